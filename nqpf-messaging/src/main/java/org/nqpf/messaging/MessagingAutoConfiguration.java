@@ -1,0 +1,137 @@
+package org.nqpf.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.api.Location;
+import org.nqpf.contracts.Topics;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Kafka and outbox conventions shared by every service, so each one produces and consumes the same way:
+ * idempotent producer with {@code acks=all}, {@link ErrorHandlingDeserializer}, a {@link DefaultErrorHandler}
+ * that dead-letters to {@code <topic>.DLT} with the reason in headers, the outbox relay, and the inbox.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableScheduling
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    /** Header naming, in words, why a record was dead-lettered. */
+    public static final String DLT_REASON_HEADER = "nqpf-dlt-reason";
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer nqpfProducerConventions() {
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer nqpfConsumerConventions() {
+        return factory -> factory.updateConfigs(Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
+                ErrorHandlingDeserializer.KEY_DESERIALIZER_CLASS, StringDeserializer.class,
+                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, ByteArrayDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+    }
+
+    @Bean
+    CommonErrorHandler nqpfErrorHandler(KafkaTemplate<Object, Object> template, MessagingProperties properties) {
+        // Partition -1: let the producer pick, so a dead-letter topic need not match its source's partitions.
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        recoverer.setHeadersFunction((record, ex) -> {
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(DLT_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+            return headers;
+        });
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(properties.retryInterval().toMillis(), properties.retries()));
+        handler.addNotRetryableExceptions(RejectedEventException.class);
+        return handler;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics nqpfTopics(MessagingProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(new NewTopic(topic, properties.partitions(), (short) 1));
+            topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), (short) 1));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /** Adds the outbox and inbox tables to the service's own migrations, in the service's own schema. */
+    @Bean
+    FlywayConfigurationCustomizer nqpfMessagingMigrations() {
+        return configuration -> {
+            List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
+            locations.add(new Location("classpath:db/messaging"));
+            configuration.locations(locations.toArray(Location[]::new));
+        };
+    }
+
+    @Bean
+    Events nqpfEvents(JsonMapper json, MessagingProperties properties,
+            @Value("${spring.application.name:nqpf}") String applicationName) {
+        return new Events(json, properties.source() != null ? properties.source() : "/nqpf/" + applicationName);
+    }
+
+    @Bean
+    Outbox nqpfOutbox(JdbcTemplate jdbc, JsonMapper json) {
+        return new Outbox(jdbc, json);
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    OutboxRelay nqpfOutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<?, ?> kafka, JsonMapper json,
+            MessagingProperties properties, MeterRegistry meters,
+            @Value("${spring.application.name:nqpf}") String applicationName) {
+        return new OutboxRelay(jdbc, tx, (KafkaTemplate<String, byte[]>) kafka, json, "outbox:" + applicationName,
+                properties.outboxBatch(), meters);
+    }
+
+    @Bean
+    ProcessedEvents nqpfProcessedEvents(JdbcTemplate jdbc) {
+        return new ProcessedEvents(jdbc);
+    }
+}

@@ -1,0 +1,113 @@
+package org.nqpf.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes outbox rows to Kafka in insertion order and deletes them once the broker has acknowledged them.
+ * A PostgreSQL advisory lock held for the transaction makes one instance the publisher at a time, so several
+ * running instances never publish the same rows twice or out of order. A crash between send and delete re-sends:
+ * consumers de-duplicate on the CloudEvent id.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final JsonMapper json;
+    private final long lockKey;
+    private final int batchSize;
+    private final Counter published;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+            String lockName, int batchSize, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.kafka = kafka;
+        this.json = json;
+        this.lockKey = lockName.hashCode();
+        this.batchSize = batchSize;
+        this.published = Counter.builder("nqpf.outbox.published").description("events relayed from the outbox to Kafka")
+                .register(meters);
+    }
+
+    private record Row(long id, String topic, String key, String headers, byte[] payload) {
+    }
+
+    @Scheduled(fixedDelayString = "${nqpf.outbox.poll-interval:100ms}")
+    public void relay() {
+        try {
+            int sent;
+            do {
+                sent = relayBatch();
+            }
+            while (sent == batchSize);
+        }
+        catch (RuntimeException e) {
+            // Kafka unreachable or similar: rows stay in the outbox and the next poll tries again.
+            log.warn("outbox relay paused: {}", e.getMessage());
+        }
+    }
+
+    /** Relays one batch; returns how many rows it published. */
+    public int relayBatch() {
+        Integer count = tx.execute(status -> {
+            Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, lockKey);
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            List<Row> rows = jdbc.query(
+                    "SELECT id, topic, record_key, headers::text, payload FROM outbox_event ORDER BY id LIMIT ?",
+                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBytes(5)),
+                    batchSize);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+                json.readValue(row.headers(), HEADERS)
+                        .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+                acks.add(kafka.send(record));
+            }
+            try {
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            }
+            catch (Exception e) {
+                throw new IllegalStateException("broker did not acknowledge the outbox batch", e);
+            }
+            jdbc.batchUpdate("DELETE FROM outbox_event WHERE id = ?",
+                    rows.stream().map(r -> new Object[] {r.id()}).toList());
+            return rows.size();
+        });
+        int n = count == null ? 0 : count;
+        published.increment(n);
+        return n;
+    }
+
+    /** Rows waiting to be published: an operator's measure of lag. */
+    public long pending() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM outbox_event", Long.class);
+        return n == null ? 0 : n;
+    }
+}
