@@ -78,8 +78,7 @@ public class MessagingAutoConfiguration {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         recoverer.setHeadersFunction((record, ex) -> {
-            Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            String reason = reason(ex);
             RecordHeaders headers = new RecordHeaders();
             headers.add(DLT_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
             return headers;
@@ -88,6 +87,17 @@ public class MessagingAutoConfiguration {
                 new FixedBackOff(properties.retryInterval().toMillis(), properties.retries()));
         handler.addNotRetryableExceptions(RejectedEventException.class);
         return handler;
+    }
+
+    /** Our own rejection says best what is wrong; otherwise the deepest cause does. */
+    static String reason(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RejectedEventException) {
+                return t.getMessage();
+            }
+        }
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     @Bean

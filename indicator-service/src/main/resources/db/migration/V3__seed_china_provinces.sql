@@ -1,0 +1,36 @@
+-- The 31 provincial-level regions of mainland China (GB/T 2260), under the country, and their cohort.
+INSERT INTO entity (id, kind, code, name_en, name_zh, parent_id) VALUES ('CN', 'REGION', '000000', 'China', '中国', NULL);
+INSERT INTO entity (id, kind, code, name_en, name_zh, parent_id) VALUES
+('CN-11', 'REGION', '110000', 'Beijing', '北京', 'CN'),
+('CN-12', 'REGION', '120000', 'Tianjin', '天津', 'CN'),
+('CN-13', 'REGION', '130000', 'Hebei', '河北', 'CN'),
+('CN-14', 'REGION', '140000', 'Shanxi', '山西', 'CN'),
+('CN-15', 'REGION', '150000', 'Inner Mongolia', '内蒙古', 'CN'),
+('CN-21', 'REGION', '210000', 'Liaoning', '辽宁', 'CN'),
+('CN-22', 'REGION', '220000', 'Jilin', '吉林', 'CN'),
+('CN-23', 'REGION', '230000', 'Heilongjiang', '黑龙江', 'CN'),
+('CN-31', 'REGION', '310000', 'Shanghai', '上海', 'CN'),
+('CN-32', 'REGION', '320000', 'Jiangsu', '江苏', 'CN'),
+('CN-33', 'REGION', '330000', 'Zhejiang', '浙江', 'CN'),
+('CN-34', 'REGION', '340000', 'Anhui', '安徽', 'CN'),
+('CN-35', 'REGION', '350000', 'Fujian', '福建', 'CN'),
+('CN-36', 'REGION', '360000', 'Jiangxi', '江西', 'CN'),
+('CN-37', 'REGION', '370000', 'Shandong', '山东', 'CN'),
+('CN-41', 'REGION', '410000', 'Henan', '河南', 'CN'),
+('CN-42', 'REGION', '420000', 'Hubei', '湖北', 'CN'),
+('CN-43', 'REGION', '430000', 'Hunan', '湖南', 'CN'),
+('CN-44', 'REGION', '440000', 'Guangdong', '广东', 'CN'),
+('CN-45', 'REGION', '450000', 'Guangxi', '广西', 'CN'),
+('CN-46', 'REGION', '460000', 'Hainan', '海南', 'CN'),
+('CN-50', 'REGION', '500000', 'Chongqing', '重庆', 'CN'),
+('CN-51', 'REGION', '510000', 'Sichuan', '四川', 'CN'),
+('CN-52', 'REGION', '520000', 'Guizhou', '贵州', 'CN'),
+('CN-53', 'REGION', '530000', 'Yunnan', '云南', 'CN'),
+('CN-54', 'REGION', '540000', 'Tibet', '西藏', 'CN'),
+('CN-61', 'REGION', '610000', 'Shaanxi', '陕西', 'CN'),
+('CN-62', 'REGION', '620000', 'Gansu', '甘肃', 'CN'),
+('CN-63', 'REGION', '630000', 'Qinghai', '青海', 'CN'),
+('CN-64', 'REGION', '640000', 'Ningxia', '宁夏', 'CN'),
+('CN-65', 'REGION', '650000', 'Xinjiang', '新疆', 'CN');
+INSERT INTO cohort (code, name_en, name_zh, description) VALUES ('CN-PROVINCES', 'Provincial-level regions of mainland China', '中国31个省级行政区', 'The 31 provinces, autonomous regions and municipalities: the demo cohort.');
+INSERT INTO cohort_member (cohort_code, entity_id) SELECT 'CN-PROVINCES', id FROM entity WHERE parent_id = 'CN';

@@ -1,0 +1,212 @@
+package org.nqpf.indicator.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nqpf.contracts.EventTypes;
+import org.nqpf.contracts.Topics;
+import org.nqpf.indicator.IndicatorServiceTest;
+import org.nqpf.messaging.MessagingAutoConfiguration;
+import org.nqpf.testsupport.EventSchemas;
+import org.nqpf.testsupport.KafkaProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+@IndicatorServiceTest
+class ObservationIngestIT {
+
+    static KafkaProbe kafka;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObservationStore store;
+
+    @Autowired
+    JsonMapper json;
+
+    @BeforeAll
+    static void probe() {
+        kafka = new KafkaProbe();
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    @Test
+    void should_StoreGoodRowsAndReportEachBadRow_When_BatchIsMixed() {
+        String body = """
+                {"observations": [
+                  {"entity": "CN-11", "indicator": "RD_INTENSITY", "period": "2041", "value": 6.5, "source": "nbs"},
+                  {"entity": "CN-11", "indicator": "NO_SUCH_INDICATOR", "period": "2041", "value": 1, "source": "nbs"},
+                  {"entity": "XX-99", "indicator": "RD_INTENSITY", "period": "2041", "value": 1, "source": "nbs"},
+                  {"entity": "CN-12", "indicator": "URBANISATION_RATE", "period": "2041", "value": 180, "source": "nbs"},
+                  {"entity": "CN-12", "indicator": "RD_INTENSITY", "period": "20x1", "value": 3, "source": "nbs"},
+                  {"entity": "CN-12", "indicator": "RD_INTENSITY", "period": "2041", "value": "abc", "source": "nbs"},
+                  {"entity": "CN-12", "indicator": "RD_INTENSITY", "period": "2041", "value": 3.1},
+                  {"entity": "CN-12", "indicator": "RD_INTENSITY", "period": "2041", "value": 3.1, "unit": "yuan", "source": "nbs"},
+                  {"entity": "CN-13", "indicator": "ENERGY_INTENSITY", "period": "2041", "value": 0.8, "unit": "tce per 10k yuan", "source": "nbs"}
+                ]}""";
+        ResponseEntity<Map<String, Object>> response = post(body);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).containsEntry("received", 9).containsEntry("accepted", 2)
+                .containsEntry("rejected", 7);
+        List<Map<String, Object>> errors = errors(response.getBody());
+        assertThat(errors).extracting(e -> e.get("row"), e -> e.get("field")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "indicator"), org.assertj.core.groups.Tuple.tuple(3, "entity"),
+                org.assertj.core.groups.Tuple.tuple(4, "value"), org.assertj.core.groups.Tuple.tuple(5, "period"),
+                org.assertj.core.groups.Tuple.tuple(6, "value"), org.assertj.core.groups.Tuple.tuple(7, "source"),
+                org.assertj.core.groups.Tuple.tuple(8, "unit"));
+        assertThat(errors).allSatisfy(e -> {
+            assertThat(e.get("status")).isEqualTo(422);
+            assertThat(e.get("type")).isEqualTo("https://nqpf.org/problems/invalid-observation");
+        });
+        assertThat(errors.get(0).get("detail").toString()).contains("NO_SUCH_INDICATOR");
+        assertThat(errors.get(2).get("detail").toString()).contains("180").contains("range");
+
+        assertThat(store.current("CN-11", "RD_INTENSITY", "2041", 10)).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.value()).isEqualTo(6.5);
+                    assertThat(o.source()).isEqualTo("nbs");
+                    assertThat(o.channel()).isEqualTo("HTTP");
+                    assertThat(o.revision()).isEqualTo(1);
+                });
+        assertThat(store.current("CN-12", null, "2041", 10)).isEmpty();
+
+        List<ConsumerRecord<String, byte[]>> published = kafka.read(Topics.OBSERVATIONS,
+                r -> "CN-13".equals(r.key()) && new String(r.value(), StandardCharsets.UTF_8).contains("\"2041\""), 1,
+                Duration.ofSeconds(20));
+        assertThat(published).hasSize(1);
+        ConsumerRecord<String, byte[]> event = published.get(0);
+        assertThat(KafkaProbe.header(event, "ce_type")).isEqualTo(EventTypes.OBSERVATION_RECORDED);
+        assertThat(KafkaProbe.header(event, "ce_source")).isEqualTo("/nqpf/indicator-service");
+        assertThat(KafkaProbe.header(event, "ce_id")).isNotBlank();
+        assertThat(KafkaProbe.header(event, "content-type")).isEqualTo("application/json");
+        EventSchemas.assertValid(EventTypes.OBSERVATION_RECORDED, event.value());
+        Map<String, Object> payload = json.readValue(event.value(), new tools.jackson.core.type.TypeReference<>() {
+        });
+        assertThat(payload).containsEntry("indicator", "ENERGY_INTENSITY").containsEntry("direction", -1)
+                .containsEntry("dimension", "MEANS_OF_LABOR").containsEntry("cohorts", List.of("CN-PROVINCES"));
+    }
+
+    @Test
+    void should_AnswerProblemJson_When_EveryRowIsRejected() {
+        ResponseEntity<Map<String, Object>> response = post("""
+                {"observations": [{"entity": "CN-11", "indicator": "RD_INTENSITY", "period": "1800", "value": 1, "source": "nbs"}]}""");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(errors(response.getBody())).singleElement().satisfies(e -> assertThat(e.get("field")).isEqualTo("period"));
+
+        ResponseEntity<Map<String, Object>> notABatch = post("{\"rows\": []}");
+        assertThat(notABatch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notABatch.getBody().get("detail").toString()).contains("observations");
+    }
+
+    @Test
+    void should_KeepRevisionsAndPublishNothing_When_SameValueIsResent() {
+        String first = batch("CN-21", "RD_INTENSITY", "2042", 2.0);
+        assertThat(post(first).getBody()).containsEntry("accepted", 1);
+        assertThat(post(first).getBody()).containsEntry("accepted", 0).containsEntry("unchanged", 1);
+        assertThat(post(batch("CN-21", "RD_INTENSITY", "2042", 2.4)).getBody()).containsEntry("accepted", 1);
+
+        assertThat(store.history("CN-21", "RD_INTENSITY", "2042")).extracting(StoredObservation::revision,
+                StoredObservation::value).containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2.0),
+                        org.assertj.core.groups.Tuple.tuple(2, 2.4));
+        List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.OBSERVATIONS,
+                r -> "CN-21".equals(r.key()) && new String(r.value(), StandardCharsets.UTF_8).contains("\"2042\""), 3,
+                Duration.ofSeconds(8));
+        assertThat(events).as("one event per stored revision, none for the resend").hasSize(2);
+    }
+
+    @Test
+    void should_StoreFeedEventOnce_When_SameCloudEventIsRedelivered() {
+        CloudEvent event = submitted("CN-31", "URBANISATION_RATE", "2043", 89.3, "shanghai-stats");
+        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-31").writeBinary(event));
+        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-31").writeBinary(event));
+        // Structured mode is read as well: a second, different event with a new value.
+        CloudEvent revised = submitted("CN-31", "URBANISATION_RATE", "2043", 89.5, "shanghai-stats");
+        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-31")
+                .writeStructured(revised, JsonFormat.CONTENT_TYPE));
+
+        List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.OBSERVATIONS,
+                r -> "CN-31".equals(r.key()) && new String(r.value(), StandardCharsets.UTF_8).contains("\"2043\""), 3,
+                Duration.ofSeconds(15));
+        assertThat(events).as("the redelivered event adds nothing").hasSize(2);
+        assertThat(store.history("CN-31", "URBANISATION_RATE", "2043")).extracting(StoredObservation::value,
+                StoredObservation::channel, StoredObservation::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(89.3, "KAFKA", "shanghai-stats"),
+                        org.assertj.core.groups.Tuple.tuple(89.5, "KAFKA", "shanghai-stats"));
+    }
+
+    @Test
+    void should_DeadLetterInvalidFeedRecordWithReason_And_KeepProcessingTheNext() {
+        CloudEvent bad = submitted("CN-32", "NO_SUCH_INDICATOR", "2044", 1.0, "jiangsu-stats");
+        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-32").writeBinary(bad));
+        kafka.send(new ProducerRecord<>(Topics.OBSERVATIONS_RAW, "CN-32", "not a cloud event".getBytes()));
+        CloudEvent good = submitted("CN-32", "RD_INTENSITY", "2044", 3.3, "jiangsu-stats");
+        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-32").writeBinary(good));
+
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.OBSERVATIONS_RAW),
+                r -> "CN-32".equals(r.key()), 2, Duration.ofSeconds(20));
+        assertThat(dead).hasSize(2);
+        assertThat(dead).extracting(r -> KafkaProbe.header(r, MessagingAutoConfiguration.DLT_REASON_HEADER))
+                .anySatisfy(reason -> assertThat(reason).contains("indicator").contains("NO_SUCH_INDICATOR"))
+                .anySatisfy(reason -> assertThat(reason).containsIgnoringCase("cloudevent"));
+        List<ConsumerRecord<String, byte[]>> stored = kafka.read(Topics.OBSERVATIONS,
+                r -> "CN-32".equals(r.key()) && new String(r.value(), StandardCharsets.UTF_8).contains("\"2044\""), 1,
+                Duration.ofSeconds(15));
+        assertThat(stored).hasSize(1);
+        assertThat(store.current("CN-32", "RD_INTENSITY", "2044", 1)).extracting(StoredObservation::value)
+                .containsExactly(3.3);
+    }
+
+    private CloudEvent submitted(String entity, String indicator, String period, double value, String source) {
+        String data = json.writeValueAsString(Map.of("entity", entity, "indicator", indicator, "period", period,
+                "value", value, "source", source));
+        return CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withType(EventTypes.OBSERVATION_SUBMITTED).withSource(URI.create("/feeds/test"))
+                .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    private static String batch(String entity, String indicator, String period, double value) {
+        return """
+                {"observations": [{"entity": "%s", "indicator": "%s", "period": "%s", "value": %s, "source": "nbs"}]}"""
+                .formatted(entity, indicator, period, value);
+    }
+
+    private ResponseEntity<Map<String, Object>> post(String body) {
+        return RestClient.create("http://localhost:" + port).post().uri("/api/v1/observations")
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().onStatus(s -> true, (req, res) -> {
+                }).toEntity(new ParameterizedTypeReference<>() {
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> errors(Map<String, Object> body) {
+        return (List<Map<String, Object>>) body.get("errors");
+    }
+}
