@@ -1,0 +1,63 @@
+package org.nqpf.gateway.console;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import org.nqpf.gateway.routing.Downstream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Asks each service's {@code /actuator/health}, with a short timeout: the console must answer quickly even when a
+ * service hangs. Anything but an answer reading {@code UP}/{@code DOWN}/... counts as {@code DOWN}.
+ */
+@Component
+public class ServiceProbe {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {
+            };
+
+    private final Downstream downstream;
+    private final Duration timeout;
+    private final WebClient client;
+
+    public ServiceProbe(Downstream downstream, @Value("${nqpf.console.probe-timeout:2s}") Duration timeout) {
+        this.downstream = downstream;
+        this.timeout = timeout;
+        // Its own small client: probes must not queue behind proxied traffic in the gateway's pool.
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))
+                .responseTimeout(timeout);
+        this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+    }
+
+    /** All services, in configuration order, probed in parallel. */
+    public Flux<ServiceStatus> probeAll() {
+        return Flux.fromIterable(downstream.all()).flatMapSequential(this::probe);
+    }
+
+    private Mono<ServiceStatus> probe(Downstream.Service service) {
+        String base = service.url().toString().replaceAll("/+$", "");
+        return client.get()
+                .uri(base + "/actuator/health")
+                .accept(MediaType.APPLICATION_JSON)
+                // A DOWN service answers 503 with {"status":"DOWN"}: read the body whatever the status.
+                .exchangeToMono(response -> response.bodyToMono(JSON_OBJECT)
+                        .map(body -> body.get("status") instanceof String s ? s : "DOWN")
+                        .onErrorResume(e -> Mono.just("DOWN"))
+                        .defaultIfEmpty(response.statusCode().is2xxSuccessful() ? "UP" : "DOWN"))
+                .timeout(timeout)
+                .onErrorResume(e -> Mono.just("DOWN"))
+                .map(status -> new ServiceStatus(service.name(), base, status));
+    }
+}

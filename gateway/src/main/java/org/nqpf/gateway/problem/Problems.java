@@ -1,0 +1,68 @@
+package org.nqpf.gateway.problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.nqpf.gateway.correlation.CorrelationId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Writes the RFC 9457 {@code application/problem+json} answers the gateway gives itself (fallbacks, size limit,
+ * unknown paths, its own failures); answers from the services pass through untouched.
+ */
+@Component
+public class Problems {
+
+    public static final String SERVICE_UNAVAILABLE = "https://nqpf.org/problems/service-unavailable";
+    public static final String REQUEST_TOO_LARGE = "https://nqpf.org/problems/request-too-large";
+
+    private final JsonMapper json;
+
+    public Problems(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Writes the problem; {@code extensions} become extra members (e.g. {@code service}). */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String detail,
+            Map<String, Object> extensions) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            // Too late to answer: the client already has a status line and headers.
+            return Mono.empty();
+        }
+        String correlationId = CorrelationId.of(exchange);
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", CorrelationId.originalPath(exchange));
+        body.putAll(extensions);
+        if (correlationId != null) {
+            body.put("correlationId", correlationId);
+        }
+        byte[] bytes = json.writeValueAsBytes(body);
+
+        // Headers of a failed attempt (e.g. a partial copy of the service's) must not leak into this answer.
+        response.getHeaders().clear();
+        if (correlationId != null) {
+            response.getHeaders().set(CorrelationId.HEADER, correlationId);
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setContentLength(bytes.length);
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+        return write(exchange, status, "about:blank", detail, Map.of());
+    }
+}

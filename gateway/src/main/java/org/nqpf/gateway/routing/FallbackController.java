@@ -1,0 +1,92 @@
+package org.nqpf.gateway.routing;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.nqpf.gateway.GatewaySettings;
+import org.nqpf.gateway.correlation.CorrelationId;
+import org.nqpf.gateway.limits.RequestTooLargeException;
+import org.nqpf.gateway.problem.Problems;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Where a route's CircuitBreaker forwards when its service gave no answer ({@code forward:/fallback/{service}}):
+ * 503 problem+json naming the service, with the path the client asked for as {@code instance}.
+ */
+@RestController
+public class FallbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
+    private final Problems problems;
+    private final GatewaySettings settings;
+
+    public FallbackController(Problems problems, GatewaySettings settings) {
+        this.problems = problems;
+        this.settings = settings;
+    }
+
+    @RequestMapping("/fallback/{service}") // every method: the forward keeps the client's
+    public Mono<Void> fallback(@PathVariable String service, ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        if (cause == null) {
+            // Called from outside rather than forwarded by a breaker: there is nothing here.
+            return problems.write(exchange, HttpStatus.NOT_FOUND,
+                    "No API at " + exchange.getRequest().getPath().value() + ".");
+        }
+        // A chunked body crossing the size limit surfaces here when the breaker wraps the upload.
+        RequestTooLargeException tooLarge = RequestTooLargeException.findIn(cause);
+        if (tooLarge != null) {
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, Problems.REQUEST_TOO_LARGE,
+                    tooLarge.getMessage(), Map.of("maxRequestSize", tooLarge.limitBytes()));
+        }
+
+        String name = Downstream.nameOf(service);
+        String method = exchange.getRequest().getMethod().name();
+        String path = CorrelationId.originalPath(exchange);
+        String why = reason(cause);
+        log.warn("{} unavailable for {} {}: {} [correlationId={}]", name, method, path, cause.toString(),
+                CorrelationId.of(exchange));
+        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+                name + " is unavailable (" + why + "), so " + method + " " + path
+                        + " could not be served; try again shortly.",
+                Map.of("service", name));
+    }
+
+    private String reason(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof CallNotPermittedException) {
+                return "circuit open after repeated failures";
+            }
+            // Before ConnectException: netty's connect timeout is one.
+            if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return t instanceof ConnectException ? "no connection within the connect timeout"
+                        : "no answer within " + settings.upstreamTimeout().toSeconds() + "s";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host";
+            }
+            if (t instanceof ConnectException) {
+                String message = t.getMessage();
+                return message != null && message.toLowerCase().contains("refused") ? "connection refused"
+                        : "cannot connect";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return "no answer";
+    }
+}
