@@ -1,0 +1,34 @@
+# One Dockerfile for every module: docker compose builds each image with its own target and MODULE.
+# Stage 1 builds the whole project once (Docker caches it for every image).
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY nqpf-contracts nqpf-contracts
+COPY nqpf-messaging nqpf-messaging
+COPY nqpf-test-support nqpf-test-support
+COPY assessment-engine assessment-engine
+COPY indicator-service indicator-service
+COPY assessment-service assessment-service
+COPY roadmap-service roadmap-service
+COPY gateway gateway
+COPY nqpf-launcher nqpf-launcher
+RUN ./mvnw -B -q -DskipTests package
+
+# A service or the gateway: a Spring Boot jar on a JRE, curl for the healthcheck.
+FROM eclipse-temurin:17-jre AS service
+ARG MODULE
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /src/${MODULE}/target/${MODULE}.jar app.jar
+ENV JAVA_TOOL_OPTIONS="-Xmx384m -XX:+UseSerialGC"
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+
+# The launcher, used by compose to load the demo data through the gateway.
+FROM eclipse-temurin:17-jre AS launcher
+WORKDIR /app
+COPY --from=build /src/nqpf-launcher/target/nqpf-launcher.jar nqpf-launcher.jar
+COPY --from=build /src/nqpf-launcher/target/lib lib
+COPY datasets datasets
+ENV JAVA_TOOL_OPTIONS="-Xmx256m"
+ENTRYPOINT ["java", "-Dnqpf.home=/app", "-cp", "/app/nqpf-launcher.jar:/app/lib/*", "org.nqpf.launcher.Nqpf"]

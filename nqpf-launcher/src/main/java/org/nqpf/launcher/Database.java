@@ -1,0 +1,55 @@
+package org.nqpf.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Embedded PostgreSQL (real binaries from Maven Central, zonky), its data kept under {@code .nqpf/postgres}. The
+ * platform uses one database, {@code nqpf}, with a schema per service.
+ */
+final class Database {
+
+    static final String NAME = "nqpf";
+
+    private final EmbeddedPostgres postgres;
+    private final int port;
+
+    private Database(EmbeddedPostgres postgres, int port) {
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    static Database start(Path stateDir, int port) throws IOException, SQLException {
+        Path data = stateDir.resolve("postgres");
+        Files.createDirectories(data);
+        EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
+                .setCleanDataDirectory(false).start();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
+                if (!rs.next()) {
+                    s.execute("CREATE DATABASE " + NAME);
+                }
+            }
+        }
+        return new Database(pg, port);
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/" + NAME;
+    }
+
+    void stop() {
+        try {
+            postgres.close();
+        }
+        catch (IOException e) {
+            System.err.println("stopping PostgreSQL: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.nqpf.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A child JVM of the platform, its output in a log file, stopped gracefully then forcibly. */
+final class ManagedProcess {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private ManagedProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ManagedProcess start(String name, List<String> command, Path workDir, Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+            return new ManagedProcess(name, p, log);
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("could not start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM, then SIGKILL after the grace period. */
+    void stop(long graceSeconds) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** The last lines of the log, to show why a process failed. */
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        }
+        catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}

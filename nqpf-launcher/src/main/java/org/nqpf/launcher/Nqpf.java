@@ -1,0 +1,104 @@
+package org.nqpf.launcher;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./nqpf up}: the platform on embedded defaults, demo data loaded, until Ctrl-C. */
+public final class Nqpf {
+
+    private Nqpf() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "up" : args[0];
+        List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        Path home = Path.of(System.getProperty("nqpf.home", ".")).toAbsolutePath().normalize();
+        switch (command) {
+            case "up" -> up(home, !options.contains("--no-demo"));
+            case "demo" -> demo(home, options.isEmpty() ? "http://localhost:8080" : options.get(0));
+            default -> {
+                System.err.println("usage: nqpf up [--no-demo] | nqpf demo [GATEWAY_URL]");
+                System.exit(2);
+            }
+        }
+    }
+
+    static void up(Path home, boolean demo) throws Exception {
+        long started = System.nanoTime();
+        Platform.Config config = Platform.Config.defaults(home);
+        System.out.println("NQPF Platform: starting Kafka (KRaft) and PostgreSQL, then the services; logs in "
+                + config.stateDir().resolve("logs"));
+        Platform platform = Platform.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nNQPF Platform: stopping...");
+            platform.close();
+            System.out.println("NQPF Platform: stopped.");
+            stopped.countDown();
+        }, "nqpf-stop"));
+        System.out.printf("services up after %.0f s%n", seconds(started));
+        if (demo) {
+            List<DemoData.Row> rows = DemoData.rows(home.resolve("datasets").resolve("china-provinces"));
+            Map<String, Integer> result = DemoData.load(platform.gatewayUrl(), rows);
+            System.out.printf("demo data: %d observations of 31 provinces, 2015-2023 (%s)%n", rows.size(), result);
+            awaitReadable(platform.gatewayUrl() + "/api/v1/assessments/CN-11?period=2023", Duration.ofSeconds(120));
+            awaitReadable(platform.gatewayUrl() + "/api/v1/roadmaps/CN-11", Duration.ofSeconds(60));
+        }
+        String g = platform.gatewayUrl();
+        System.out.printf("""
+
+                NQPF Platform ready in %.0f s
+                  Gateway (the one entry)     %s
+                  Operator console            %s/console
+                  Indicators                  %s/api/v1/indicators
+                  Entities                    %s/api/v1/entities
+                  Assessment of Beijing       %s/api/v1/assessments/CN-11?period=2023
+                  Roadmap of Beijing          %s/api/v1/roadmaps/CN-11
+                  Gateway health              %s/actuator/health
+                  Kafka                       %s
+                  PostgreSQL                  %s (user postgres)
+                Press Ctrl-C to stop.
+                """, seconds(started), g, g, g, g, g, g, g, platform.kafkaBootstrapServers(), platform.jdbcUrl());
+        stopped.await();
+    }
+
+    /** Loads the demo data into a platform that is already running (docker compose uses this). */
+    static void demo(Path home, String gateway) throws Exception {
+        awaitReadable(gateway + "/api/v1/indicators", Duration.ofSeconds(120));
+        List<DemoData.Row> rows = DemoData.rows(home.resolve("datasets").resolve("china-provinces"));
+        System.out.printf("demo data: %d observations loaded through %s (%s)%n", rows.size(), gateway,
+                DemoData.load(gateway, rows));
+    }
+
+    private static void awaitReadable(String url, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline) {
+            try {
+                status = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+            }
+            catch (java.io.IOException e) {
+                // retry
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(url + " not readable after " + timeout + " (last status " + status + ")");
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

@@ -1,0 +1,222 @@
+package org.nqpf.launcher;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole platform on one machine: PostgreSQL and Kafka (its own embedded ones, or servers it is given), the three
+ * services and the gateway as child JVMs built from the modules' jars. Used by {@code ./nqpf up} and by the
+ * end-to-end tests, so the tests drive exactly what users start.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** A service module, its default port, and its heap: every JVM gets an explicit -Xmx. */
+    public enum Service {
+        INDICATOR("indicator-service", 8081, "384m"),
+        ASSESSMENT("assessment-service", 8082, "384m"),
+        ROADMAP("roadmap-service", 8083, "320m"),
+        GATEWAY("gateway", 8080, "256m");
+
+        final String module;
+        final int defaultPort;
+        final String heap;
+
+        Service(String module, int defaultPort, String heap) {
+            this.module = module;
+            this.defaultPort = defaultPort;
+            this.heap = heap;
+        }
+
+        public String module() {
+            return module;
+        }
+    }
+
+    /**
+     * @param kafkaBootstrapServers a broker to use, or null to start the embedded KRaft broker
+     * @param jdbcUrl               a database to use, or null to start embedded PostgreSQL
+     */
+    public record Config(Path home, Path stateDir, String kafkaBootstrapServers, String jdbcUrl, String jdbcUsername,
+            String jdbcPassword, Map<Service, Integer> ports, int kafkaPort, int postgresPort) {
+
+        public static Config defaults(Path home) {
+            Map<Service, Integer> ports = new LinkedHashMap<>();
+            for (Service s : Service.values()) {
+                ports.put(s, s.defaultPort);
+            }
+            return new Config(home, home.resolve(".nqpf"), null, null, "postgres", "postgres", ports, 9092, 15432);
+        }
+
+        public Config withInfrastructure(String kafka, String jdbcUrl, String username, String password) {
+            return new Config(home, stateDir, kafka, jdbcUrl, username, password, ports, kafkaPort, postgresPort);
+        }
+
+        public Config withPorts(Map<Service, Integer> newPorts) {
+            return new Config(home, stateDir, kafkaBootstrapServers, jdbcUrl, jdbcUsername, jdbcPassword,
+                    Map.copyOf(newPorts), kafkaPort, postgresPort);
+        }
+
+        public Config withStateDir(Path dir) {
+            return new Config(home, dir, kafkaBootstrapServers, jdbcUrl, jdbcUsername, jdbcPassword, ports,
+                    kafkaPort, postgresPort);
+        }
+    }
+
+    private final Config config;
+    private final Map<Service, ManagedProcess> services = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private KafkaBroker broker;
+    private Database database;
+    private String kafka;
+    private String jdbcUrl;
+
+    private Platform(Config config) {
+        this.config = config;
+    }
+
+    /** Starts everything and waits until every service reports UP. */
+    public static Platform start(Config config) throws Exception {
+        Platform platform = new Platform(config);
+        try {
+            platform.startInfrastructure();
+            platform.startServices();
+            return platform;
+        }
+        catch (Exception e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return url(Service.GATEWAY);
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + config.ports().get(service);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    private void startInfrastructure() throws Exception {
+        Files.createDirectories(config.stateDir());
+        CompletableFuture<Void> kafkaReady = CompletableFuture.runAsync(() -> {
+            if (config.kafkaBootstrapServers() != null) {
+                kafka = config.kafkaBootstrapServers();
+                return;
+            }
+            try {
+                broker = KafkaBroker.start(config.stateDir(), config.kafkaPort(), config.kafkaPort() + 1,
+                        config.home());
+                kafka = broker.bootstrapServers();
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+        if (config.jdbcUrl() != null) {
+            jdbcUrl = config.jdbcUrl();
+        }
+        else {
+            database = Database.start(config.stateDir(), config.postgresPort());
+            jdbcUrl = database.jdbcUrl();
+        }
+        kafkaReady.join();
+    }
+
+    private void startServices() throws InterruptedException {
+        for (Service service : Service.values()) {
+            startService(service);
+        }
+        for (Service service : Service.values()) {
+            awaitHealthy(service, Duration.ofSeconds(180));
+        }
+    }
+
+    /** Starts one service's JVM (again); does not wait for it. */
+    public void startService(Service service) {
+        Path jar = config.home().resolve(service.module).resolve("target").resolve(service.module + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build first (./mvnw -DskipTests package)");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + service.heap, "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString(),
+                "--server.port=" + config.ports().get(service)));
+        if (service == Service.GATEWAY) {
+            command.add("--nqpf.services.indicator=" + url(Service.INDICATOR));
+            command.add("--nqpf.services.assessment=" + url(Service.ASSESSMENT));
+            command.add("--nqpf.services.roadmap=" + url(Service.ROADMAP));
+        }
+        else {
+            command.add("--spring.datasource.url=" + jdbcUrl);
+            command.add("--spring.datasource.username=" + config.jdbcUsername());
+            command.add("--spring.datasource.password=" + config.jdbcPassword());
+            command.add("--spring.kafka.bootstrap-servers=" + kafka);
+        }
+        services.put(service, ManagedProcess.start(service.module, command, config.home(),
+                config.stateDir().resolve("logs").resolve(service.module + ".log")));
+    }
+
+    /** Stops one service, as an operator or a crash would. */
+    public void stopService(Service service) {
+        ManagedProcess p = services.remove(service);
+        if (p != null) {
+            p.stop(20);
+        }
+    }
+
+    public void awaitHealthy(Service service, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ManagedProcess process = services.get(service);
+        URI health = URI.create(url(service) + "/actuator/health");
+        while (System.nanoTime() < deadline) {
+            if (process != null && !process.alive()) {
+                throw new IllegalStateException(service.module + " exited; last lines of " + process.log() + ":\n"
+                        + process.tail(40));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return;
+                }
+            }
+            catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(service.module + " not healthy after " + timeout
+                + (process == null ? "" : "; last lines of " + process.log() + ":\n" + process.tail(40)));
+    }
+
+    @Override
+    public void close() {
+        List<Service> reverse = new ArrayList<>(services.keySet());
+        java.util.Collections.reverse(reverse);
+        reverse.parallelStream().forEach(this::stopService);
+        if (broker != null) {
+            broker.stop();
+        }
+        if (database != null) {
+            database.stop();
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package org.nqpf.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.nqpf.contracts.EventTypes;
+import org.nqpf.contracts.Topics;
+import org.nqpf.launcher.Platform.Service;
+import org.nqpf.testsupport.EventSchemas;
+import org.nqpf.testsupport.KafkaProbe;
+import org.nqpf.testsupport.TestInfrastructure;
+
+/**
+ * The whole platform as users start it (the services' jars, the gateway, the demo data) on a real Kafka broker
+ * and a real PostgreSQL, driven only through the gateway and the raw feed topic.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformE2EIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final String WEAK = "CN-62"; // Gansu: behind the leaders on every dimension in 2023
+    private static final List<String> LABORERS_INDICATORS = List.of("RD_PERSONNEL_DENSITY", "RESEARCHER_DENSITY",
+            "HIGHER_ED_ENROLMENT", "LABOUR_PRODUCTIVITY", "EDUCATION_SPENDING_SHARE", "SCI_PAPER_DENSITY",
+            "AI_SKILLS_TRAINING_COVERAGE", "SOFTWARE_IT_EMPLOYMENT_SHARE");
+
+    static Platform platform;
+    static KafkaProbe kafka;
+    static String gateway;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, freePort());
+        }
+        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+        Platform.Config config = Platform.Config.defaults(home)
+                .withInfrastructure(TestInfrastructure.kafka().bootstrapServers(), pg.jdbcUrl(), pg.username(),
+                        pg.password())
+                .withPorts(ports)
+                .withStateDir(Files.createTempDirectory("nqpf-e2e"));
+        platform = Platform.start(config);
+        gateway = platform.gatewayUrl();
+        kafka = new KafkaProbe(platform.kafkaBootstrapServers());
+        Map<String, Integer> loaded = DemoData.load(gateway,
+                DemoData.rows(home.resolve("datasets").resolve("china-provinces")));
+        assertThat(loaded.get("rejected")).as("demo rows rejected").isZero();
+        assertThat(loaded.get("accepted")).isGreaterThan(5000);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void should_ServeRegistryAssessmentsAndRoadmapsThroughTheGateway() throws Exception {
+        assertThat(get("/api/v1/entities").body()).hasSizeGreaterThanOrEqualTo(31);
+        assertThat(get("/api/v1/indicators").body()).hasSizeGreaterThanOrEqualTo(24);
+
+        JsonNode assessment = await("/api/v1/assessments/CN-11?period=2023", r -> true).body();
+        assertThat(assessment.path("entityId").asText()).isEqualTo("CN-11");
+        assertThat(StreamSupport.stream(assessment.path("dimensions").spliterator(), false)
+                .map(d -> d.path("dimension").asText()))
+                .containsExactlyInAnyOrder("LABORERS", "MEANS_OF_LABOR", "OBJECTS_OF_LABOR", "OPTIMIZED_COMBINATION");
+        assertThat(assessment.path("dimensions")).allSatisfy(d -> assertThat(d.path("score").isNumber()).isTrue());
+        assertThat(assessment.path("cohortSize").asInt()).isEqualTo(31);
+
+        JsonNode roadmap = await("/api/v1/roadmaps/CN-11", r -> true).body();
+        assertThat(roadmap.path("actions")).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.path("system").asText()).isIn("OPEN_TECH_INNOVATION", "FULL_CHAIN_ELEMENT_CIRCULATION",
+                    "AUTONOMOUS_INDUSTRIAL_ECOSYSTEM", "INCLUSIVE_GOVERNANCE");
+            assertThat(a.path("actor").asText()).isNotBlank();
+            assertThat(a.path("instrument").asText()).isNotBlank();
+        });
+
+        List<ConsumerRecord<String, byte[]>> assessments = kafka.read(Topics.ASSESSMENTS, r -> "CN-11".equals(r.key()),
+                1, Duration.ofSeconds(10));
+        assertThat(assessments).isNotEmpty();
+        EventSchemas.assertValid(EventTypes.ASSESSMENT_COMPUTED, assessments.get(0).value());
+        List<ConsumerRecord<String, byte[]>> roadmaps = kafka.read(Topics.ROADMAPS, r -> "CN-11".equals(r.key()), 1,
+                Duration.ofSeconds(10));
+        assertThat(roadmaps).isNotEmpty();
+        EventSchemas.assertValid(EventTypes.ROADMAP_GENERATED, roadmaps.get(0).value());
+    }
+
+    @Test
+    @Order(2)
+    void should_ChangeOneEntitysAssessmentAndRoadmap_When_ItsValuesChange() throws Exception {
+        JsonNode before = await("/api/v1/assessments/" + WEAK + "?period=2023", r -> true).body();
+        JsonNode roadmapBefore = await("/api/v1/roadmaps/" + WEAK, r -> true).body();
+        double laborersBefore = dimension(before, "LABORERS").path("score").asDouble();
+        assertThat(dimension(before, "LABORERS").path("rank").asInt()).isGreaterThan(1);
+        assertThat(actionsFor(roadmapBefore, "LABORERS")).as("a laggard gets laborer actions").isNotEmpty();
+        String otherBefore = get("/api/v1/assessments/CN-65?period=2023").body().path("inputDigest").asText();
+
+        // Lift every laborer indicator above the cohort's best, in a batch that also carries bad rows.
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String indicator : LABORERS_INDICATORS) {
+            double best = 0;
+            for (JsonNode o : get("/api/v1/observations?indicator=" + indicator + "&period=2023").body()) {
+                best = Math.max(best, o.path("value").asDouble());
+            }
+            rows.add(Map.of("entity", WEAK, "indicator", indicator, "period", "2023", "value", best * 1.05,
+                    "source", "e2e-test"));
+        }
+        rows.add(Map.of("entity", WEAK, "indicator", "NOT_AN_INDICATOR", "period", "2023", "value", 1, "source", "e2e"));
+        rows.add(Map.of("entity", WEAK, "indicator", "RD_INTENSITY", "period", "2023", "value", -5, "source", "e2e"));
+        Reply posted = post("/api/v1/observations", Map.of("observations", rows));
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(posted.body().path("accepted").asInt()).isEqualTo(LABORERS_INDICATORS.size());
+        assertThat(posted.body().path("errors")).extracting(e -> e.path("row").asInt(), e -> e.path("field").asText())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(9, "indicator"),
+                        org.assertj.core.groups.Tuple.tuple(10, "value"));
+
+        JsonNode after = await("/api/v1/assessments/" + WEAK + "?period=2023",
+                r -> dimension(r.body(), "LABORERS").path("rank").asInt() == 1).body();
+        assertThat(dimension(after, "LABORERS").path("score").asDouble()).isGreaterThan(laborersBefore);
+        assertThat(after.path("overallScore").asDouble()).isGreaterThan(before.path("overallScore").asDouble());
+        assertThat(dimension(after, "MEANS_OF_LABOR").path("score").asDouble())
+                .isEqualTo(dimension(before, "MEANS_OF_LABOR").path("score").asDouble());
+
+        JsonNode roadmapAfter = await("/api/v1/roadmaps/" + WEAK,
+                r -> r.body().path("version").asInt() > roadmapBefore.path("version").asInt()).body();
+        assertThat(actionsFor(roadmapAfter, "LABORERS")).as("the leader on laborers needs no laborer action").isEmpty();
+        // Another province's inputs changed too (the cohort's range did), so its result was recomputed: the digest moved.
+        assertThat(get("/api/v1/assessments/CN-65?period=2023").body().path("inputDigest").asText())
+                .isNotEqualTo(otherBefore);
+    }
+
+    @Test
+    @Order(3)
+    void should_ChangeNothing_When_EventsAreRedelivered() throws Exception {
+        JsonNode before = get("/api/v1/assessments/" + WEAK + "?period=2023").body();
+        int assessmentEventsBefore = kafka.read(Topics.ASSESSMENTS, forEntityAndPeriod(WEAK, "2023"), 1000,
+                Duration.ofSeconds(5)).size();
+        int revisionsBefore = get("/api/v1/observations/history?entity=" + WEAK
+                + "&indicator=RD_INTENSITY&period=2023").body().size();
+
+        // A canonical observation event delivered a second time, headers and all.
+        ConsumerRecord<String, byte[]> recorded = kafka.read(Topics.OBSERVATIONS, forEntityAndPeriod(WEAK, "2023"), 1,
+                Duration.ofSeconds(10)).get(0);
+        ProducerRecord<String, byte[]> again = new ProducerRecord<>(Topics.OBSERVATIONS, recorded.key(),
+                recorded.value());
+        recorded.headers().forEach(h -> again.headers().add(h));
+        kafka.send(again);
+        // A feed event, carrying a real change, sent twice.
+        double current = get("/api/v1/observations?entity=" + WEAK + "&indicator=RD_INTENSITY&period=2023").body()
+                .get(0).path("value").asDouble();
+        CloudEvent feed = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withType(EventTypes.OBSERVATION_SUBMITTED).withSource(URI.create("/feeds/e2e"))
+                .withDataContentType("application/json")
+                .withData(JSON.writeValueAsBytes(Map.of("entity", WEAK, "indicator", "RD_INTENSITY", "period", "2023",
+                        "value", current + 0.37, "source", "gansu-stats")))
+                .build();
+        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, WEAK).writeBinary(feed));
+        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, WEAK).writeBinary(feed));
+
+        // The feed value is a real change: exactly one new revision, however often it was delivered.
+        awaitHistorySize(WEAK, "RD_INTENSITY", "2023", revisionsBefore + 1);
+        JsonNode after = await("/api/v1/assessments/" + WEAK + "?period=2023",
+                r -> !r.body().path("inputDigest").asText().equals(before.path("inputDigest").asText())).body();
+        Thread.sleep(3000); // time for a wrongly applied duplicate to show
+        assertThat(get("/api/v1/observations/history?entity=" + WEAK + "&indicator=RD_INTENSITY&period=2023").body())
+                .hasSize(revisionsBefore + 1);
+        assertThat(get("/api/v1/assessments/" + WEAK + "?period=2023").body().path("inputDigest").asText())
+                .isEqualTo(after.path("inputDigest").asText());
+        assertThat(kafka.read(Topics.ASSESSMENTS, forEntityAndPeriod(WEAK, "2023"), 1000, Duration.ofSeconds(5)))
+                .as("one new assessment event for the one real change").hasSize(assessmentEventsBefore + 1);
+    }
+
+    @Test
+    @Order(4)
+    void should_Answer503ProblemJson_When_AServiceIsStopped_And_KeepServingTheOthers() throws Exception {
+        platform.stopService(Service.ASSESSMENT);
+
+        HttpResponse<String> down = HTTP.send(HttpRequest.newBuilder(URI.create(gateway
+                + "/api/v1/assessments/CN-11?period=2023")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(down.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(503);
+        assertThat(problem.path("detail").asText()).contains("assessment-service");
+
+        assertThat(get("/api/v1/entities/CN-11").status()).isEqualTo(200);
+        assertThat(get("/api/v1/roadmaps/CN-11").status()).isEqualTo(200);
+        assertThat(post("/api/v1/observations", Map.of("observations", List.of(Map.of("entity", "CN-11",
+                "indicator", "RD_INTENSITY", "period", "2030", "value", 6.9, "source", "e2e")))).status())
+                .isEqualTo(200);
+    }
+
+    // --- helpers
+
+    record Reply(int status, JsonNode body) {
+    }
+
+    private static Reply get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body()));
+    }
+
+    private static Reply post(String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), JSON.readTree(r.body()));
+    }
+
+    /** Polls until the path answers 200 and the condition holds. */
+    private static Reply await(String path, Predicate<Reply> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        Reply last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(path);
+            if (last.status() == 200 && condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(path + " did not get there in time; last answer " + last);
+    }
+
+    private static void awaitHistorySize(String entity, String indicator, String period, int size) throws Exception {
+        await("/api/v1/observations/history?entity=" + entity + "&indicator=" + indicator + "&period=" + period,
+                r -> r.body().size() >= size);
+    }
+
+    private static JsonNode dimension(JsonNode assessment, String code) {
+        for (JsonNode d : assessment.path("dimensions")) {
+            if (code.equals(d.path("dimension").asText())) {
+                return d;
+            }
+        }
+        throw new AssertionError("no dimension " + code + " in " + assessment);
+    }
+
+    private static List<JsonNode> actionsFor(JsonNode roadmap, String dimension) {
+        return StreamSupport.stream(roadmap.path("actions").spliterator(), false)
+                .filter(a -> dimension.equals(a.path("dimension").asText())).toList();
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> forEntityAndPeriod(String entity, String period) {
+        return r -> entity.equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"period\":\"" + period + "\"");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
