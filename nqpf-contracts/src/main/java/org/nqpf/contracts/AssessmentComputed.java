@@ -48,6 +48,7 @@ public record AssessmentComputed(
      *
      * @param lagging {@code AI}, {@code NQPF} or {@code null} when the sides are within 0.1
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Coupling(double c, double t, double d, String grade, String lagging) {
     }
 
@@ -56,6 +57,7 @@ public record AssessmentComputed(
      * @param normalised the value after min-max normalisation with its direction, on [0, 100]
      * @param obstacle   the indicator's obstacle degree in percent
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record IndicatorScore(String indicator, Dimension dimension, Subsystem subsystem, Double value,
             Double normalised, double weight, double obstacle) {
     }

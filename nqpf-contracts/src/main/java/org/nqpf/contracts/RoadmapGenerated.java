@@ -24,6 +24,7 @@ public record RoadmapGenerated(
      * @param target   the dimension score to reach, backed by the peer that reached it
      * @param peer     the entity that already got there
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Action(String actionCode, String title, ActionSystem system, String actor, String instrument,
             Dimension dimension, String phase, int priority, String rationale, Double target, String peer) {
     }

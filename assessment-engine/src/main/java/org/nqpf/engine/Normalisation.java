@@ -1,0 +1,21 @@
+package org.nqpf.engine;
+
+/**
+ * Brings one indicator's values onto a common scale where higher is better. Column-wise by contract: a value's
+ * normalised form may depend on the other units' values of the same indicator (min-max, z-score, rank), never on
+ * other indicators. Missing values (NaN) stay missing.
+ * <p>
+ * Implementations to come: z-score, goalposts, rank, vector (TOPSIS).
+ */
+public interface Normalisation {
+
+    /**
+     * @param column    one indicator's values for every unit, NaN for missing
+     * @param direction +1 when more is better, -1 when less is better
+     * @return a new array of the same length
+     */
+    double[] normalise(double[] column, int direction);
+
+    /** A short, stable description, part of every result's method and input digest, e.g. {@code minmax[0,100]}. */
+    String describe();
+}

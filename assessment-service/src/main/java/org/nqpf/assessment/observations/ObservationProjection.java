@@ -1,0 +1,142 @@
+package org.nqpf.assessment.observations;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.nqpf.assessment.recompute.CohortPeriod;
+import org.nqpf.assessment.recompute.DirtyCohortPeriods;
+import org.nqpf.contracts.ObservationRecorded;
+import org.nqpf.messaging.RejectedEventException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps assessment-service's own copy of the current observations and of each entity's cohorts, and marks every
+ * (framework, cohort, period) whose inputs changed as dirty. Recomputing is left to the worker, so a burst of
+ * observations costs one recompute per cohort-period, not one per observation.
+ */
+@Service
+public class ObservationProjection {
+
+    private static final Pattern PERIOD = Pattern.compile("^[0-9]{4}$");
+
+    private final JdbcClient jdbc;
+    private final DirtyCohortPeriods dirty;
+
+    ObservationProjection(JdbcClient jdbc, DirtyCohortPeriods dirty) {
+        this.jdbc = jdbc;
+        this.dirty = dirty;
+    }
+
+    private record Membership(List<String> cohorts, Instant recordedAt) {
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void apply(ObservationRecorded o) {
+        validate(o);
+        List<String> cohorts = o.cohorts().stream().filter(c -> c != null && !c.isBlank()).distinct().toList();
+        // Marks are taken in one sorted order so that concurrent consumers never lock them crosswise.
+        Set<CohortPeriod> marks = new TreeSet<>(Comparator.comparing(CohortPeriod::toString));
+        updateMembership(o.entityId(), cohorts, o.recordedAt(), marks);
+
+        // A revision older than the stored one is stale; a deletion keeps a tombstone with its revision.
+        int changed = jdbc.sql("""
+                INSERT INTO observation_value (framework_code, entity_id, indicator, period, framework_version,
+                    dimension, subsystem, direction, value, revision, recorded_at)
+                VALUES (:framework, :entity, :indicator, :period, :version, :dimension, :subsystem, :direction,
+                    :value, :revision, :recordedAt)
+                ON CONFLICT (framework_code, entity_id, indicator, period) DO UPDATE SET
+                    framework_version = EXCLUDED.framework_version, dimension = EXCLUDED.dimension,
+                    subsystem = EXCLUDED.subsystem, direction = EXCLUDED.direction, value = EXCLUDED.value,
+                    revision = EXCLUDED.revision, recorded_at = EXCLUDED.recorded_at
+                WHERE observation_value.revision <= EXCLUDED.revision""")
+                .param("framework", o.frameworkCode())
+                .param("entity", o.entityId())
+                .param("indicator", o.indicator())
+                .param("period", o.period())
+                .param("version", o.frameworkVersion())
+                .param("dimension", o.dimension().name())
+                .param("subsystem", o.subsystem().name())
+                .param("direction", o.direction())
+                .param("value", o.deleted() ? null : o.value(), java.sql.Types.DOUBLE)
+                .param("revision", o.revision())
+                .param("recordedAt", Timestamp.from(o.recordedAt()))
+                .update();
+        if (changed > 0) {
+            for (String cohort : cohorts) {
+                marks.add(new CohortPeriod(o.frameworkCode(), cohort, o.period()));
+            }
+        }
+        marks.forEach(dirty::mark);
+    }
+
+    /**
+     * The newest event wins. When the entity joins or leaves a cohort, every period it has values in is re-ranked
+     * in the old cohorts and the new ones.
+     */
+    private void updateMembership(String entityId, List<String> cohorts, Instant recordedAt, Set<CohortPeriod> marks) {
+        Optional<Membership> current = jdbc.sql(
+                "SELECT cohorts, recorded_at FROM entity_cohorts WHERE entity_id = ? FOR UPDATE")
+                .param(entityId)
+                .query((rs, i) -> new Membership(strings(rs.getArray(1)), rs.getTimestamp(2).toInstant()))
+                .optional();
+        if (current.isPresent()
+                && (current.get().cohorts().equals(cohorts) || current.get().recordedAt().isAfter(recordedAt))) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO entity_cohorts (entity_id, cohorts, recorded_at) VALUES (?, ?, ?)
+                ON CONFLICT (entity_id) DO UPDATE SET cohorts = EXCLUDED.cohorts, recorded_at = EXCLUDED.recorded_at""")
+                .params(entityId, cohorts.toArray(String[]::new), Timestamp.from(recordedAt))
+                .update();
+        if (current.isPresent()) {
+            Set<String> affected = new LinkedHashSet<>(current.get().cohorts());
+            affected.addAll(cohorts);
+            jdbc.sql("SELECT DISTINCT framework_code, period FROM observation_value WHERE entity_id = ?")
+                    .param(entityId)
+                    .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .list()
+                    .forEach(key -> affected.forEach(cohort -> marks.add(new CohortPeriod(key[0], cohort, key[1]))));
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return Arrays.asList((String[]) array.getArray());
+    }
+
+    /** What the projection needs; anything else that breaks the contract goes to the dead-letter topic. */
+    private static void validate(ObservationRecorded o) {
+        String where = "observation " + o.observationId();
+        require(o.entityId() != null && !o.entityId().isBlank(), where + " has no entityId");
+        require(o.indicator() != null && !o.indicator().isBlank(), where + " has no indicator");
+        require(o.frameworkCode() != null && !o.frameworkCode().isBlank(), where + " has no frameworkCode");
+        require(o.dimension() != null, where + " has no dimension");
+        require(o.subsystem() != null, where + " has no subsystem");
+        require(o.cohorts() != null, where + " has no cohorts list");
+        require(o.period() != null && PERIOD.matcher(o.period()).matches(),
+                where + " has period " + o.period() + ", expected YYYY");
+        require(o.direction() == 1 || o.direction() == -1,
+                where + " has direction " + o.direction() + ", expected 1 or -1");
+        require(o.revision() >= 1, where + " has revision " + o.revision() + ", expected >= 1");
+        require(o.recordedAt() != null, where + " has no recordedAt");
+        require(o.deleted() || (o.value() != null && Double.isFinite(o.value())),
+                where + " is not deleted but has no finite value");
+    }
+
+    private static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw new RejectedEventException(reason);
+        }
+    }
+}

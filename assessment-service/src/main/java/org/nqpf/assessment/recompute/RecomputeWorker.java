@@ -1,0 +1,49 @@
+package org.nqpf.assessment.recompute;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recomputes the dirty cohort-periods, each at most once per round: observations that arrive during a round are
+ * left for the next one, so a burst of thousands of observations costs a handful of recomputes. Several instances
+ * may run: a cohort-period being recomputed is locked and skipped by the others.
+ */
+@Component
+class RecomputeWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(RecomputeWorker.class);
+
+    private final DirtyCohortPeriods dirty;
+    private final CohortAssessor assessor;
+    private final TransactionTemplate tx;
+    private final AssessmentProperties properties;
+
+    RecomputeWorker(DirtyCohortPeriods dirty, CohortAssessor assessor, TransactionTemplate tx,
+            AssessmentProperties properties) {
+        this.dirty = dirty;
+        this.assessor = assessor;
+        this.tx = tx;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${nqpf.assessment.recompute-interval:300ms}")
+    void recomputeDirty() {
+        for (CohortPeriod key : dirty.pending(properties.recomputeBatch())) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    if (dirty.claim(key)) {
+                        assessor.recompute(key);
+                        dirty.clear(key);
+                    }
+                });
+            }
+            catch (RuntimeException e) {
+                // the mark stays, so the next round tries again
+                log.warn("recompute of {} failed: {}", key, e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.nqpf.assessment.results;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.nqpf.contracts.Dimension;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Assessment results: one entity's, a cohort's ranking, an entity's history. */
+@RestController
+@RequestMapping("/api/v1/assessments")
+class AssessmentController {
+
+    private static final Pattern PERIOD = Pattern.compile("^[0-9]{4}$");
+
+    private final AssessmentStore store;
+
+    AssessmentController(AssessmentStore store) {
+        this.store = store;
+    }
+
+    @GetMapping("/{entityId}")
+    AssessmentView assessment(@PathVariable String entityId, @RequestParam(required = false) String period,
+            @RequestParam(required = false) String cohort, @RequestParam(required = false) String framework) {
+        checkPeriod(period);
+        return store.find(entityId, period, cohort, framework).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "no assessment of entity " + entityId + describe(period, cohort, framework)));
+    }
+
+    @GetMapping
+    AssessmentStore.RankingView ranking(@RequestParam String cohort, @RequestParam(required = false) String period,
+            @RequestParam(required = false) String framework) {
+        checkPeriod(period);
+        return store.ranking(cohort, period, framework).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "no assessments in cohort " + cohort + describe(period, null, framework)));
+    }
+
+    /** @param periods oldest first */
+    record History(String entityId, String cohort, String frameworkCode, List<Period> periods) {
+    }
+
+    record Period(String period, double overallScore, int rank, int cohortSize, List<DimensionPoint> dimensions) {
+    }
+
+    record DimensionPoint(Dimension dimension, double score, int rank) {
+    }
+
+    @GetMapping("/{entityId}/history")
+    History history(@PathVariable String entityId, @RequestParam(required = false) String cohort,
+            @RequestParam(required = false) String framework) {
+        // the cohort and framework of the newest assessment unless asked for
+        AssessmentView newest = store.find(entityId, null, cohort, framework).orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "no assessment of entity " + entityId + describe(null, cohort, framework)));
+        List<Period> periods = store.history(entityId, newest.cohort(), newest.frameworkCode()).stream()
+                .map(v -> new Period(v.period(), v.overallScore(), v.rank(), v.cohortSize(), v.dimensions().stream()
+                        .map(d -> new DimensionPoint(d.dimension(), d.score(), d.rank())).toList()))
+                .toList();
+        return new History(entityId, newest.cohort(), newest.frameworkCode(), periods);
+    }
+
+    private static void checkPeriod(String period) {
+        if (period != null && !PERIOD.matcher(period).matches()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "query parameter period is '" + period + "', expected a year YYYY");
+        }
+    }
+
+    private static String describe(String period, String cohort, String framework) {
+        return (period == null ? "" : " in period " + period) + (cohort == null ? "" : " in cohort " + cohort)
+                + (framework == null ? "" : " under framework " + framework);
+    }
+}
