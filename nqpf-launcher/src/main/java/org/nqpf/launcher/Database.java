@@ -28,8 +28,13 @@ final class Database {
     static Database start(Path stateDir, int port) throws IOException, SQLException {
         Path data = stateDir.resolve("postgres");
         Files.createDirectories(data);
+        Path log = stateDir.resolve("logs").resolve("postgres.log");
+        Files.createDirectories(log.getParent());
+        // The launcher stops PostgreSQL itself, after the services: no shutdown hook of zonky's racing with them.
         EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
-                .setCleanDataDirectory(false).start();
+                .setCleanDataDirectory(false).setRegisterShutdownHook(false)
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
                 if (!rs.next()) {

@@ -49,8 +49,9 @@ public final class Nqpf {
             List<DemoData.Row> rows = DemoData.rows(home.resolve("datasets").resolve("china-provinces"));
             Map<String, Integer> result = DemoData.load(platform.gatewayUrl(), rows);
             System.out.printf("demo data: %d observations of 31 provinces, 2015-2023 (%s)%n", rows.size(), result);
-            awaitReadable(platform.gatewayUrl() + "/api/v1/assessments/CN-11?period=2023", Duration.ofSeconds(120));
-            awaitReadable(platform.gatewayUrl() + "/api/v1/roadmaps/CN-11", Duration.ofSeconds(60));
+            awaitReadable(platform.gatewayUrl() + "/api/v1/assessments/CN-11?period=2023", Duration.ofSeconds(120),
+                    "\"cohortSize\":31");
+            awaitReadable(platform.gatewayUrl() + "/api/v1/roadmaps/CN-11", Duration.ofSeconds(60), "");
         }
         String g = platform.gatewayUrl();
         System.out.printf("""
@@ -72,21 +73,23 @@ public final class Nqpf {
 
     /** Loads the demo data into a platform that is already running (docker compose uses this). */
     static void demo(Path home, String gateway) throws Exception {
-        awaitReadable(gateway + "/api/v1/indicators", Duration.ofSeconds(120));
+        awaitReadable(gateway + "/api/v1/indicators", Duration.ofSeconds(120), "");
         List<DemoData.Row> rows = DemoData.rows(home.resolve("datasets").resolve("china-provinces"));
         System.out.printf("demo data: %d observations loaded through %s (%s)%n", rows.size(), gateway,
                 DemoData.load(gateway, rows));
     }
 
-    private static void awaitReadable(String url, Duration timeout) throws InterruptedException {
+    /** Polls until the URL answers 200 with a body that contains {@code expected}. */
+    private static void awaitReadable(String url, Duration timeout, String expected) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         int status = 0;
         while (System.nanoTime() < deadline) {
             try {
-                status = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                status = r.statusCode();
+                if (status == 200 && r.body().contains(expected)) {
                     return;
                 }
             }
