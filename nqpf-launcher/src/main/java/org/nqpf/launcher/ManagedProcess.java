@@ -43,9 +43,18 @@ final class ManagedProcess {
         return process.isAlive();
     }
 
-    /** SIGTERM, then SIGKILL after the grace period. */
+    /** SIGTERM, then SIGKILL after the grace period; no grace period: SIGKILL at once. */
     void stop(long graceSeconds) {
         if (!process.isAlive()) {
+            return;
+        }
+        if (graceSeconds <= 0) {
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return;
         }
         process.destroy();

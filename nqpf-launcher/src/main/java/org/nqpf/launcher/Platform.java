@@ -86,10 +86,15 @@ public final class Platform implements AutoCloseable {
 
     /** Starts everything and waits until every service reports UP. */
     public static Platform start(Config config) throws Exception {
+        return start(config, java.util.EnumSet.allOf(Service.class));
+    }
+
+    /** Starts the infrastructure and the given services only, and waits until they report UP. */
+    public static Platform start(Config config, java.util.Set<Service> only) throws Exception {
         Platform platform = new Platform(config);
         try {
             platform.startInfrastructure();
-            platform.startServices();
+            platform.startServices(only);
             return platform;
         }
         catch (Exception e) {
@@ -140,11 +145,11 @@ public final class Platform implements AutoCloseable {
         kafkaReady.join();
     }
 
-    private void startServices() throws InterruptedException {
-        for (Service service : Service.values()) {
+    private void startServices(java.util.Set<Service> only) throws InterruptedException {
+        for (Service service : only) {
             startService(service);
         }
-        for (Service service : Service.values()) {
+        for (Service service : only) {
             awaitHealthy(service, Duration.ofSeconds(180));
         }
     }
@@ -179,6 +184,14 @@ public final class Platform implements AutoCloseable {
         ManagedProcess p = services.remove(service);
         if (p != null) {
             p.stop(20);
+        }
+    }
+
+    /** Kills one service without letting it shut down: a crash, as far as the platform can tell. */
+    public void killService(Service service) {
+        ManagedProcess p = services.remove(service);
+        if (p != null) {
+            p.stop(0);
         }
     }
 

@@ -1,0 +1,171 @@
+package org.nqpf.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.nqpf.contracts.EventTypes;
+import org.nqpf.contracts.Topics;
+import org.nqpf.launcher.Platform.Service;
+import org.nqpf.testsupport.KafkaProbe;
+import org.nqpf.testsupport.TestInfrastructure;
+
+/** indicator-service killed in the middle of a feed stream, then started again, on a real broker and database. */
+class IndicatorRestartIT {
+
+    private static final List<String> INDICATORS = List.of("RD_INTENSITY", "URBANISATION_RATE",
+            "AI_PENETRATION", "CLOUD_ADOPTION_RATE", "AI_SKILLS_TRAINING_COVERAGE", "SOFTWARE_IT_EMPLOYMENT_SHARE",
+            "INDUSTRIAL_UPGRADING", "ENTERPRISE_RD_FUNDS_SHARE");
+    /** Periods nobody else uses: 2060-2099. */
+    private static final int FIRST_PERIOD = 2060;
+    private static final java.util.regex.Pattern OUR_PERIODS = java.util.regex.Pattern.compile("\"period\":\"20[6-9]\\d\"");
+
+    @Test
+    void should_LoseAndDuplicateNothing_When_IndicatorServiceIsKilledMidStream() throws Exception {
+        Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, freePort());
+        }
+        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+        Platform.Config config = Platform.Config.defaults(home)
+                .withInfrastructure(TestInfrastructure.kafka().bootstrapServers(), pg.jdbcUrl(), pg.username(),
+                        pg.password())
+                .withPorts(ports).withStateDir(Files.createTempDirectory("nqpf-restart"));
+        // 31 provinces x 8 indicators x 40 periods = 9,920 distinct observations.
+        int periods = 40;
+        int total = 31 * INDICATORS.size() * periods;
+        try (Platform platform = Platform.start(config, EnumSet.of(Service.INDICATOR));
+                KafkaProducer<String, byte[]> feed = producer(platform.kafkaBootstrapServers())) {
+            CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
+                int sent = 0;
+                for (int p = 0; p < periods; p++) {
+                    for (int region : REGIONS) {
+                        for (String indicator : INDICATORS) {
+                            String entity = "CN-" + region;
+                            feed.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, entity)
+                                    .writeBinary(event(entity, indicator, String.valueOf(FIRST_PERIOD + p), 1 + p % 10)));
+                            if (++sent % 1000 == 0) {
+                                sleep(150); // a steady stream, so the kill lands in its middle
+                            }
+                        }
+                    }
+                }
+                feed.flush();
+            });
+            awaitStored(pg, 2000, Duration.ofSeconds(60));
+            platform.killService(Service.INDICATOR);
+            platform.startService(Service.INDICATOR);
+            platform.awaitHealthy(Service.INDICATOR, Duration.ofSeconds(120));
+            stream.join();
+
+            awaitStored(pg, total, Duration.ofSeconds(120));
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("""
+                            SELECT count(*), count(*) FILTER (WHERE revisions <> 1),
+                                   (SELECT count(*) FROM indicator.observation_revision r
+                                    JOIN indicator.observation o ON o.id = r.observation_id WHERE o.period >= '2060')
+                            FROM indicator.observation WHERE period >= '2060'""")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("observations stored").isEqualTo(total);
+                assertThat(rs.getInt(2)).as("observations revised by a redelivery").isZero();
+                assertThat(rs.getInt(3)).as("revisions stored").isEqualTo(total);
+            }
+            try (KafkaProbe probe = new KafkaProbe(platform.kafkaBootstrapServers())) {
+                var published = probe.read(Topics.OBSERVATIONS,
+                        r -> OUR_PERIODS.matcher(new String(r.value(), StandardCharsets.UTF_8)).find(), total + 1000,
+                        Duration.ofSeconds(30));
+                Set<String> ids = new HashSet<>();
+                published.forEach(r -> ids.add(KafkaProbe.header(r, "ce_id")));
+                // The outbox publishes at least once; an event re-sent after the crash carries its old ce_id.
+                assertThat(ids).as("distinct canonical events").hasSize(total);
+            }
+        }
+    }
+
+    private static final int[] REGIONS = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43,
+            44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65};
+
+    private static CloudEvent event(String entity, String indicator, String period, double value) {
+        String data = "{\"entity\":\"%s\",\"indicator\":\"%s\",\"period\":\"%s\",\"value\":%s,\"source\":\"feed\"}"
+                .formatted(entity, indicator, period, value);
+        return CloudEventBuilder.v1().withId(entity + "/" + indicator + "/" + period)
+                .withType(EventTypes.OBSERVATION_SUBMITTED).withSource(URI.create("/feeds/restart-test"))
+                .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String servers) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaProducer<>(p);
+    }
+
+    private static void awaitStored(TestInfrastructure.Postgres pg, int count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int stored = 0;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT count(*) FROM indicator.observation WHERE period >= '2060'")) {
+                rs.next();
+                stored = rs.getInt(1);
+                if (stored >= count) {
+                    return;
+                }
+            }
+            catch (java.sql.SQLException e) {
+                // the schema may not exist yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("only " + stored + " of " + count + " observations stored after " + timeout);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
