@@ -2,6 +2,10 @@ package org.nqpf.indicator.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +17,7 @@ import org.nqpf.contracts.Subsystem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The indicator catalog: frameworks and their indicators, read from the service's own schema. */
+/** The indicator catalog: frameworks, their versions and indicators, read from the service's own schema. */
 @Component
 public class Catalog {
 
@@ -23,10 +27,42 @@ public class Catalog {
         this.jdbc = jdbc;
     }
 
-    public List<Framework> frameworks() {
-        return jdbc.sql("SELECT * FROM framework ORDER BY code, version")
-                .query((rs, i) -> framework(rs, indicators(rs.getString("code"), rs.getInt("version"))))
+    /** Every framework with its versions, by code. */
+    public List<FrameworkSummary> summaries() {
+        return summaries(null);
+    }
+
+    public Optional<FrameworkSummary> summary(String code) {
+        return summaries(code).stream().findFirst();
+    }
+
+    private List<FrameworkSummary> summaries(String code) {
+        record Row(String code, String nameEn, String nameZh, String description, FrameworkSummary.Version version) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT f.*, (SELECT count(*) FROM indicator i
+                             WHERE i.framework_code = f.code AND i.framework_version = f.version) AS indicator_count
+                FROM framework f WHERE (:code::text IS NULL OR f.code = :code) ORDER BY f.code, f.version""")
+                .param("code", code)
+                .query((rs, i) -> new Row(rs.getString("code"), rs.getString("name_en"), rs.getString("name_zh"),
+                        rs.getString("description"), new FrameworkSummary.Version(rs.getInt("version"),
+                                Framework.Status.valueOf(rs.getString("status")), rs.getBoolean("is_default"),
+                                rs.getInt("indicator_count"), instant(rs, "created_at"), instant(rs, "published_at"))))
                 .list();
+        Map<String, List<Row>> byCode = rows.stream()
+                .collect(Collectors.groupingBy(Row::code, LinkedHashMap::new, Collectors.toList()));
+        List<FrameworkSummary> summaries = new ArrayList<>();
+        byCode.forEach((c, versions) -> {
+            Row latest = versions.get(versions.size() - 1);
+            List<FrameworkSummary.Version> vs = versions.stream().map(Row::version).toList();
+            Integer latestPublished = vs.stream().filter(v -> v.status() == Framework.Status.PUBLISHED)
+                    .map(FrameworkSummary.Version::version).reduce((a, b) -> b).orElse(null);
+            Integer defaultVersion = vs.stream().filter(FrameworkSummary.Version::isDefault)
+                    .map(FrameworkSummary.Version::version).findFirst().orElse(null);
+            summaries.add(new FrameworkSummary(c, latest.nameEn(), latest.nameZh(), latest.description(),
+                    latest.version().version(), latestPublished, defaultVersion, vs));
+        });
+        return summaries;
     }
 
     public Optional<Framework> framework(String code, int version) {
@@ -42,11 +78,13 @@ public class Catalog {
                 .orElseThrow(() -> new IllegalStateException("no default framework is defined"));
     }
 
+    /** The default framework's indicators by code: what ingestion validates observations against. */
     public Map<String, Indicator> defaultIndicatorsByCode() {
         return defaultFramework().indicators().stream()
                 .collect(Collectors.toMap(Indicator::code, Function.identity()));
     }
 
+    /** A version's indicators in the hierarchy's order: by dimension, then AI before NQPF, then code. */
     public List<Indicator> indicators(String frameworkCode, int version) {
         return jdbc.sql("""
                 SELECT * FROM indicator WHERE framework_code = ? AND framework_version = ?
@@ -56,10 +94,11 @@ public class Catalog {
                 .list();
     }
 
-    private static Framework framework(ResultSet rs, List<Indicator> indicators) throws SQLException {
+    static Framework framework(ResultSet rs, List<Indicator> indicators) throws SQLException {
         return new Framework(rs.getString("code"), rs.getInt("version"), rs.getString("name_en"),
-                rs.getString("name_zh"), rs.getString("description"), rs.getBoolean("is_default"),
-                rs.getTimestamp("created_at").toInstant(), indicators);
+                rs.getString("name_zh"), rs.getString("description"),
+                Framework.Status.valueOf(rs.getString("status")), rs.getBoolean("is_default"),
+                instant(rs, "created_at"), instant(rs, "published_at"), indicators);
     }
 
     private static Indicator indicator(ResultSet rs) throws SQLException {
@@ -69,6 +108,11 @@ public class Catalog {
                 rs.getString("unit"), rs.getInt("direction"), nullableDouble(rs, "min_value"),
                 nullableDouble(rs, "max_value"), nullableDouble(rs, "target"), rs.getString("origin"),
                 rs.getString("rationale"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 
     private static Double nullableDouble(ResultSet rs, String column) throws SQLException {

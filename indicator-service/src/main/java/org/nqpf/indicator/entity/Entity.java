@@ -1,22 +1,19 @@
 package org.nqpf.indicator.entity;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
 /**
- * What is assessed: a region (GB/T 2260 code), an industry (GB/T 4754 code) or an enterprise.
+ * What is assessed: a region (GB/T 2260 code), an industry (GB/T 4754 code) or an enterprise (unified social credit
+ * code or any identifier), in a hierarchy through {@code parentId}.
  *
+ * @param id      the platform's stable identifier, e.g. CN-11; never changes
+ * @param kind    REGION, INDUSTRY or ENTERPRISE; never changes
  * @param cohorts the peer sets it is compared within
  */
-public record Entity(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "letters, digits, '.', '_' or '-', at most 64") String id,
-        @NotBlank @Pattern(regexp = "REGION|INDUSTRY|ENTERPRISE", message = "one of REGION, INDUSTRY, ENTERPRISE") String kind,
-        @NotBlank String code,
-        @NotBlank String nameEn,
-        String nameZh,
-        String parentId,
+public record Entity(String id, String kind, String code, String nameEn, String nameZh, String parentId,
         List<String> cohorts) {
+
+    public static final List<String> KINDS = List.of("REGION", "INDUSTRY", "ENTERPRISE");
 
     public Entity {
         cohorts = cohorts == null ? List.of() : List.copyOf(cohorts);

@@ -3,27 +3,44 @@ package org.nqpf.indicator.entity;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.nqpf.indicator.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
-/** The entity registry and its cohorts. */
+/**
+ * The entity registry and its cohorts. Entities form one hierarchy (regions under regions, industries under
+ * industries, enterprises under anything); every change to it is checked so that it stays a tree.
+ */
 @Component
 public class EntityRegistry {
+
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final Pattern COHORT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final int MAX_PAGE_SIZE = 1000;
+    private static final int MAX_NAME = 200;
 
     private static final String SELECT_ENTITY = """
             SELECT e.*, coalesce(array_agg(m.cohort_code ORDER BY m.cohort_code) FILTER (WHERE m.cohort_code IS NOT NULL), '{}') AS cohorts
             FROM entity e LEFT JOIN cohort_member m ON m.entity_id = e.id
+            """;
+    private static final String SEARCH = """
+            WHERE (:kind::text IS NULL OR e.kind = :kind)
+              AND (:cohort::text IS NULL OR e.id IN (SELECT entity_id FROM cohort_member WHERE cohort_code = :cohort))
+              AND (:parent::text IS NULL OR e.parent_id = :parent)
+              AND (:q::text IS NULL OR e.id ILIKE '%' || :q || '%' OR e.code ILIKE '%' || :q || '%'
+                   OR e.name_en ILIKE '%' || :q || '%' OR e.name_zh ILIKE '%' || :q || '%')
             """;
 
     private final JdbcClient jdbc;
@@ -34,14 +51,32 @@ public class EntityRegistry {
 
     /** Entities, optionally of one kind, in one cohort, or whose id, code or names contain {@code query}. */
     public List<Entity> search(String kind, String cohort, String query) {
-        return jdbc.sql(SELECT_ENTITY + """
-                WHERE (:kind::text IS NULL OR e.kind = :kind)
-                  AND (:cohort::text IS NULL OR e.id IN (SELECT entity_id FROM cohort_member WHERE cohort_code = :cohort))
-                  AND (:q::text IS NULL OR e.id ILIKE '%' || :q || '%' OR e.code ILIKE '%' || :q || '%'
-                       OR e.name_en ILIKE '%' || :q || '%' OR e.name_zh LIKE '%' || :q || '%')
-                GROUP BY e.id ORDER BY e.id""")
-                .param("kind", kind).param("cohort", cohort).param("q", query)
+        return search(new EntitySearch(kind, cohort, query, null), 0, Integer.MAX_VALUE).items();
+    }
+
+    /** One page (from 0) of the entities matching {@code search}, in id order so that pages never overlap. */
+    public EntityPage search(EntitySearch search, int page, int size) {
+        if (search.cohort() != null && cohort(search.cohort()).isEmpty()) {
+            throw new NotFoundException("cohort " + search.cohort());
+        }
+        if (search.parent() != null && find(search.parent()).isEmpty()) {
+            throw new NotFoundException("entity " + search.parent());
+        }
+        long total = jdbc.sql("SELECT count(*) FROM entity e " + SEARCH).params(params(search))
+                .query(Long.class).single();
+        List<Entity> items = jdbc.sql(SELECT_ENTITY + SEARCH + " GROUP BY e.id ORDER BY e.id LIMIT :limit OFFSET :offset")
+                .params(params(search)).param("limit", size).param("offset", (long) page * size)
                 .query((rs, i) -> entity(rs)).list();
+        return new EntityPage(items, total, page, size);
+    }
+
+    private static Map<String, Object> params(EntitySearch s) {
+        var p = new java.util.HashMap<String, Object>();
+        p.put("kind", s.kind());
+        p.put("cohort", s.cohort());
+        p.put("parent", s.parent());
+        p.put("q", s.q() == null || s.q().isBlank() ? null : s.q().trim());
+        return p;
     }
 
     public Optional<Entity> find(String id) {
@@ -62,33 +97,200 @@ public class EntityRegistry {
 
     @Transactional
     public Entity register(Entity entity) {
-        if (entity.parentId() != null && find(entity.parentId()).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "parentId: no entity " + entity.parentId());
+        lockHierarchy();
+        List<EntityProblem.Field> problems = new ArrayList<>();
+        if (entity.id() == null || entity.id().isBlank()) {
+            problems.add(new EntityProblem.Field("id", "required"));
         }
+        else if (!ID.matcher(entity.id()).matches()) {
+            problems.add(new EntityProblem.Field("id", "'" + entity.id()
+                    + "' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+        }
+        if (entity.kind() == null || !Entity.KINDS.contains(entity.kind())) {
+            problems.add(new EntityProblem.Field("kind", (entity.kind() == null ? "required" : "'" + entity.kind()
+                    + "' is not") + " one of " + String.join(", ", Entity.KINDS)));
+        }
+        else {
+            EntityCodes.problem(entity.kind(), entity.code())
+                    .ifPresent(p -> problems.add(new EntityProblem.Field("code", p)));
+        }
+        names(entity.nameEn(), entity.nameZh(), problems);
+        if (entity.parentId() != null && problems.isEmpty()) {
+            parent(entity.id(), entity.kind(), entity.code(), entity.parentId(), problems);
+        }
+        for (String cohort : entity.cohorts()) {
+            if (cohort(cohort).isEmpty()) {
+                problems.add(new EntityProblem.Field("cohorts", "no cohort " + cohort));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw EntityProblem.invalid("Invalid entity", problems);
+        }
+        if (find(entity.id()).isPresent()) {
+            throw EntityProblem.conflict("entity " + entity.id() + " exists; change it with PUT /api/v1/entities/" + entity.id());
+        }
+        ensureCodeFree(entity.kind(), entity.code(), entity.id());
         try {
             jdbc.sql("INSERT INTO entity (id, kind, code, name_en, name_zh, parent_id) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(entity.id(), entity.kind(), entity.code(), entity.nameEn(), entity.nameZh(),
+                    .params(entity.id(), entity.kind(), entity.code(), entity.nameEn().trim(), trimmed(entity.nameZh()),
                             entity.parentId())
                     .update();
         }
         catch (DuplicateKeyException e) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    "an entity with id " + entity.id() + " or " + entity.kind() + " code " + entity.code() + " exists");
+            throw EntityProblem.conflict("an entity with id " + entity.id() + " or " + entity.kind() + " code "
+                    + entity.code() + " was registered concurrently");
         }
-        for (String cohort : entity.cohorts()) {
-            addMember(cohort, entity.id());
+        for (String cohort : new LinkedHashSet<>(entity.cohorts())) {
+            insertMember(cohort, entity.id());
         }
         return find(entity.id()).orElseThrow();
     }
 
+    /**
+     * Changes an entity's code, names or parent. Its id and kind never change; cohort membership changes through the
+     * cohort's members. The new parent must not lie under the entity (the hierarchy stays a tree), and the entity's
+     * code must still fit under its parent and above its children.
+     */
     @Transactional
-    public void addMember(String cohort, String entityId) {
-        if (cohort(cohort).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "cohorts: no cohort " + cohort);
+    public Entity update(String id, Entity change) {
+        lockHierarchy();
+        Entity current = find(id).orElseThrow(() -> new NotFoundException("entity " + id));
+        List<EntityProblem.Field> problems = new ArrayList<>();
+        if (change.id() != null && !change.id().equals(id)) {
+            problems.add(new EntityProblem.Field("id", "'" + change.id() + "' is not " + id
+                    + ", the entity in the path; an entity's id never changes"));
         }
+        if (change.kind() != null && !change.kind().equals(current.kind())) {
+            problems.add(new EntityProblem.Field("kind", id + " is a " + current.kind()
+                    + "; an entity's kind never changes (register a new entity instead)"));
+        }
+        // a client may PUT back what it read; the cohorts it read are fine, other ones are not applied here
+        if (!change.cohorts().isEmpty() && !change.cohorts().stream().sorted().distinct().toList().equals(current.cohorts())) {
+            problems.add(new EntityProblem.Field("cohorts", "membership changes through PUT or DELETE /api/v1/cohorts/{code}/members/"
+                    + id + "; " + id + " is in " + current.cohorts()));
+        }
+        String kind = current.kind();
+        EntityCodes.problem(kind, change.code()).ifPresent(p -> problems.add(new EntityProblem.Field("code", p)));
+        names(change.nameEn(), change.nameZh(), problems);
+        if (problems.isEmpty()) {
+            if (change.parentId() != null) {
+                parent(id, kind, change.code(), change.parentId(), problems);
+            }
+            for (Entity child : children(id)) {
+                EntityCodes.underParent(child.kind(), child.code(), kind, change.code()).ifPresent(p -> problems.add(
+                        new EntityProblem.Field("code", "its child " + child.id() + " would no longer fit: " + p)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw EntityProblem.invalid("Invalid entity change", problems);
+        }
+        ensureCodeFree(kind, change.code(), id);
+        jdbc.sql("UPDATE entity SET code = ?, name_en = ?, name_zh = ?, parent_id = ? WHERE id = ?")
+                .params(change.code(), change.nameEn().trim(), trimmed(change.nameZh()), change.parentId(), id)
+                .update();
+        return find(id).orElseThrow();
+    }
+
+    /** The direct children of an entity, in id order. */
+    public List<Entity> children(String id) {
+        return jdbc.sql(SELECT_ENTITY + " WHERE e.parent_id = ? GROUP BY e.id ORDER BY e.id").param(id)
+                .query((rs, i) -> entity(rs)).list();
+    }
+
+    /**
+     * The parent's rules: it exists, is not the entity nor below it, is of a kind that may hold this one, and (within
+     * one classification) its code is a prefix-level of the child's.
+     */
+    private void parent(String id, String kind, String code, String parentId, List<EntityProblem.Field> problems) {
+        Optional<Entity> parent = find(parentId);
+        if (parent.isEmpty()) {
+            problems.add(new EntityProblem.Field("parentId", "no entity " + parentId));
+            return;
+        }
+        if (parentId.equals(id)) {
+            problems.add(new EntityProblem.Field("parentId", id + " cannot be its own parent"));
+            return;
+        }
+        List<String> ancestry = jdbc.sql("""
+                WITH RECURSIVE up (id, parent_id, depth) AS (
+                    SELECT id, parent_id, 0 FROM entity WHERE id = ?
+                    UNION ALL
+                    SELECT e.id, e.parent_id, up.depth + 1 FROM entity e JOIN up ON e.id = up.parent_id WHERE up.depth < 1000)
+                SELECT id FROM up ORDER BY depth""").param(parentId).query(String.class).list();
+        int at = ancestry.indexOf(id);
+        if (at >= 0) {
+            problems.add(new EntityProblem.Field("parentId", parentId + " lies under " + id + " ("
+                    + String.join(" → ", ancestry.subList(0, at + 1)) + "), so making it " + id
+                    + "'s parent would create a cycle"));
+            return;
+        }
+        String parentKind = parent.get().kind();
+        if (!kind.equals("ENTERPRISE") && !parentKind.equals(kind)) {
+            problems.add(new EntityProblem.Field("parentId", "an entity of kind " + kind + " sits under one of kind "
+                    + kind + "; " + parentId + " is a " + parentKind));
+            return;
+        }
+        EntityCodes.underParent(kind, code, parentKind, parent.get().code())
+                .ifPresent(p -> problems.add(new EntityProblem.Field("parentId", p)));
+    }
+
+    private void ensureCodeFree(String kind, String code, String id) {
+        jdbc.sql("SELECT id FROM entity WHERE kind = ? AND code = ? AND id <> ?").params(kind, code, id)
+                .query(String.class).optional().ifPresent(other -> {
+                    throw EntityProblem.conflict(kind + " code " + code + " is already " + other + "'s");
+                });
+    }
+
+    private static void names(String nameEn, String nameZh, List<EntityProblem.Field> problems) {
+        if (nameEn == null || nameEn.isBlank()) {
+            problems.add(new EntityProblem.Field("nameEn", "required"));
+        }
+        else if (nameEn.length() > MAX_NAME) {
+            problems.add(new EntityProblem.Field("nameEn", nameEn.length() + " characters; at most " + MAX_NAME));
+        }
+        if (nameZh != null && nameZh.length() > MAX_NAME) {
+            problems.add(new EntityProblem.Field("nameZh", nameZh.length() + " characters; at most " + MAX_NAME));
+        }
+    }
+
+    /** One hierarchy writer at a time: two concurrent re-parentings could otherwise close a cycle neither saw. */
+    private void lockHierarchy() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('nqpf.entity.hierarchy'))").query().listOfRows();
+    }
+
+    /** Adds an entity to a cohort; adding a member again changes nothing. */
+    @Transactional
+    public Cohort addMember(String cohort, String entityId) {
+        existingCohort(cohort);
+        if (find(entityId).isEmpty()) {
+            throw new NotFoundException("entity " + entityId);
+        }
+        insertMember(cohort, entityId);
+        return cohort(cohort).orElseThrow();
+    }
+
+    @Transactional
+    public void removeMember(String cohort, String entityId) {
+        existingCohort(cohort);
+        if (find(entityId).isEmpty()) {
+            throw new NotFoundException("entity " + entityId);
+        }
+        int removed = jdbc.sql("DELETE FROM cohort_member WHERE cohort_code = ? AND entity_id = ?")
+                .params(cohort, entityId).update();
+        if (removed == 0) {
+            throw new NotFoundException("member " + entityId + " in cohort " + cohort);
+        }
+    }
+
+    private void insertMember(String cohort, String entityId) {
         jdbc.sql("INSERT INTO cohort_member (cohort_code, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
                 .params(cohort, entityId).update();
+    }
+
+    private void existingCohort(String code) {
+        if (jdbc.sql("SELECT count(*) FROM cohort WHERE code = ?").param(code).query(Long.class).single() == 0) {
+            throw new NotFoundException("cohort " + code);
+        }
     }
 
     public List<Cohort> cohorts() {
@@ -107,21 +309,41 @@ public class EntityRegistry {
 
     @Transactional
     public Cohort createCohort(Cohort cohort) {
+        List<EntityProblem.Field> problems = new ArrayList<>();
+        if (cohort.code() == null || cohort.code().isBlank()) {
+            problems.add(new EntityProblem.Field("code", "required"));
+        }
+        else if (!COHORT_CODE.matcher(cohort.code()).matches()) {
+            problems.add(new EntityProblem.Field("code", "'" + cohort.code()
+                    + "' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+        }
+        names(cohort.nameEn(), cohort.nameZh(), problems);
+        Map<String, Entity> known = findAll(cohort.members());
+        for (int i = 0; i < cohort.members().size(); i++) {
+            if (!known.containsKey(cohort.members().get(i))) {
+                problems.add(new EntityProblem.Field("members[" + i + "]", "no entity " + cohort.members().get(i)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw EntityProblem.invalid("Invalid cohort", problems);
+        }
         try {
             jdbc.sql("INSERT INTO cohort (code, name_en, name_zh, description) VALUES (?, ?, ?, ?)")
-                    .params(cohort.code(), cohort.nameEn(), cohort.nameZh(), cohort.description()).update();
+                    .params(cohort.code(), cohort.nameEn().trim(), trimmed(cohort.nameZh()), cohort.description())
+                    .update();
         }
         catch (DuplicateKeyException e) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "cohort " + cohort.code() + " exists");
+            throw EntityProblem.conflict("cohort " + cohort.code() + " exists; change its members with PUT or DELETE /api/v1/cohorts/"
+                    + cohort.code() + "/members/{entityId}");
         }
-        Map<String, Entity> known = findAll(cohort.members());
-        for (String member : cohort.members()) {
-            if (!known.containsKey(member)) {
-                throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "members: no entity " + member);
-            }
-            addMember(cohort.code(), member);
+        for (String member : new LinkedHashSet<>(cohort.members())) {
+            insertMember(cohort.code(), member);
         }
         return cohort(cohort.code()).orElseThrow();
+    }
+
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static Entity entity(ResultSet rs) throws SQLException {

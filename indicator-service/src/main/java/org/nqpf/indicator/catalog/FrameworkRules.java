@@ -1,0 +1,189 @@
+package org.nqpf.indicator.catalog;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.nqpf.contracts.Dimension;
+import org.nqpf.contracts.Mechanism;
+import org.nqpf.contracts.Subsystem;
+import org.nqpf.indicator.catalog.FrameworkDraft.IndicatorDraft;
+
+/**
+ * What a framework version must satisfy, checked in full so that every wrong field is reported at once, each named
+ * by its JSON path ({@code indicators[2].target}).
+ */
+final class FrameworkRules {
+
+    static final Pattern FRAMEWORK_CODE = Pattern.compile("[A-Z][A-Z0-9_-]{1,31}");
+    static final Pattern INDICATOR_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
+    static final int MAX_INDICATORS = 500;
+    private static final int MAX_NAME = 200;
+    private static final int MAX_TEXT = 2000;
+
+    private FrameworkRules() {
+    }
+
+    static List<FieldProblem> frameworkCode(String code) {
+        if (blank(code)) {
+            return List.of(new FieldProblem("code", "required"));
+        }
+        if (!FRAMEWORK_CODE.matcher(code).matches()) {
+            return List.of(new FieldProblem("code", "'" + code
+                    + "' must be 2 to 32 upper-case letters, digits, '-' or '_', starting with a letter"));
+        }
+        return List.of();
+    }
+
+    static void names(String nameEn, String nameZh, String description, List<FieldProblem> problems) {
+        if (blank(nameEn)) {
+            problems.add(new FieldProblem("nameEn", "required"));
+        }
+        length("nameEn", nameEn, MAX_NAME, problems);
+        length("nameZh", nameZh, MAX_NAME, problems);
+        length("description", description, MAX_TEXT, problems);
+    }
+
+    /** The indicators of version {@code version} of {@code frameworkCode}, or the problems that prevent them. */
+    static List<Indicator> indicators(String frameworkCode, int version, List<IndicatorDraft> drafts,
+            List<FieldProblem> problems) {
+        if (drafts == null || drafts.isEmpty()) {
+            problems.add(new FieldProblem("indicators", "at least one indicator is required"));
+            return List.of();
+        }
+        if (drafts.size() > MAX_INDICATORS) {
+            problems.add(new FieldProblem("indicators", drafts.size() + " indicators; at most " + MAX_INDICATORS));
+            return List.of();
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        Map<String, Integer> firstIndexOfCode = new HashMap<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            IndicatorDraft d = drafts.get(i);
+            String at = "indicators[" + i + "]";
+            if (d == null) {
+                problems.add(new FieldProblem(at, "required (null given)"));
+                continue;
+            }
+            int before = problems.size();
+            String code = d.code() == null ? null : d.code().trim();
+            if (blank(code)) {
+                problems.add(new FieldProblem(at + ".code", "required"));
+            }
+            else if (!INDICATOR_CODE.matcher(code).matches()) {
+                problems.add(new FieldProblem(at + ".code", "'" + code
+                        + "' must be 2 to 64 upper-case letters, digits or '_', starting with a letter"));
+            }
+            else if (firstIndexOfCode.putIfAbsent(code, i) != null) {
+                problems.add(new FieldProblem(at + ".code", code + " is already the code of indicators["
+                        + firstIndexOfCode.get(code) + "]; codes are unique within a framework version"));
+            }
+            String name = code == null || code.isBlank() ? at : code;
+            required(at + ".nameEn", d.nameEn(), problems);
+            length(at + ".nameEn", d.nameEn(), MAX_NAME, problems);
+            required(at + ".nameZh", d.nameZh(), problems);
+            length(at + ".nameZh", d.nameZh(), MAX_NAME, problems);
+            required(at + ".unit", d.unit(), problems);
+            length(at + ".unit", d.unit(), MAX_NAME, problems);
+            length(at + ".origin", d.origin(), MAX_TEXT, problems);
+            length(at + ".rationale", d.rationale(), MAX_TEXT, problems);
+            Dimension dimension = oneOf(at + ".dimension", d.dimension(), Dimension.class, problems);
+            Subsystem subsystem = oneOf(at + ".subsystem", d.subsystem(), Subsystem.class, problems);
+            Mechanism mechanism = oneOf(at + ".mechanism", d.mechanism(), Mechanism.class, problems);
+            if (d.direction() == null) {
+                problems.add(new FieldProblem(at + ".direction", "required: 1 (more is better) or -1 (less is better)"));
+            }
+            else if (d.direction() != 1.0 && d.direction() != -1.0) {
+                problems.add(new FieldProblem(at + ".direction",
+                        number(d.direction()) + " must be 1 (more is better) or -1 (less is better)"));
+            }
+            if (d.minValue() != null && d.maxValue() != null && d.minValue() > d.maxValue()) {
+                problems.add(new FieldProblem(at + ".minValue", name + "'s minValue " + number(d.minValue())
+                        + " is greater than its maxValue " + number(d.maxValue())));
+            }
+            else if (d.target() != null && ((d.minValue() != null && d.target() < d.minValue())
+                    || (d.maxValue() != null && d.target() > d.maxValue()))) {
+                problems.add(new FieldProblem(at + ".target", name + "'s target " + number(d.target())
+                        + " is outside its valid range [" + bound(d.minValue()) + ", " + bound(d.maxValue()) + "]"));
+            }
+            if (problems.size() == before) {
+                indicators.add(new Indicator(frameworkCode, version, code, d.nameEn().trim(), d.nameZh().trim(),
+                        dimension, subsystem, mechanism, d.unit().trim(), d.direction().intValue(), d.minValue(),
+                        d.maxValue(), d.target(), trimmed(d.origin()), trimmed(d.rationale())));
+            }
+        }
+        return indicators;
+    }
+
+    /**
+     * A default framework must cover what assessments compute: every dimension on both sides, since the coupling
+     * coordination of AI and NQPF is computed per dimension.
+     */
+    static List<String> uncoveredForAssessment(List<Indicator> indicators) {
+        List<String> missing = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            Set<Subsystem> present = indicators.stream().filter(i -> i.dimension() == dimension)
+                    .map(Indicator::subsystem).collect(Collectors.toCollection(() -> EnumSet.noneOf(Subsystem.class)));
+            for (Subsystem subsystem : Subsystem.values()) {
+                if (!present.contains(subsystem)) {
+                    missing.add(dimension + "/" + subsystem);
+                }
+            }
+        }
+        return missing;
+    }
+
+    static IndicatorDraft draftOf(Indicator i) {
+        return new IndicatorDraft(i.code(), i.nameEn(), i.nameZh(), i.dimension().name(), i.subsystem().name(),
+                i.mechanism().name(), i.unit(), (double) i.direction(), i.minValue(), i.maxValue(), i.target(),
+                i.origin(), i.rationale());
+    }
+
+    private static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, List<FieldProblem> problems) {
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        if (blank(value)) {
+            problems.add(new FieldProblem(field, "required: one of " + allowed));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        }
+        catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(field, "'" + value + "' is not one of " + allowed));
+            return null;
+        }
+    }
+
+    private static void required(String field, String value, List<FieldProblem> problems) {
+        if (blank(value)) {
+            problems.add(new FieldProblem(field, "required"));
+        }
+    }
+
+    private static void length(String field, String value, int max, List<FieldProblem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(new FieldProblem(field, value.length() + " characters; at most " + max));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trimmed(String s) {
+        return blank(s) ? null : s.trim();
+    }
+
+    private static String bound(Double d) {
+        return d == null ? "unbounded" : number(d);
+    }
+
+    /** 100 rather than 100.0: the number as the client most likely wrote it. */
+    static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
+}
