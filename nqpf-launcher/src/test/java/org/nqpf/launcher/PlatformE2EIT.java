@@ -215,6 +215,78 @@ class PlatformE2EIT {
 
     @Test
     @Order(4)
+    void should_ChangeExactlyTheDependentAssessments_And_ChangeNothing_When_AllEventsAreReplayed() throws Exception {
+        String entity = "CN-15";
+        Map<String, String> before = storedAssessments();
+        JsonNode current = get("/api/v1/observations?entity=" + entity + "&indicator=GOV_SCIENCE_SPENDING_SHARE&period=2019")
+                .body().get(0);
+        Reply posted = post("/api/v1/observations", Map.of("observations", List.of(Map.of("entity", entity,
+                "indicator", "GOV_SCIENCE_SPENDING_SHARE", "period", "2019", "value",
+                current.path("value").asDouble() * 1.5, "source", "e2e"))));
+        assertThat(posted.body().path("accepted").asInt()).isEqualTo(1);
+        String changedKey = entity + "|2019";
+        Map<String, String> after = awaitStoredAssessments(m -> !m.get(changedKey).equals(before.get(changedKey)));
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((key, was) -> {
+            if (!key.endsWith("|2019")) {
+                assertThat(after.get(key)).as("%s does not depend on the change", key).isEqualTo(was);
+            }
+        });
+
+        // Every canonical event of this entity delivered again, headers and all, then one new real change after them
+        // on the same partition: once that change shows, every replayed event before it has been consumed.
+        List<ConsumerRecord<String, byte[]>> history = kafka.read(Topics.OBSERVATIONS, r -> entity.equals(r.key()),
+                100_000, Duration.ofSeconds(10));
+        assertThat(history).hasSizeGreaterThan(100);
+        for (ConsumerRecord<String, byte[]> r : history) {
+            ProducerRecord<String, byte[]> again = new ProducerRecord<>(Topics.OBSERVATIONS, r.key(), r.value());
+            r.headers().forEach(h -> again.headers().add(h));
+            kafka.send(again);
+        }
+        JsonNode sentinel = get("/api/v1/observations?entity=" + entity + "&indicator=URBANISATION_RATE&period=2015")
+                .body().get(0);
+        post("/api/v1/observations", Map.of("observations", List.of(Map.of("entity", entity, "indicator",
+                "URBANISATION_RATE", "period", "2015", "value", sentinel.path("value").asDouble() + 0.5, "source", "e2e"))));
+        String sentinelKey = entity + "|2015";
+        Map<String, String> replayed = awaitStoredAssessments(m -> !m.get(sentinelKey).equals(after.get(sentinelKey)));
+        after.forEach((key, was) -> {
+            if (!key.endsWith("|2015")) {
+                assertThat(replayed.get(key)).as("%s after the replay", key).isEqualTo(was);
+            }
+        });
+    }
+
+    /** Every stored assessment: (entity|period) -> assessment id and input digest, read from its own schema. */
+    private static Map<String, String> storedAssessments() throws java.sql.SQLException {
+        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+        Map<String, String> rows = new java.util.TreeMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT entity_id, period, assessment_id, input_digest "
+                        + "FROM assessment.assessment WHERE cohort = 'CN-PROVINCES'")) {
+            while (rs.next()) {
+                rows.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(3) + "/" + rs.getString(4));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, String> awaitStoredAssessments(Predicate<Map<String, String>> condition)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, String> rows = storedAssessments();
+            if (condition.test(rows)) {
+                Thread.sleep(1500); // let the recompute that made the change finish its whole cohort
+                return storedAssessments();
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("stored assessments did not change in time");
+    }
+
+    @Test
+    @Order(5)
     void should_Answer503ProblemJson_When_AServiceIsStopped_And_KeepServingTheOthers() throws Exception {
         platform.stopService(Service.ASSESSMENT);
 
