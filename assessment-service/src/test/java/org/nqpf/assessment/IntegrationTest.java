@@ -98,6 +98,23 @@ public abstract class IntegrationTest {
     protected record Response(int status, String contentType, JsonNode body) {
     }
 
+    protected Response post(String path, String jsonBody) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.body().isEmpty() ? json.nullNode() : json.readTree(r.body()));
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected Response get(String path) {
         try {
             HttpResponse<String> response = HTTP.send(

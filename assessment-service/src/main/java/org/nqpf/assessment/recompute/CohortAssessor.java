@@ -73,21 +73,74 @@ public class CohortAssessor {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recompute(CohortPeriod key) {
         recomputes.increment();
-        List<Input> inputs = jdbc.sql("""
-                SELECT o.entity_id, o.indicator, o.dimension, o.subsystem, o.direction, o.value, o.framework_version
-                FROM observation_value o JOIN entity_cohorts ec ON ec.entity_id = o.entity_id
-                WHERE o.framework_code = ? AND o.period = ? AND ? = ANY(ec.cohorts) AND o.value IS NOT NULL
-                ORDER BY o.indicator, o.framework_version DESC, o.recorded_at DESC, o.entity_id""")
-                .params(key.frameworkCode(), key.period(), key.cohort())
-                .query((rs, i) -> new Input(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getDouble(6), rs.getInt(7)))
-                .list();
+        List<Input> inputs = inputs(key);
         Map<String, AssessmentStore.Stored> stored = store.current(key);
         if (inputs.isEmpty()) {
             store.deleteAllBut(key, Set.of());
             return;
         }
+        Computation computed = compute(key, inputs);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<Outbox.Entry> announcements = new ArrayList<>();
+        Set<String> assessed = new TreeSet<>();
+        for (AssessmentView view : computed.views()) {
+            assessed.add(view.entityId());
+            String resultDigest = InputDigest.sha256(json.writeValueAsString(view));
+            AssessmentStore.Stored before = stored.get(view.entityId());
+            if (before != null && before.resultDigest().equals(resultDigest)) {
+                if (!before.inputDigest().equals(computed.inputDigest())) {
+                    store.refreshDigest(key, view.entityId(), computed.inputDigest());
+                }
+                continue;
+            }
+            AssessmentView identified = view.identified(UUID.randomUUID().toString(), computed.inputDigest(), now);
+            store.save(identified, computed.method(), resultDigest);
+            announcements.add(new Outbox.Entry(Topics.ASSESSMENTS, view.entityId(), events.create(
+                    identified.assessmentId(), EventTypes.ASSESSMENT_COMPUTED, view.entityId(), identified.toEvent())));
+        }
+        store.deleteAllBut(key, assessed);
+        outbox.appendAll(announcements);
+        published.increment(announcements.size());
+        log.debug("recomputed {}: {} entities, {} changed", key, computed.views().size(), announcements.size());
+    }
 
+    /**
+     * What-if: the entity's assessment if its values were {@code hypothetical} (indicator code to value), the rest of
+     * the cohort as it is. Nothing is stored or published.
+     *
+     * @throws IllegalArgumentException naming an indicator the cohort-period has no data for
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AssessmentView> project(CohortPeriod key, String entityId,
+            Map<String, Double> hypothetical) {
+        List<Input> inputs = new ArrayList<>(inputs(key));
+        Map<String, Input> template = new LinkedHashMap<>();
+        inputs.forEach(in -> template.putIfAbsent(in.indicator(), in));
+        for (Map.Entry<String, Double> h : hypothetical.entrySet()) {
+            Input t = template.get(h.getKey());
+            if (t == null) {
+                throw new IllegalArgumentException("values." + h.getKey() + ": no indicator " + h.getKey()
+                        + " in cohort " + key.cohort() + ", period " + key.period() + "; known: " + template.keySet());
+            }
+            if (h.getValue() == null || !Double.isFinite(h.getValue())) {
+                throw new IllegalArgumentException("values." + h.getKey() + ": not a finite number");
+            }
+            inputs.removeIf(in -> in.entityId().equals(entityId) && in.indicator().equals(h.getKey()));
+            inputs.add(new Input(entityId, t.indicator(), t.dimension(), t.subsystem(), t.direction(), h.getValue(),
+                    t.frameworkVersion()));
+        }
+        if (inputs.stream().noneMatch(in -> in.entityId().equals(entityId))) {
+            return java.util.Optional.empty();
+        }
+        Computation computed = compute(key, inputs);
+        return computed.views().stream().filter(v -> v.entityId().equals(entityId)).findFirst()
+                .map(v -> v.identified(null, computed.inputDigest(), null));
+    }
+
+    private record Computation(List<AssessmentView> views, String method, String inputDigest) {
+    }
+
+    private Computation compute(CohortPeriod key, List<Input> inputs) {
         // An indicator's place in the framework as its newest observation (highest framework version) states it.
         Map<String, NqpfIndicator> indicators = new LinkedHashMap<>();
         for (Input in : inputs) {
@@ -99,34 +152,23 @@ public class CohortAssessor {
         List<String> codes = List.copyOf(new TreeSet<>(indicators.keySet()));
         IndicatorTable.Builder table = IndicatorTable.builder(units, codes);
         inputs.forEach(in -> table.set(in.entityId(), in.indicator(), in.value()));
-
         String method = engine.describe();
         String inputDigest = InputDigest.sha256(digestText(key, method, codes, indicators, inputs));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<AssessmentView> views = engine.assess(codes.stream().map(indicators::get).toList(), table.build())
+                .stream().map(result -> view(key, frameworkVersion, result)).toList();
+        return new Computation(views, method, inputDigest);
+    }
 
-        List<NqpfAssessment> results = engine.assess(codes.stream().map(indicators::get).toList(), table.build());
-        List<Outbox.Entry> announcements = new ArrayList<>();
-        Set<String> assessed = new TreeSet<>();
-        for (NqpfAssessment result : results) {
-            assessed.add(result.unit());
-            AssessmentView view = view(key, frameworkVersion, result);
-            String resultDigest = InputDigest.sha256(json.writeValueAsString(view));
-            AssessmentStore.Stored before = stored.get(result.unit());
-            if (before != null && before.resultDigest().equals(resultDigest)) {
-                if (!before.inputDigest().equals(inputDigest)) {
-                    store.refreshDigest(key, result.unit(), inputDigest);
-                }
-                continue;
-            }
-            AssessmentView identified = view.identified(UUID.randomUUID().toString(), inputDigest, now);
-            store.save(identified, method, resultDigest);
-            announcements.add(new Outbox.Entry(Topics.ASSESSMENTS, result.unit(), events.create(
-                    identified.assessmentId(), EventTypes.ASSESSMENT_COMPUTED, result.unit(), identified.toEvent())));
-        }
-        store.deleteAllBut(key, assessed);
-        outbox.appendAll(announcements);
-        published.increment(announcements.size());
-        log.debug("recomputed {}: {} entities, {} changed", key, results.size(), announcements.size());
+    private List<Input> inputs(CohortPeriod key) {
+        return jdbc.sql("""
+                SELECT o.entity_id, o.indicator, o.dimension, o.subsystem, o.direction, o.value, o.framework_version
+                FROM observation_value o JOIN entity_cohorts ec ON ec.entity_id = o.entity_id
+                WHERE o.framework_code = ? AND o.period = ? AND ? = ANY(ec.cohorts) AND o.value IS NOT NULL
+                ORDER BY o.indicator, o.framework_version DESC, o.recorded_at DESC, o.entity_id""")
+                .params(key.frameworkCode(), key.period(), key.cohort())
+                .query((rs, i) -> new Input(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getDouble(6), rs.getInt(7)))
+                .list();
     }
 
     /** The sorted inputs and the method, one line each: the same text for the same computation. */
