@@ -24,6 +24,7 @@ public final class Nqpf {
         switch (command) {
             case "up" -> up(home, !options.contains("--no-demo"));
             case "demo" -> demo(home, options.isEmpty() ? "http://localhost:8080" : options.get(0));
+            case "bench-latency" -> org.nqpf.launcher.bench.AssessmentLatencyBenchmark.run(home, options);
             default -> {
                 System.err.println("usage: nqpf up [--no-demo] | nqpf demo [GATEWAY_URL]");
                 System.exit(2);
