@@ -14,25 +14,37 @@ public final class Ranks {
     /**
      * Rank 1 for the highest score; tied units share the best rank of their group and the next rank skips
      * ({@code "min"} method: 100, 90, 90, 80 → 1, 2, 2, 4). Missing scores get {@link #UNRANKED}.
-     * Sorts once (O(n log n)): cohorts of thousands of units are ranked per node and period.
+     * Sorts once and searches (O(n log n)): cohorts of thousands of units are ranked per node and period.
      */
     public static int[] descending(double[] scores) {
         int n = scores.length;
-        int[] ranks = new int[n];
+        double[] sorted = new double[n];
         int present = 0;
         for (double score : scores) {
-            present += Double.isNaN(score) ? 0 : 1;
-        }
-        Integer[] order = new Integer[present];
-        for (int i = 0, k = 0; i < n; i++) {
-            if (!Double.isNaN(scores[i])) {
-                order[k++] = i;
+            if (!Double.isNaN(score)) {
+                sorted[present++] = score;
             }
         }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-        for (int k = 0; k < present; k++) {
-            int i = order[k];
-            ranks[i] = k > 0 && scores[order[k - 1]] == scores[i] ? ranks[order[k - 1]] : k + 1;
+        Arrays.sort(sorted, 0, present);
+        int[] ranks = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(scores[i])) {
+                ranks[i] = UNRANKED;
+                continue;
+            }
+            // rank = 1 + the number of strictly better scores = 1 + present - (index after the last equal score)
+            int lo = 0;
+            int hi = present;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] <= scores[i]) {
+                    lo = mid + 1;
+                }
+                else {
+                    hi = mid;
+                }
+            }
+            ranks[i] = 1 + present - lo;
         }
         return ranks;
     }

@@ -198,6 +198,9 @@ public final class AssessCommand {
                     ranks.put(aggregate, r.rank(period, unit, aggregate));
                 }
                 e.put("scores", scores);
+                if (r.hasTopsis()) {
+                    e.put("topsis", number(r.topsis(period, unit)));
+                }
                 e.put("ranks", ranks);
                 if (!r.subsystems().isEmpty()) {
                     Map<String, Object> subsystems = new LinkedHashMap<>();

@@ -150,8 +150,13 @@ public final class Assessor {
         Coupling[][] couplings = new Coupling[periods][n];
         String[][] lagging = new String[periods][n];
         double[][][] obstacles = bounded == null ? null : new double[periods][n][];
+        double[][] topsis = profile.aggregate().topsis() ? new double[periods][] : null;
+        int[] allIndicators = java.util.stream.IntStream.range(0, m).toArray();
         for (int t = 0; t < periods; t++) {
             scores[t] = aggregate(compiled, z[t], aggregation, scoreRange, compiled.childWeights);
+            if (topsis != null) {
+                topsis[t] = topsis(z[t], allIndicators, compiled.effective);
+            }
             for (int k = m; k < compiled.nodeCount(); k++) {
                 ranks[t][k] = Ranks.descending(scores[t][k]);
             }
@@ -193,7 +198,7 @@ public final class Assessor {
 
         return new PanelResult(framework, panel, describe(framework), compiled, weights, consistency, included,
                 coverage, indicatorCoverage, screened, imputed, treated, z, bounded, scoreRange, scores, ranks,
-                subsystems, subsystemScores, couplings, lagging, obstacles, uncertainty);
+                subsystems, subsystemScores, couplings, lagging, obstacles, topsis, uncertainty);
     }
 
     // ---- steps ------------------------------------------------------------------------------------------------

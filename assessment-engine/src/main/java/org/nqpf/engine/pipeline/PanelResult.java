@@ -53,6 +53,7 @@ public final class PanelResult {
     private final Coupling[][] couplings;
     private final String[][] lagging;
     private final double[][][] obstacles;
+    private final double[][] topsis;
     private final Uncertainty uncertainty;
     private final Map<String, Integer> unitIndex = new LinkedHashMap<>();
     private final Map<String, Integer> periodIndex = new LinkedHashMap<>();
@@ -62,7 +63,8 @@ public final class PanelResult {
             List<Screened> screened, int imputed, List<Treated> treated, double[][][] normalised, Range boundedRange,
             Range scoreRange, double[][][] scores, int[][][] ranks, List<String> subsystems,
             double[][][] subsystemScores, Coupling[][] couplings, String[][] lagging, double[][][] obstacles,
-            Uncertainty uncertainty) {
+            double[][] topsis, Uncertainty uncertainty) {
+        this.topsis = topsis;
         this.framework = framework;
         this.panel = panel;
         this.method = method;
@@ -300,6 +302,19 @@ public final class PanelResult {
     /** Theil index of a node's scores over the period's cohort. */
     public double theil(String period, String node) {
         return Disparity.theil(scores[period(period)][node(node)]);
+    }
+
+    /** True when the profile asked for TOPSIS closeness next to the scores ({@code aggregate.topsis}). */
+    public boolean hasTopsis() {
+        return topsis != null;
+    }
+
+    /** TOPSIS closeness in [0, 1] over all indicators with their effective weights; NaN without values. */
+    public double topsis(String period, String unit) {
+        if (topsis == null) {
+            throw new IllegalStateException("TOPSIS closeness was not asked for: set aggregate.topsis to true");
+        }
+        return topsis[period(period)][unit(unit)];
     }
 
     /** Null unless the profile asked for an uncertainty analysis. */

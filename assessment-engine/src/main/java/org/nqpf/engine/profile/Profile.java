@@ -33,7 +33,7 @@ import org.nqpf.engine.data.Imputation;
  *  "weights": {"method": "meta|equal|entropy|critic|ahp|combined", "on": "normalised|raw",
  *              "matrices": {"AGGREGATE": {"order": ["A", "B"], "matrix": [[1, 3], [0.333, 1]]}},
  *              "subjective": {...weights...}, "objective": {...weights...}, "combine": "multiplicative|linear", "alpha": 0.5},
- *  "aggregate": {"method": "amean|gmean|hmean|topsis"},
+ *  "aggregate": {"method": "amean|gmean|hmean|topsis", "topsis": false},
  *  "coupling": {"method": "standard|corrected", "alpha": {"AI": 0.5, "NQPF": 0.5}},
  *  "uncertainty": {"runs": 200, "seed": 1, "weightNoise": 0.25, "normalise": ["minmax", "rank"], "aggregate": ["amean", "gmean"]}}
  * }</pre>
@@ -79,7 +79,11 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
 
     public enum AggregateMethod { AMEAN, GMEAN, HMEAN, TOPSIS }
 
-    public record Aggregate(AggregateMethod method) {
+    /**
+     * @param topsis also compute each unit's TOPSIS closeness over all indicators (with their effective weights) next
+     *               to the mean-based scores, as entropy-TOPSIS studies report it
+     */
+    public record Aggregate(AggregateMethod method, boolean topsis) {
     }
 
     /** @param alpha subsystem → contribution α_i; empty for equal contributions */
@@ -128,7 +132,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
         ObjectNode impute = r.section(top, "impute", Set.of("method"));
         ObjectNode outliers = r.section(top, "outliers", Set.of("method", "winmax", "skew", "kurtosis"));
         ObjectNode normalise = r.section(top, "normalise", Set.of("method", "range", "over", "mean", "sd", "goalposts"));
-        ObjectNode aggregate = r.section(top, "aggregate", Set.of("method"));
+        ObjectNode aggregate = r.section(top, "aggregate", Set.of("method", "topsis"));
         ObjectNode coupling = r.section(top, "coupling", Set.of("method", "alpha"));
 
         double threshold = r.number(screen, "screen.threshold", 0);
@@ -196,7 +200,8 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                     r.choices(u, "uncertainty.aggregate", AggregateMethod.class));
         }
         return new Profile(new Screen(threshold), new Impute(imputation), outlierSpec, normaliseSpec, weights,
-                new Aggregate(r.choice(aggregate, "aggregate.method", "amean", AggregateMethod.class)),
+                new Aggregate(r.choice(aggregate, "aggregate.method", "amean", AggregateMethod.class),
+                        r.bool(aggregate, "aggregate.topsis", false)),
                 new Coupling(model, alpha), uncertainty);
     }
 
@@ -247,6 +252,17 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                 throw new ProfileException(source + ": " + path + " must be a number, got " + value);
             }
             return value.asDouble();
+        }
+
+        boolean bool(ObjectNode node, String path, boolean fallback) {
+            JsonNode value = node.get(last(path));
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isBoolean()) {
+                throw new ProfileException(source + ": " + path + " must be true or false");
+            }
+            return value.asBoolean();
         }
 
         <E extends Enum<E>> E choice(ObjectNode node, String path, String fallback, Class<E> type) {
