@@ -70,10 +70,17 @@ public final class Assessor {
         int m = framework.hierarchy().indicators().size();
         List<String> indicators = framework.hierarchy().indicators();
 
-        double[][][] x = new double[periods][n][];
-        for (int t = 0; t < periods; t++) {
-            for (int i = 0; i < n; i++) {
-                x[t][i] = panel.values()[t][i].clone();
+        // The panel is never changed: steps that alter values (screening, imputation, outlier treatment) work on a
+        // copy; without them the values are only read, and a large panel is not copied.
+        boolean alters = profile.screen().threshold() > 0 || profile.impute().method() != Imputation.NONE
+                || profile.outliers().enabled();
+        double[][][] x = panel.values();
+        if (alters) {
+            x = new double[periods][n][];
+            for (int t = 0; t < periods; t++) {
+                for (int i = 0; i < n; i++) {
+                    x[t][i] = panel.values()[t][i].clone();
+                }
             }
         }
 
@@ -85,11 +92,9 @@ public final class Assessor {
             coverage[t] = DataCoverage.perRow(x[t]);
             for (int i = 0; i < n; i++) {
                 included[t][i] = coverage[t][i] > 0 && coverage[t][i] >= profile.screen().threshold() - 1e-12;
-                if (!included[t][i]) {
-                    if (coverage[t][i] > 0) {
-                        screened.add(new PanelResult.Screened(panel.units().get(i), panel.periods().get(t),
-                                coverage[t][i]));
-                    }
+                if (!included[t][i] && coverage[t][i] > 0) { // a unit without any value is simply absent
+                    screened.add(new PanelResult.Screened(panel.units().get(i), panel.periods().get(t),
+                            coverage[t][i]));
                     Arrays.fill(x[t][i], Double.NaN);
                 }
             }
@@ -160,16 +165,44 @@ public final class Assessor {
             for (int k = m; k < compiled.nodeCount(); k++) {
                 ranks[t][k] = Ranks.descending(scores[t][k]);
             }
-            subsystemScores[t] = subsystemScores(compiled, z[t], scores[t], subsystemMembers, aggregation, scoreRange);
+            // TOPSIS subsystems are cohort-wise; mean-based ones are computed unit by unit below.
+            subsystemScores[t] = aggregation == null
+                    ? topsisSubsystems(compiled, z[t], subsystemMembers, scoreRange) : new double[subsystems.size()][n];
             double[] share = new double[compiled.nodeCount()];
             double[] f = new double[m];
             double[] unitScore = new double[m];
+            double[][] memberValues = new double[subsystemMembers.length][];
+            double[][] memberWeights = new double[subsystemMembers.length][];
+            for (int s = 0; s < subsystemMembers.length; s++) {
+                memberValues[s] = new double[subsystemMembers[s].length];
+                memberWeights[s] = new double[subsystemMembers[s].length];
+            }
+            double[] u = new double[subsystems.size()];
             for (int i = 0; i < n; i++) {
                 if (Double.isNaN(scores[t][compiled.root][i])) {
+                    if (aggregation != null) {
+                        for (double[] sub : subsystemScores[t]) {
+                            sub[i] = Double.NaN;
+                        }
+                    }
                     continue;
                 }
-                if (subsystems.size() >= 2 && scoreRange != null) {
-                    double[] u = new double[subsystems.size()];
+                // F_j: each indicator's share of the root for this unit, weights re-scaled over what it has.
+                compiled.shares(scores[t], i, share);
+                double[] row = z[t][i];
+                if (aggregation != null) {
+                    for (int s = 0; s < subsystemMembers.length; s++) {
+                        int[] js = subsystemMembers[s];
+                        for (int k = 0; k < js.length; k++) {
+                            memberValues[s][k] = row[js[k]];
+                            memberWeights[s][k] = share[js[k]];
+                        }
+                        // A subsystem aggregates its own indicators with their factor contributions F_j as weights,
+                        // so an indicator counts in its subsystem as it counts in the overall score.
+                        subsystemScores[t][s][i] = aggregation.aggregate(memberValues[s], memberWeights[s]);
+                    }
+                }
+                if (subsystems.size() >= 2) {
                     boolean complete = true;
                     for (int s = 0; s < u.length; s++) {
                         double v = subsystemScores[t][s][i];
@@ -183,12 +216,11 @@ public final class Assessor {
                     }
                 }
                 if (obstacles != null) {
-                    compiled.shares(scores[t], i, share);
                     System.arraycopy(share, 0, f, 0, m);
                     for (int j = 0; j < m; j++) {
-                        unitScore[j] = bounded.toUnit(z[t][i][j]);
+                        unitScore[j] = bounded.toUnit(row[j]);
                     }
-                    obstacles[t][i] = ObstacleDegree.of(f, unitScore);
+                    obstacles[t][i] = ObstacleDegree.of(f, unitScore, new double[m]);
                 }
             }
         }
@@ -280,20 +312,53 @@ public final class Assessor {
         int periods = x.length;
         int n = periods == 0 ? 0 : x[0].length;
         List<String> indicators = framework.hierarchy().indicators();
-        double[][][] z = new double[periods][n][indicators.size()];
-        for (int j = 0; j < indicators.size(); j++) {
-            String code = indicators.get(j);
-            int direction = framework.hierarchy().node(code).direction();
-            if (over == Profile.Over.PANEL) {
-                setColumn(z, j, 0, periods, normalisation.normalise(code, column(x, j, 0, periods), direction));
+        int m = indicators.size();
+        double[][][] z = new double[periods][n][m];
+        int[] directions = indicators.stream().mapToInt(code -> framework.hierarchy().node(code).direction()).toArray();
+        int blocks = over == Profile.Over.PANEL ? 1 : periods;
+        for (int b = 0; b < blocks; b++) {
+            int from = over == Profile.Over.PANEL ? 0 : b;
+            int to = over == Profile.Over.PANEL ? periods : b + 1;
+            double[][] columns = columns(x, from, to, m);
+            for (int j = 0; j < m; j++) {
+                columns[j] = normalisation.normalise(indicators.get(j), columns[j], directions[j]);
             }
-            else {
-                for (int t = 0; t < periods; t++) {
-                    setColumn(z, j, t, t + 1, normalisation.normalise(code, column(x, j, t, t + 1), direction));
+            fromColumns(z, from, to, columns);
+        }
+        return z;
+    }
+
+    /**
+     * Periods [from, to) as one array per indicator. Rows are read in memory order and written to m sequential
+     * streams: reading a column straight out of the row-major panel would stride through memory m times.
+     */
+    private static double[][] columns(double[][][] x, int from, int to, int m) {
+        int n = x[0].length;
+        double[][] columns = new double[m][(to - from) * n];
+        int k = 0;
+        for (int t = from; t < to; t++) {
+            for (int i = 0; i < n; i++, k++) {
+                double[] row = x[t][i];
+                for (int j = 0; j < m; j++) {
+                    columns[j][k] = row[j];
                 }
             }
         }
-        return z;
+        return columns;
+    }
+
+    private static void fromColumns(double[][][] x, int from, int to, double[][] columns) {
+        int n = x[0].length;
+        int m = columns.length;
+        int k = 0;
+        for (int t = from; t < to; t++) {
+            for (int i = 0; i < n; i++, k++) {
+                double[] row = x[t][i];
+                for (int j = 0; j < m; j++) {
+                    row[j] = columns[j][k];
+                }
+            }
+        }
     }
 
     /**
@@ -306,9 +371,10 @@ public final class Assessor {
         int n = z.length;
         int m = c.indicators;
         double[][] scores = new double[c.nodeCount()][n];
-        for (int j = 0; j < m; j++) {
-            for (int i = 0; i < n; i++) {
-                scores[j][i] = z[i][j];
+        for (int i = 0; i < n; i++) {
+            double[] row = z[i];
+            for (int j = 0; j < m; j++) {
+                scores[j][i] = row[j];
             }
         }
         if (aggregation == null) {
@@ -386,33 +452,13 @@ public final class Assessor {
         return closeness;
     }
 
-    private double[][] subsystemScores(CompiledHierarchy c, double[][] z, double[][] scores, int[][] members,
-            Aggregation aggregation, Range scoreRange) {
-        int n = z.length;
-        double[][] out = new double[members.length][n];
-        if (aggregation == null) {
-            for (int s = 0; s < members.length; s++) {
-                double[] closeness = topsis(z, members[s], c.effective);
-                for (int i = 0; i < n; i++) {
-                    out[s][i] = scoreRange.lower() + closeness[i] * scoreRange.width();
-                }
-            }
-            return out;
-        }
-        double[] share = new double[c.nodeCount()];
-        for (int i = 0; i < n; i++) {
-            c.shares(scores, i, share);
-            for (int s = 0; s < members.length; s++) {
-                int[] js = members[s];
-                double[] values = new double[js.length];
-                double[] w = new double[js.length];
-                for (int k = 0; k < js.length; k++) {
-                    values[k] = z[i][js[k]];
-                    w[k] = share[js[k]];
-                }
-                // A subsystem aggregates its own indicators with their factor contributions F_j as weights, so an
-                // indicator counts in its subsystem as it counts in the overall score.
-                out[s][i] = aggregation.aggregate(values, w);
+    /** TOPSIS closeness of every unit over each subsystem's indicators, with their effective weights. */
+    private static double[][] topsisSubsystems(CompiledHierarchy c, double[][] z, int[][] members, Range scoreRange) {
+        double[][] out = new double[members.length][];
+        for (int s = 0; s < members.length; s++) {
+            out[s] = topsis(z, members[s], c.effective);
+            for (int i = 0; i < out[s].length; i++) {
+                out[s][i] = scoreRange.lower() + out[s][i] * scoreRange.width();
             }
         }
         return out;

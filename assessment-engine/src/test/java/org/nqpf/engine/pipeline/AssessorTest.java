@@ -64,6 +64,26 @@ class AssessorTest {
     }
 
     @Test
+    void should_GiveTopsisClosenessNextToTheMeans_When_Asked() {
+        PanelResult r = assess("{\"aggregate\": {\"method\": \"amean\", \"topsis\": true}}");
+        // 2020: every unit on the diagonal of the three normalised indicators: closeness 0, 0.5, 1
+        assertThat(r.topsis("2020", "p")).isCloseTo(0, within(1e-12));
+        assertThat(r.topsis("2020", "q")).isCloseTo(0.5, within(1e-12));
+        assertThat(r.topsis("2020", "r")).isCloseTo(1, within(1e-12));
+        assertThat(r.score("2020", "q", "I")).isCloseTo(50, within(1e-9)); // the means are still there
+        assertThatThrownBy(() -> assess("{}").topsis("2020", "p")).hasMessageContaining("aggregate.topsis");
+    }
+
+    @Test
+    void should_LeaveThePanelUnchanged() {
+        Panel input = panel();
+        double before = input.values()[0][1][1];
+        new Assessor(Profile.parse("{\"outliers\": {\"method\": \"coinr\"}, \"impute\": {\"method\": \"mean\"}}",
+                "test")).assess(FRAMEWORK, input);
+        assertThat(input.values()[0][1][1]).isEqualTo(before);
+    }
+
+    @Test
     void should_GiveCouplingObstaclesAndContributions() {
         PanelResult r = assess("{}");
         // q: x=y=z=50 → AI 50, NQPF 50: C = 1, T = 0.5, D = √0.5; no side lags
