@@ -4,7 +4,8 @@ package org.nqpf.engine;
  * Combines the scores of an aggregate's children into the aggregate's score.
  * <p>
  * Contract (COINr): children with a missing score (NaN) are left out and the remaining weights re-scaled to sum 1;
- * when no child has a score, the result is missing. Implementations to come: geometric and harmonic means.
+ * when no child has a score, the result is missing. Implementations: {@link ArithmeticMean}, {@link GeometricMean},
+ * {@link HarmonicMean}; TOPSIS closeness is cohort-wise, not per unit, and lives in {@link Topsis}.
  */
 public interface Aggregation {
 

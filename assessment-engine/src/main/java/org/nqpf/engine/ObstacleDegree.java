@@ -17,10 +17,15 @@ public final class ObstacleDegree {
      * @return O_j in percent, summing to 100, or all 0 when the unit is at the best value on every indicator
      */
     public static double[] of(double[] factor, double[] unitScore) {
-        if (factor.length != unitScore.length) {
+        return of(factor, unitScore, new double[factor.length]);
+    }
+
+    /** The same into {@code obstacle} (returned), for callers scoring many units without garbage. */
+    public static double[] of(double[] factor, double[] unitScore, double[] obstacle) {
+        if (factor.length != unitScore.length || obstacle.length != factor.length) {
             throw new IllegalArgumentException(factor.length + " factors for " + unitScore.length + " values");
         }
-        double[] weighted = new double[factor.length];
+        double[] weighted = obstacle;
         double total = 0;
         for (int j = 0; j < factor.length; j++) {
             if (!(factor[j] >= 0)) {
@@ -30,11 +35,8 @@ public final class ObstacleDegree {
             weighted[j] = Double.isNaN(x) ? 0 : factor[j] * (1 - Math.max(0, Math.min(1, x)));
             total += weighted[j];
         }
-        double[] obstacle = new double[factor.length];
-        if (total > 0) {
-            for (int j = 0; j < factor.length; j++) {
-                obstacle[j] = weighted[j] / total * 100;
-            }
+        for (int j = 0; j < factor.length; j++) {
+            obstacle[j] = total > 0 ? weighted[j] / total * 100 : 0;
         }
         return obstacle;
     }

@@ -1,0 +1,660 @@
+package org.nqpf.engine.pipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nqpf.engine.Aggregation;
+import org.nqpf.engine.AhpWeights;
+import org.nqpf.engine.ArithmeticMean;
+import org.nqpf.engine.BoundedNormalisation;
+import org.nqpf.engine.CombinedWeights;
+import org.nqpf.engine.Coupling;
+import org.nqpf.engine.CouplingCoordination;
+import org.nqpf.engine.CriticWeights;
+import org.nqpf.engine.EntropyWeights;
+import org.nqpf.engine.GeometricMean;
+import org.nqpf.engine.Goalposts;
+import org.nqpf.engine.HarmonicMean;
+import org.nqpf.engine.Identity;
+import org.nqpf.engine.MinMax;
+import org.nqpf.engine.Normalisation;
+import org.nqpf.engine.ObstacleDegree;
+import org.nqpf.engine.Range;
+import org.nqpf.engine.RankScaling;
+import org.nqpf.engine.Ranks;
+import org.nqpf.engine.Topsis;
+import org.nqpf.engine.VectorNormalisation;
+import org.nqpf.engine.Weighting;
+import org.nqpf.engine.ZScore;
+import org.nqpf.engine.data.DataCoverage;
+import org.nqpf.engine.data.Imputation;
+import org.nqpf.engine.data.OutlierTreatment;
+import org.nqpf.engine.profile.Profile;
+
+/**
+ * Runs a whole assessment on a panel, step by step as the OECD/JRC checklist orders them: data screening,
+ * imputation, outlier treatment, normalisation (per period or over the panel), weighting, aggregation through every
+ * level (or TOPSIS), ranks, subsystem scores and their coupling coordination, obstacle degrees, and, when the profile
+ * asks, a Monte Carlo uncertainty analysis of the latest period's ranks. Plain Java, single-threaded, no state
+ * between runs: one assessor may serve many panels.
+ */
+public final class Assessor {
+
+    private final Profile profile;
+
+    public Assessor(Profile profile) {
+        this.profile = profile;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** Stable text naming the methods; equal texts mean equal computations. */
+    public String describe(Framework framework) {
+        return "screen=" + profile.screen().threshold() + ";impute=" + profile.impute().method() + ";outliers="
+                + (profile.outliers().enabled() ? "coinr" : "none") + ";normalise="
+                + profile.normalise().method().name().toLowerCase() + profile.normalise().range() + "/"
+                + profile.normalise().over().name().toLowerCase() + ";weights="
+                + weighting(profile.weights(), framework).describe() + ";aggregate="
+                + profile.aggregate().method().name().toLowerCase() + ";coupling=" + profile.coupling().model();
+    }
+
+    public PanelResult assess(Framework framework, Panel panel) {
+        checkShape(framework, panel);
+        int periods = panel.periods().size();
+        int n = panel.units().size();
+        int m = framework.hierarchy().indicators().size();
+        List<String> indicators = framework.hierarchy().indicators();
+
+        // The panel is never changed: steps that alter values (screening, imputation, outlier treatment) work on a
+        // copy; without them the values are only read, and a large panel is not copied.
+        boolean alters = profile.screen().threshold() > 0 || profile.impute().method() != Imputation.NONE
+                || profile.outliers().enabled();
+        double[][][] x = panel.values();
+        if (alters) {
+            x = new double[periods][n][];
+            for (int t = 0; t < periods; t++) {
+                for (int i = 0; i < n; i++) {
+                    x[t][i] = panel.values()[t][i].clone();
+                }
+            }
+        }
+
+        // 1. Data availability and screening: a unit-period without enough data is left out of that period.
+        boolean[][] included = new boolean[periods][n];
+        double[][] coverage = new double[periods][];
+        List<PanelResult.Screened> screened = new ArrayList<>();
+        for (int t = 0; t < periods; t++) {
+            coverage[t] = DataCoverage.perRow(x[t]);
+            for (int i = 0; i < n; i++) {
+                included[t][i] = coverage[t][i] > 0 && coverage[t][i] >= profile.screen().threshold() - 1e-12;
+                if (!included[t][i] && coverage[t][i] > 0) { // a unit without any value is simply absent
+                    screened.add(new PanelResult.Screened(panel.units().get(i), panel.periods().get(t),
+                            coverage[t][i]));
+                    Arrays.fill(x[t][i], Double.NaN);
+                }
+            }
+        }
+        double[] indicatorCoverage = DataCoverage.perColumn(includedRows(x, included));
+
+        // 2. Imputation.
+        int imputed = impute(profile.impute().method(), x, included, panel.times());
+
+        // 3. Outlier treatment (per period, or over the panel when normalisation is).
+        List<PanelResult.Treated> treated = new ArrayList<>();
+        if (profile.outliers().enabled()) {
+            OutlierTreatment treatment = new OutlierTreatment(profile.outliers().winmax(), profile.outliers().skew(),
+                    profile.outliers().kurtosis());
+            boolean pooled = profile.normalise().over() == Profile.Over.PANEL;
+            for (int j = 0; j < m; j++) {
+                for (int t = 0; t < (pooled ? 1 : periods); t++) {
+                    int from = pooled ? 0 : t;
+                    int to = pooled ? periods : t + 1;
+                    double[] column = column(x, j, from, to);
+                    OutlierTreatment.Outcome outcome = treatment.treat(column);
+                    if (outcome.action() != OutlierTreatment.Action.NONE) {
+                        setColumn(x, j, from, to, column);
+                        treated.add(new PanelResult.Treated(indicators.get(j), pooled ? "panel" : panel.periods().get(t),
+                                outcome));
+                    }
+                }
+            }
+        }
+
+        // 4. Normalisation.
+        Normalisation normalisation = normalisation(profile.normalise().method(), framework, x);
+        double[][][] z = normalise(normalisation, framework, x, profile.normalise().over());
+
+        // 5. Weights, from all included unit-periods (so weights are one set for the whole panel).
+        Weighting weighting = weighting(profile.weights(), framework);
+        Map<String, Double> weights = weighting.weights(framework.hierarchy(), includedRows(z, included),
+                includedRows(x, included));
+        CompiledHierarchy compiled = new CompiledHierarchy(framework.hierarchy(), weights);
+        Map<String, org.nqpf.engine.Ahp.Result> consistency = new LinkedHashMap<>();
+        collectConsistency(weighting, consistency);
+
+        // 6. Aggregation, ranks, subsystems, coupling, obstacles: period by period.
+        Range scoreRange = scoreRange(normalisation);
+        Aggregation aggregation = aggregation(profile.aggregate().method());
+        checkCompatible(normalisation, aggregation);
+        List<String> subsystems = framework.subsystems();
+        int[][] subsystemMembers = subsystems.stream()
+                .map(s -> java.util.stream.IntStream.range(0, m)
+                        .filter(j -> s.equals(framework.info(indicators.get(j)).subsystem())).toArray())
+                .toArray(int[][]::new);
+        double[] alpha = alpha(subsystems);
+        Range bounded = normalisation instanceof BoundedNormalisation b ? b.range() : null;
+
+        double[][][] scores = new double[periods][][];
+        int[][][] ranks = new int[periods][compiled.nodeCount()][];
+        double[][][] subsystemScores = new double[periods][subsystems.size()][n];
+        Coupling[][] couplings = new Coupling[periods][n];
+        String[][] lagging = new String[periods][n];
+        double[][][] obstacles = bounded == null ? null : new double[periods][n][];
+        double[][] topsis = profile.aggregate().topsis() ? new double[periods][] : null;
+        int[] allIndicators = java.util.stream.IntStream.range(0, m).toArray();
+        for (int t = 0; t < periods; t++) {
+            scores[t] = aggregate(compiled, z[t], aggregation, scoreRange, compiled.childWeights);
+            if (topsis != null) {
+                topsis[t] = topsis(z[t], allIndicators, compiled.effective);
+            }
+            for (int k = m; k < compiled.nodeCount(); k++) {
+                ranks[t][k] = Ranks.descending(scores[t][k]);
+            }
+            // TOPSIS subsystems are cohort-wise; mean-based ones are computed unit by unit below.
+            subsystemScores[t] = aggregation == null
+                    ? topsisSubsystems(compiled, z[t], subsystemMembers, scoreRange) : new double[subsystems.size()][n];
+            double[] share = new double[compiled.nodeCount()];
+            double[] f = new double[m];
+            double[] unitScore = new double[m];
+            double[][] memberValues = new double[subsystemMembers.length][];
+            double[][] memberWeights = new double[subsystemMembers.length][];
+            for (int s = 0; s < subsystemMembers.length; s++) {
+                memberValues[s] = new double[subsystemMembers[s].length];
+                memberWeights[s] = new double[subsystemMembers[s].length];
+            }
+            double[] u = new double[subsystems.size()];
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(scores[t][compiled.root][i])) {
+                    if (aggregation != null) {
+                        for (double[] sub : subsystemScores[t]) {
+                            sub[i] = Double.NaN;
+                        }
+                    }
+                    continue;
+                }
+                // F_j: each indicator's share of the root for this unit, weights re-scaled over what it has.
+                compiled.shares(scores[t], i, share);
+                double[] row = z[t][i];
+                if (aggregation != null) {
+                    for (int s = 0; s < subsystemMembers.length; s++) {
+                        int[] js = subsystemMembers[s];
+                        for (int k = 0; k < js.length; k++) {
+                            memberValues[s][k] = row[js[k]];
+                            memberWeights[s][k] = share[js[k]];
+                        }
+                        // A subsystem aggregates its own indicators with their factor contributions F_j as weights,
+                        // so an indicator counts in its subsystem as it counts in the overall score.
+                        subsystemScores[t][s][i] = aggregation.aggregate(memberValues[s], memberWeights[s]);
+                    }
+                }
+                if (subsystems.size() >= 2) {
+                    boolean complete = true;
+                    for (int s = 0; s < u.length; s++) {
+                        double v = subsystemScores[t][s][i];
+                        complete &= !Double.isNaN(v);
+                        u[s] = Math.max(0, Math.min(1, scoreRange.toUnit(v)));
+                    }
+                    if (complete) {
+                        couplings[t][i] = CouplingCoordination.of(u, alpha, profile.coupling().model());
+                        int lag = CouplingCoordination.lagging(u);
+                        lagging[t][i] = lag < 0 ? null : subsystems.get(lag);
+                    }
+                }
+                if (obstacles != null) {
+                    System.arraycopy(share, 0, f, 0, m);
+                    for (int j = 0; j < m; j++) {
+                        unitScore[j] = bounded.toUnit(row[j]);
+                    }
+                    obstacles[t][i] = ObstacleDegree.of(f, unitScore, new double[m]);
+                }
+            }
+        }
+
+        PanelResult.Uncertainty uncertainty = profile.uncertainty() == null ? null
+                : uncertainty(framework, panel, x, included, compiled, normalisation, aggregation);
+
+        return new PanelResult(framework, panel, describe(framework), compiled, weights, consistency, included,
+                coverage, indicatorCoverage, screened, imputed, treated, z, bounded, scoreRange, scores, ranks,
+                subsystems, subsystemScores, couplings, lagging, obstacles, topsis, uncertainty);
+    }
+
+    // ---- steps ------------------------------------------------------------------------------------------------
+
+    private static int impute(Imputation method, double[][][] x, boolean[][] included, double[] times) {
+        int filled = 0;
+        if (method == Imputation.MEAN || method == Imputation.MEDIAN) {
+            for (int t = 0; t < x.length; t++) {
+                filled += method.fillCohort(includedRows(new double[][][] {x[t]}, new boolean[][] {included[t]}));
+            }
+        }
+        else if (method.panel()) {
+            int periods = x.length;
+            int n = periods == 0 ? 0 : x[0].length;
+            int m = n == 0 ? 0 : x[0][0].length;
+            double[] series = new double[periods];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    for (int t = 0; t < periods; t++) {
+                        series[t] = x[t][i][j];
+                    }
+                    if (method.fillSeries(times, series) == 0) {
+                        continue;
+                    }
+                    for (int t = 0; t < periods; t++) {
+                        // Screened-out unit-periods stay out: imputation fills gaps, it does not revive a unit.
+                        if (included[t][i] && Double.isNaN(x[t][i][j]) && !Double.isNaN(series[t])) {
+                            x[t][i][j] = series[t];
+                            filled++;
+                        }
+                    }
+                }
+            }
+        }
+        return filled;
+    }
+
+    /** The rows of included unit-periods, as references (no copy). */
+    private static double[][] includedRows(double[][][] x, boolean[][] included) {
+        int count = 0;
+        for (boolean[] period : included) {
+            for (boolean in : period) {
+                count += in ? 1 : 0;
+            }
+        }
+        double[][] rows = new double[count][];
+        int k = 0;
+        for (int t = 0; t < x.length; t++) {
+            for (int i = 0; i < x[t].length; i++) {
+                if (included[t][i]) {
+                    rows[k++] = x[t][i];
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static double[] column(double[][][] x, int j, int from, int to) {
+        int n = x[0].length;
+        double[] column = new double[(to - from) * n];
+        for (int t = from; t < to; t++) {
+            for (int i = 0; i < n; i++) {
+                column[(t - from) * n + i] = x[t][i][j];
+            }
+        }
+        return column;
+    }
+
+    private static void setColumn(double[][][] x, int j, int from, int to, double[] column) {
+        int n = x[0].length;
+        for (int t = from; t < to; t++) {
+            for (int i = 0; i < n; i++) {
+                x[t][i][j] = column[(t - from) * n + i];
+            }
+        }
+    }
+
+    static double[][][] normalise(Normalisation normalisation, Framework framework, double[][][] x, Profile.Over over) {
+        int periods = x.length;
+        int n = periods == 0 ? 0 : x[0].length;
+        List<String> indicators = framework.hierarchy().indicators();
+        int m = indicators.size();
+        double[][][] z = new double[periods][n][m];
+        int[] directions = indicators.stream().mapToInt(code -> framework.hierarchy().node(code).direction()).toArray();
+        int blocks = over == Profile.Over.PANEL ? 1 : periods;
+        for (int b = 0; b < blocks; b++) {
+            int from = over == Profile.Over.PANEL ? 0 : b;
+            int to = over == Profile.Over.PANEL ? periods : b + 1;
+            double[][] columns = columns(x, from, to, m);
+            for (int j = 0; j < m; j++) {
+                columns[j] = normalisation.normalise(indicators.get(j), columns[j], directions[j]);
+            }
+            fromColumns(z, from, to, columns);
+        }
+        return z;
+    }
+
+    /**
+     * Periods [from, to) as one array per indicator. Rows are read in memory order and written to m sequential
+     * streams: reading a column straight out of the row-major panel would stride through memory m times.
+     */
+    private static double[][] columns(double[][][] x, int from, int to, int m) {
+        int n = x[0].length;
+        double[][] columns = new double[m][(to - from) * n];
+        int k = 0;
+        for (int t = from; t < to; t++) {
+            for (int i = 0; i < n; i++, k++) {
+                double[] row = x[t][i];
+                for (int j = 0; j < m; j++) {
+                    columns[j][k] = row[j];
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static void fromColumns(double[][][] x, int from, int to, double[][] columns) {
+        int n = x[0].length;
+        int m = columns.length;
+        int k = 0;
+        for (int t = from; t < to; t++) {
+            for (int i = 0; i < n; i++, k++) {
+                double[] row = x[t][i];
+                for (int j = 0; j < m; j++) {
+                    row[j] = columns[j][k];
+                }
+            }
+        }
+    }
+
+    /**
+     * Scores of every node for one period: scores[node][unit]; indicators' are their normalised values.
+     *
+     * @param aggregation null for TOPSIS closeness over each aggregate's indicators
+     */
+    static double[][] aggregate(CompiledHierarchy c, double[][] z, Aggregation aggregation, Range scoreRange,
+            double[][] childWeights) {
+        int n = z.length;
+        int m = c.indicators;
+        double[][] scores = new double[c.nodeCount()][n];
+        for (int i = 0; i < n; i++) {
+            double[] row = z[i];
+            for (int j = 0; j < m; j++) {
+                scores[j][i] = row[j];
+            }
+        }
+        if (aggregation == null) {
+            double[] effective = effectiveWeights(c, childWeights);
+            for (int a = m; a < c.nodeCount(); a++) {
+                double[] closeness = topsis(z, c.descendants[a], effective);
+                for (int i = 0; i < n; i++) {
+                    scores[a][i] = scoreRange.lower() + closeness[i] * scoreRange.width();
+                }
+            }
+            return scores;
+        }
+        for (int a = m; a < c.nodeCount(); a++) {
+            int[] kids = c.children[a];
+            double[] w = childWeights[a];
+            double[] values = new double[kids.length];
+            double[] out = scores[a];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < kids.length; k++) {
+                    values[k] = scores[kids[k]][i];
+                }
+                out[i] = aggregation.aggregate(values, w);
+            }
+        }
+        return scores;
+    }
+
+    private static double[] effectiveWeights(CompiledHierarchy c, double[][] childWeights) {
+        if (childWeights == c.childWeights) {
+            return c.effective;
+        }
+        double[] effective = new double[c.indicators];
+        for (int j = 0; j < c.indicators; j++) {
+            double share = 1;
+            for (int node = j; c.parent[node] >= 0; node = c.parent[node]) {
+                int p = c.parent[node];
+                double sum = 0;
+                double own = 0;
+                for (int k = 0; k < c.children[p].length; k++) {
+                    sum += childWeights[p][k];
+                    own += c.children[p][k] == node ? childWeights[p][k] : 0;
+                }
+                share *= sum == 0 ? 0 : own / sum;
+            }
+            effective[j] = share;
+        }
+        return effective;
+    }
+
+    /** TOPSIS closeness of every unit over the given indicator columns. */
+    static double[] topsis(double[][] z, int[] columns, double[] weights) {
+        int m = weights.length;
+        double[] best = new double[m];
+        double[] worst = new double[m];
+        Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        Arrays.fill(worst, Double.POSITIVE_INFINITY);
+        double total = 0;
+        for (int j : columns) {
+            total += weights[j];
+        }
+        for (double[] row : z) {
+            for (int j : columns) {
+                double v = row[j];
+                if (!Double.isNaN(v)) {
+                    best[j] = Math.max(best[j], v);
+                    worst[j] = Math.min(worst[j], v);
+                }
+            }
+        }
+        double[] closeness = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            closeness[i] = total == 0 ? Double.NaN : Topsis.closenessOfRow(z[i], weights, total, best, worst,
+                    columns);
+        }
+        return closeness;
+    }
+
+    /** TOPSIS closeness of every unit over each subsystem's indicators, with their effective weights. */
+    private static double[][] topsisSubsystems(CompiledHierarchy c, double[][] z, int[][] members, Range scoreRange) {
+        double[][] out = new double[members.length][];
+        for (int s = 0; s < members.length; s++) {
+            out[s] = topsis(z, members[s], c.effective);
+            for (int i = 0; i < out[s].length; i++) {
+                out[s][i] = scoreRange.lower() + out[s][i] * scoreRange.width();
+            }
+        }
+        return out;
+    }
+
+    private double[] alpha(List<String> subsystems) {
+        double[] alpha = new double[subsystems.size()];
+        Map<String, Double> given = profile.coupling().alpha();
+        for (int s = 0; s < alpha.length; s++) {
+            if (given.isEmpty()) {
+                alpha[s] = 1;
+            }
+            else if (!given.containsKey(subsystems.get(s))) {
+                throw new IllegalArgumentException("coupling.alpha gives no contribution for subsystem "
+                        + subsystems.get(s) + " (subsystems: " + subsystems + ")");
+            }
+            else {
+                alpha[s] = given.get(subsystems.get(s));
+            }
+        }
+        return alpha;
+    }
+
+    private PanelResult.Uncertainty uncertainty(Framework framework, Panel panel, double[][][] x, boolean[][] included,
+            CompiledHierarchy compiled, Normalisation base, Aggregation baseAggregation) {
+        Profile.Uncertainty spec = profile.uncertainty();
+        int last = x.length - 1;
+        int n = panel.units().size();
+        List<Profile.NormaliseMethod> normalisations = spec.normalise().isEmpty()
+                ? List.of(profile.normalise().method()) : spec.normalise();
+        List<Profile.AggregateMethod> aggregations = spec.aggregate().isEmpty()
+                ? List.of(profile.aggregate().method()) : spec.aggregate();
+        Map<Profile.NormaliseMethod, double[][]> normalisedLast = new LinkedHashMap<>();
+        Map<Profile.NormaliseMethod, Normalisation> instances = new LinkedHashMap<>();
+        for (Profile.NormaliseMethod method : normalisations) {
+            Normalisation normalisation = normalisation(method, framework, x);
+            instances.put(method, normalisation);
+            normalisedLast.put(method, normalise(normalisation, framework, x, profile.normalise().over())[last]);
+        }
+        SplittableRandom random = new SplittableRandom(spec.seed());
+        int[][] ranks = new int[spec.runs()][];
+        for (int r = 0; r < spec.runs(); r++) {
+            Profile.NormaliseMethod nm = normalisations.get(random.nextInt(normalisations.size()));
+            Profile.AggregateMethod am = aggregations.get(random.nextInt(aggregations.size()));
+            Normalisation normalisation = instances.get(nm);
+            Aggregation aggregation = aggregation(am);
+            if (!compatible(normalisation, aggregation)) {
+                aggregation = ArithmeticMean.INSTANCE; // a geometric mean of z-scores is undefined: fall back
+            }
+            double[][] w = new double[compiled.childWeights.length][];
+            for (int k = 0; k < w.length; k++) {
+                if (compiled.childWeights[k] != null) {
+                    w[k] = compiled.childWeights[k].clone();
+                    for (int q = 0; q < w[k].length; q++) {
+                        w[k][q] *= 1 + spec.weightNoise() * (2 * random.nextDouble() - 1);
+                    }
+                }
+            }
+            double[][] s = aggregate(compiled, normalisedLast.get(nm), aggregation, scoreRange(normalisation), w);
+            ranks[r] = Ranks.descending(s[compiled.root]);
+        }
+        double[] median = new double[n];
+        double[] p5 = new double[n];
+        double[] p95 = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (!included[last][i]) {
+                median[i] = p5[i] = p95[i] = Double.NaN;
+                continue;
+            }
+            double[] r = new double[spec.runs()];
+            for (int k = 0; k < r.length; k++) {
+                r[k] = ranks[k][i];
+            }
+            Arrays.sort(r);
+            median[i] = quantile(r, 0.5);
+            p5[i] = quantile(r, 0.05);
+            p95[i] = quantile(r, 0.95);
+        }
+        return new PanelResult.Uncertainty(panel.periods().get(last), spec.runs(), median, p5, p95);
+    }
+
+    /** Quantile of sorted values by linear interpolation (R's default, type 7). */
+    static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    // ---- method factories ---------------------------------------------------------------------------------------
+
+    Normalisation normalisation(Profile.NormaliseMethod method, Framework framework, double[][][] x) {
+        Profile.Normalise spec = profile.normalise();
+        return switch (method) {
+            case NONE -> Identity.INSTANCE;
+            case MINMAX -> new MinMax(spec.range());
+            case ZSCORE -> new ZScore(spec.mean(), spec.sd());
+            case RANK -> new RankScaling(spec.range());
+            case VECTOR -> VectorNormalisation.INSTANCE;
+            case GOALPOSTS -> new Goalposts(goalposts(framework, x), spec.range());
+        };
+    }
+
+    /** Goalposts per indicator: the profile's, else the metadata's GPlow/GPhigh, else observed worst to Target. */
+    private Map<String, Goalposts.Posts> goalposts(Framework framework, double[][][] x) {
+        Map<String, Goalposts.Posts> posts = new LinkedHashMap<>();
+        List<String> indicators = framework.hierarchy().indicators();
+        for (int j = 0; j < indicators.size(); j++) {
+            String code = indicators.get(j);
+            Goalposts.Posts given = profile.normalise().goalposts().get(code);
+            Framework.NodeInfo info = framework.info(code);
+            if (given != null) {
+                posts.put(code, given);
+            }
+            else if (!Double.isNaN(info.low()) && !Double.isNaN(info.high())) {
+                posts.put(code, new Goalposts.Posts(info.low(), info.high()));
+            }
+            else if (!Double.isNaN(info.target())) {
+                double[] column = column(x, j, 0, x.length);
+                double min = Arrays.stream(column).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
+                double max = Arrays.stream(column).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+                boolean more = framework.hierarchy().node(code).direction() > 0;
+                double low = more ? Math.min(min, info.target()) : info.target();
+                double high = more ? info.target() : Math.max(max, info.target());
+                if (!(low < high)) {
+                    throw new IllegalArgumentException("indicator " + code + ": target " + info.target()
+                            + " leaves no room for goalposts given the observed values");
+                }
+                posts.put(code, new Goalposts.Posts(low, high));
+            }
+            else {
+                throw new IllegalArgumentException("indicator " + code + " has no goalposts: give normalise.goalposts."
+                        + code + " in the profile, or GPlow/GPhigh or Target in the metadata");
+            }
+        }
+        return posts;
+    }
+
+    static Weighting weighting(Profile.Weights spec, Framework framework) {
+        return switch (spec.method()) {
+            case META -> Weighting.given();
+            case EQUAL -> Weighting.equal();
+            case ENTROPY -> new EntropyWeights(spec.on());
+            case CRITIC -> CriticWeights.INSTANCE;
+            case AHP -> new AhpWeights(spec.matrices(), Weighting.given());
+            case COMBINED -> new CombinedWeights(weighting(spec.subjective(), framework),
+                    weighting(spec.objective(), framework), spec.combine(), spec.alpha());
+        };
+    }
+
+    private static void collectConsistency(Weighting weighting, Map<String, org.nqpf.engine.Ahp.Result> out) {
+        if (weighting instanceof AhpWeights ahp) {
+            out.putAll(ahp.consistency());
+        }
+        else if (weighting instanceof CombinedWeights combined) {
+            collectConsistency(combined.subjective(), out);
+        }
+    }
+
+    /** @return null for TOPSIS, which is cohort-wise rather than a mean of children */
+    static Aggregation aggregation(Profile.AggregateMethod method) {
+        return switch (method) {
+            case AMEAN -> ArithmeticMean.INSTANCE;
+            case GMEAN -> GeometricMean.INSTANCE;
+            case HMEAN -> HarmonicMean.INSTANCE;
+            case TOPSIS -> null;
+        };
+    }
+
+    /** The scale of aggregate scores: the normalisation's range; TOPSIS closeness goes onto [0, 100] when unbounded. */
+    private static Range scoreRange(Normalisation normalisation) {
+        return normalisation instanceof BoundedNormalisation b ? b.range() : Range.PERCENT;
+    }
+
+    private static boolean compatible(Normalisation normalisation, Aggregation aggregation) {
+        boolean means = aggregation instanceof GeometricMean || aggregation instanceof HarmonicMean;
+        return !means || (normalisation instanceof BoundedNormalisation b && b.range().lower() >= 0);
+    }
+
+    private static void checkCompatible(Normalisation normalisation, Aggregation aggregation) {
+        if (!compatible(normalisation, aggregation)) {
+            throw new IllegalArgumentException(aggregation.describe() + " needs non-negative normalised values: "
+                    + "use minmax, goalposts or rank with a range such as [1, 100], or vector");
+        }
+    }
+
+    /** Checks that a panel fits its framework before any work is done. */
+    private static void checkShape(Framework framework, Panel panel) {
+        int m = framework.hierarchy().indicators().size();
+        for (double[][] slice : panel.values()) {
+            for (int i = 0; i < slice.length; i++) {
+                if (slice[i].length != m) {
+                    throw new IllegalArgumentException("unit " + panel.units().get(i) + " has " + slice[i].length
+                            + " values for " + m + " indicators");
+                }
+            }
+        }
+    }
+}

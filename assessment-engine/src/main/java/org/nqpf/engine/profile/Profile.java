@@ -1,0 +1,398 @@
+package org.nqpf.engine.profile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.nqpf.engine.AhpWeights;
+import org.nqpf.engine.CombinedWeights;
+import org.nqpf.engine.CouplingCoordination;
+import org.nqpf.engine.EntropyWeights;
+import org.nqpf.engine.Goalposts;
+import org.nqpf.engine.Range;
+import org.nqpf.engine.data.Imputation;
+
+/**
+ * The methods of one assessment and their parameters, step by step along the OECD/JRC checklist. Parsed from JSON
+ * (the {@code --profile} file of {@code ./nqpf assess}); every part is optional and defaults to COINr's published
+ * ASEM method: no screening, no imputation, no outlier treatment, min-max into [0, 100] over each period, the
+ * framework's weights, arithmetic means, standard coupling with equal α.
+ * <pre>{@code
+ * {"screen": {"threshold": 0.66},
+ *  "impute": {"method": "none|mean|median|latest|linear|linear-constant"},
+ *  "outliers": {"method": "none|coinr", "winmax": 5, "skew": 2, "kurtosis": 3.5},
+ *  "normalise": {"method": "none|minmax|zscore|goalposts|rank|vector", "range": [0, 100], "over": "period|panel",
+ *                "mean": 0, "sd": 1, "goalposts": {"IND": [low, high]}},
+ *  "weights": {"method": "meta|equal|entropy|critic|ahp|combined", "on": "normalised|raw",
+ *              "matrices": {"AGGREGATE": {"order": ["A", "B"], "matrix": [[1, 3], [0.333, 1]]}},
+ *              "subjective": {...weights...}, "objective": {...weights...}, "combine": "multiplicative|linear", "alpha": 0.5},
+ *  "aggregate": {"method": "amean|gmean|hmean|topsis", "topsis": false},
+ *  "coupling": {"method": "standard|corrected", "alpha": {"AI": 0.5, "NQPF": 0.5}},
+ *  "uncertainty": {"runs": 200, "seed": 1, "weightNoise": 0.25, "normalise": ["minmax", "rank"], "aggregate": ["amean", "gmean"]}}
+ * }</pre>
+ */
+public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise normalise, Weights weights,
+        Aggregate aggregate, Coupling coupling, Uncertainty uncertainty) {
+
+    /** @param threshold units (per period) with a smaller share of available indicators are left out; 0 keeps all */
+    public record Screen(double threshold) {
+    }
+
+    public record Impute(Imputation method) {
+    }
+
+    /** @param enabled COINr's winsorisation-then-log rule when true */
+    public record Outliers(boolean enabled, int winmax, double skew, double kurtosis) {
+    }
+
+    public enum NormaliseMethod { NONE, MINMAX, ZSCORE, GOALPOSTS, RANK, VECTOR }
+
+    /** Whether normalisation bounds come from each period or from the whole panel (time trends stay comparable). */
+    public enum Over { PERIOD, PANEL }
+
+    /**
+     * @param range     target range of minmax, goalposts and rank
+     * @param goalposts per-indicator goalposts; indicators not listed take theirs from the metadata
+     */
+    public record Normalise(NormaliseMethod method, Range range, Over over, double mean, double sd,
+            Map<String, Goalposts.Posts> goalposts) {
+    }
+
+    public enum WeightsMethod { META, EQUAL, ENTROPY, CRITIC, AHP, COMBINED }
+
+    /**
+     * @param on         the data entropy weights are computed on
+     * @param matrices   AHP: aggregate → pairwise comparison of its children
+     * @param subjective combined: the subjective scheme (meta or ahp)
+     * @param objective  combined: the objective scheme (entropy or critic)
+     */
+    public record Weights(WeightsMethod method, EntropyWeights.Basis on, Map<String, AhpWeights.Comparison> matrices,
+            Weights subjective, Weights objective, CombinedWeights.Mode combine, double alpha) {
+    }
+
+    public enum AggregateMethod { AMEAN, GMEAN, HMEAN, TOPSIS }
+
+    /**
+     * @param topsis also compute each unit's TOPSIS closeness over all indicators (with their effective weights) next
+     *               to the mean-based scores, as entropy-TOPSIS studies report it
+     */
+    public record Aggregate(AggregateMethod method, boolean topsis) {
+    }
+
+    /** @param alpha subsystem → contribution α_i; empty for equal contributions */
+    public record Coupling(CouplingCoordination.Model model, Map<String, Double> alpha) {
+    }
+
+    /**
+     * Monte Carlo over weights and method choices.
+     *
+     * @param weightNoise each weight is multiplied by a uniform factor in [1 - noise, 1 + noise]
+     * @param normalise   normalisation methods drawn from (empty: the profile's own)
+     * @param aggregate   aggregation methods drawn from (empty: the profile's own)
+     */
+    public record Uncertainty(int runs, long seed, double weightNoise, List<NormaliseMethod> normalise,
+            List<AggregateMethod> aggregate) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The default profile: {@code {"normalise": {"method": "minmax", "range": [0, 100]}, "weights": {"method": "meta"}, "aggregate": {"method": "amean"}}}. */
+    public static Profile defaults() {
+        return parse("{}", "default profile");
+    }
+
+    /**
+     * @param source names the file in error messages
+     * @throws ProfileException naming the source, the line of a syntax error, or the path of a bad value
+     */
+    public static Profile parse(String json, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        }
+        catch (JsonProcessingException e) {
+            throw new ProfileException(source + " line " + e.getLocation().getLineNr() + ": not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            root = JSON.createObjectNode();
+        }
+        Reader r = new Reader(source);
+        ObjectNode top = r.object(root, "");
+        r.only(top, "", Set.of("screen", "impute", "outliers", "normalise", "weights", "aggregate", "coupling",
+                "uncertainty", "name", "description"));
+        ObjectNode screen = r.section(top, "screen", Set.of("threshold"));
+        ObjectNode impute = r.section(top, "impute", Set.of("method"));
+        ObjectNode outliers = r.section(top, "outliers", Set.of("method", "winmax", "skew", "kurtosis"));
+        ObjectNode normalise = r.section(top, "normalise", Set.of("method", "range", "over", "mean", "sd", "goalposts"));
+        ObjectNode aggregate = r.section(top, "aggregate", Set.of("method", "topsis"));
+        ObjectNode coupling = r.section(top, "coupling", Set.of("method", "alpha"));
+
+        double threshold = r.number(screen, "screen.threshold", 0);
+        if (threshold < 0 || threshold > 1) {
+            throw new ProfileException(source + ": screen.threshold " + threshold + " must lie in [0, 1]");
+        }
+        Imputation imputation = r.choice(impute, "impute.method", "none", Imputation.class);
+        String outlierMethod = r.text(outliers, "outliers.method", "none");
+        if (!outlierMethod.equals("none") && !outlierMethod.equals("coinr")) {
+            throw new ProfileException(source + ": outliers.method '" + outlierMethod + "' is unknown; use none or coinr");
+        }
+        Outliers outlierSpec = new Outliers(outlierMethod.equals("coinr"), (int) r.number(outliers, "outliers.winmax", 5),
+                r.number(outliers, "outliers.skew", 2), r.number(outliers, "outliers.kurtosis", 3.5));
+
+        NormaliseMethod method = r.choice(normalise, "normalise.method", "minmax", NormaliseMethod.class);
+        Range range = r.range(normalise, "normalise.range", method == NormaliseMethod.VECTOR ? Range.UNIT : Range.PERCENT);
+        Over over = r.choice(normalise, "normalise.over", "period", Over.class);
+        double sd = r.number(normalise, "normalise.sd", 1);
+        if (!(sd > 0)) {
+            throw new ProfileException(source + ": normalise.sd " + sd + " must be > 0");
+        }
+        Map<String, Goalposts.Posts> goalposts = new LinkedHashMap<>();
+        if (normalise.has("goalposts")) {
+            ObjectNode gp = r.object(normalise.get("goalposts"), "normalise.goalposts");
+            for (Iterator<String> it = gp.fieldNames(); it.hasNext();) {
+                String indicator = it.next();
+                Range posts = r.range(gp, "normalise.goalposts." + indicator, null);
+                goalposts.put(indicator, new Goalposts.Posts(posts.lower(), posts.upper()));
+            }
+        }
+        Normalise normaliseSpec = new Normalise(method, range, over, r.number(normalise, "normalise.mean", 0), sd,
+                goalposts);
+
+        Weights weights = r.weights(top.has("weights") ? top.get("weights") : JSON.createObjectNode(), "weights", true);
+
+        CouplingCoordination.Model model = switch (r.text(coupling, "coupling.method", "standard")) {
+            case "standard" -> CouplingCoordination.Model.CLASSIC;
+            case "corrected" -> CouplingCoordination.Model.CORRECTED;
+            default -> throw new ProfileException(source + ": coupling.method '" + coupling.get("method").asText()
+                    + "' is unknown; use standard or corrected");
+        };
+        Map<String, Double> alpha = new LinkedHashMap<>();
+        if (coupling.has("alpha")) {
+            ObjectNode a = r.object(coupling.get("alpha"), "coupling.alpha");
+            for (Iterator<String> it = a.fieldNames(); it.hasNext();) {
+                String subsystem = it.next();
+                double value = r.number(a, "coupling.alpha." + subsystem, Double.NaN);
+                if (!(value >= 0)) {
+                    throw new ProfileException(source + ": coupling.alpha." + subsystem + " must be a number >= 0");
+                }
+                alpha.put(subsystem, value);
+            }
+        }
+
+        Uncertainty uncertainty = null;
+        if (top.has("uncertainty")) {
+            ObjectNode u = r.section(top, "uncertainty", Set.of("runs", "seed", "weightNoise", "normalise", "aggregate"));
+            int runs = (int) r.number(u, "uncertainty.runs", 200);
+            double noise = r.number(u, "uncertainty.weightNoise", 0.25);
+            if (runs < 1 || noise < 0 || noise >= 1) {
+                throw new ProfileException(source + ": uncertainty needs runs >= 1 and weightNoise in [0, 1)");
+            }
+            uncertainty = new Uncertainty(runs, (long) r.number(u, "uncertainty.seed", 1), noise,
+                    r.choices(u, "uncertainty.normalise", NormaliseMethod.class),
+                    r.choices(u, "uncertainty.aggregate", AggregateMethod.class));
+        }
+        return new Profile(new Screen(threshold), new Impute(imputation), outlierSpec, normaliseSpec, weights,
+                new Aggregate(r.choice(aggregate, "aggregate.method", "amean", AggregateMethod.class),
+                        r.bool(aggregate, "aggregate.topsis", false)),
+                new Coupling(model, alpha), uncertainty);
+    }
+
+    /** JSON access with errors that name the source and the path. */
+    private record Reader(String source) {
+
+        ObjectNode object(JsonNode node, String path) {
+            if (!(node instanceof ObjectNode object)) {
+                throw new ProfileException(source + ": " + (path.isEmpty() ? "the profile" : path)
+                        + " must be a JSON object");
+            }
+            return object;
+        }
+
+        ObjectNode section(ObjectNode top, String name, Set<String> allowed) {
+            ObjectNode section = top.has(name) ? object(top.get(name), name) : JSON.createObjectNode();
+            only(section, name, allowed);
+            return section;
+        }
+
+        void only(ObjectNode node, String path, Set<String> allowed) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+                String field = it.next();
+                if (!allowed.contains(field)) {
+                    throw new ProfileException(source + ": unknown setting " + (path.isEmpty() ? "" : path + ".")
+                            + field + "; known: " + String.join(", ", allowed.stream().sorted().toList()));
+                }
+            }
+        }
+
+        String text(ObjectNode node, String path, String fallback) {
+            JsonNode value = node.get(last(path));
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isTextual()) {
+                throw new ProfileException(source + ": " + path + " must be a string");
+            }
+            return value.asText();
+        }
+
+        double number(ObjectNode node, String path, double fallback) {
+            JsonNode value = node.get(last(path));
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isNumber()) {
+                throw new ProfileException(source + ": " + path + " must be a number, got " + value);
+            }
+            return value.asDouble();
+        }
+
+        boolean bool(ObjectNode node, String path, boolean fallback) {
+            JsonNode value = node.get(last(path));
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isBoolean()) {
+                throw new ProfileException(source + ": " + path + " must be true or false");
+            }
+            return value.asBoolean();
+        }
+
+        <E extends Enum<E>> E choice(ObjectNode node, String path, String fallback, Class<E> type) {
+            return choiceOf(text(node, path, fallback), path, type);
+        }
+
+        <E extends Enum<E>> E choiceOf(String name, String path, Class<E> type) {
+            String constant = name.toUpperCase(Locale.ROOT).replace('-', '_');
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(constant)) {
+                    return e;
+                }
+            }
+            List<String> known = new ArrayList<>();
+            for (E e : type.getEnumConstants()) {
+                known.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+            throw new ProfileException(source + ": " + path + " '" + name + "' is unknown; use one of "
+                    + String.join(", ", known));
+        }
+
+        <E extends Enum<E>> List<E> choices(ObjectNode node, String path, Class<E> type) {
+            JsonNode value = node.get(last(path));
+            List<E> out = new ArrayList<>();
+            if (value == null || value.isNull()) {
+                return out;
+            }
+            if (!value.isArray()) {
+                throw new ProfileException(source + ": " + path + " must be an array of method names");
+            }
+            for (JsonNode item : value) {
+                out.add(choiceOf(item.asText(), path, type));
+            }
+            return out;
+        }
+
+        Range range(ObjectNode node, String path, Range fallback) {
+            JsonNode value = node.get(last(path));
+            if (value == null || value.isNull()) {
+                if (fallback == null) {
+                    throw new ProfileException(source + ": " + path + " is required");
+                }
+                return fallback;
+            }
+            if (!value.isArray() || value.size() != 2 || !value.get(0).isNumber() || !value.get(1).isNumber()) {
+                throw new ProfileException(source + ": " + path + " must be [lower, upper], got " + value);
+            }
+            try {
+                return new Range(value.get(0).asDouble(), value.get(1).asDouble());
+            }
+            catch (IllegalArgumentException e) {
+                throw new ProfileException(source + ": " + path + ": " + e.getMessage());
+            }
+        }
+
+        Weights weights(JsonNode node, String path, boolean top) {
+            ObjectNode w = object(node, path);
+            only(w, path, Set.of("method", "on", "matrices", "subjective", "objective", "combine", "alpha"));
+            WeightsMethod method = choice(w, path + ".method", "meta", WeightsMethod.class);
+            EntropyWeights.Basis on = switch (text(w, path + ".on", "normalised")) {
+                case "normalised", "normalized" -> EntropyWeights.Basis.NORMALISED;
+                case "raw" -> EntropyWeights.Basis.RAW;
+                default -> throw new ProfileException(source + ": " + path + ".on must be normalised or raw");
+            };
+            Map<String, AhpWeights.Comparison> matrices = new LinkedHashMap<>();
+            if (w.has("matrices")) {
+                ObjectNode m = object(w.get("matrices"), path + ".matrices");
+                for (Iterator<String> it = m.fieldNames(); it.hasNext();) {
+                    String aggregate = it.next();
+                    matrices.put(aggregate, comparison(m.get(aggregate), path + ".matrices." + aggregate));
+                }
+            }
+            if (method == WeightsMethod.AHP && matrices.isEmpty()) {
+                throw new ProfileException(source + ": " + path + " method ahp needs matrices");
+            }
+            Weights subjective = null;
+            Weights objective = null;
+            if (method == WeightsMethod.COMBINED) {
+                if (!top) {
+                    throw new ProfileException(source + ": " + path + " cannot nest combined weights");
+                }
+                subjective = weights(w.has("subjective") ? w.get("subjective") : JSON.createObjectNode(),
+                        path + ".subjective", false);
+                objective = weights(w.has("objective") ? w.get("objective")
+                        : JSON.createObjectNode().put("method", "entropy"), path + ".objective", false);
+            }
+            CombinedWeights.Mode combine = switch (text(w, path + ".combine", "multiplicative")) {
+                case "multiplicative" -> CombinedWeights.Mode.MULTIPLICATIVE;
+                case "linear" -> CombinedWeights.Mode.LINEAR;
+                default -> throw new ProfileException(source + ": " + path + ".combine must be multiplicative or linear");
+            };
+            double alpha = number(w, path + ".alpha", 0.5);
+            if (alpha < 0 || alpha > 1) {
+                throw new ProfileException(source + ": " + path + ".alpha " + alpha + " must lie in [0, 1]");
+            }
+            return new Weights(method, on, matrices, subjective, objective, combine, alpha);
+        }
+
+        AhpWeights.Comparison comparison(JsonNode node, String path) {
+            ObjectNode c = object(node, path);
+            only(c, path, Set.of("order", "matrix"));
+            JsonNode order = c.get("order");
+            JsonNode matrix = c.get("matrix");
+            if (order == null || !order.isArray() || matrix == null || !matrix.isArray()
+                    || matrix.size() != order.size()) {
+                throw new ProfileException(source + ": " + path + " needs \"order\" (the children) and a square "
+                        + "\"matrix\" with one row per child");
+            }
+            List<String> names = new ArrayList<>();
+            order.forEach(n -> names.add(n.asText()));
+            double[][] a = new double[names.size()][names.size()];
+            for (int i = 0; i < a.length; i++) {
+                JsonNode row = matrix.get(i);
+                if (!row.isArray() || row.size() != a.length) {
+                    throw new ProfileException(source + ": " + path + ".matrix row " + (i + 1) + " needs " + a.length
+                            + " numbers");
+                }
+                for (int j = 0; j < a.length; j++) {
+                    if (!row.get(j).isNumber()) {
+                        throw new ProfileException(source + ": " + path + ".matrix[" + (i + 1) + "][" + (j + 1)
+                                + "] must be a number");
+                    }
+                    a[i][j] = row.get(j).asDouble();
+                }
+            }
+            return new AhpWeights.Comparison(names, a);
+        }
+
+        private static String last(String path) {
+            return path.substring(path.lastIndexOf('.') + 1);
+        }
+    }
+}
