@@ -99,9 +99,18 @@ public abstract class IntegrationTest {
     }
 
     protected Response post(String path, String jsonBody) {
+        return send("POST", path, jsonBody);
+    }
+
+    protected Response put(String path, String jsonBody) {
+        return send("PUT", path, jsonBody);
+    }
+
+    private Response send(String method, String path, String jsonBody) {
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBody))
                     .build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                     r.body().isEmpty() ? json.nullNode() : json.readTree(r.body()));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.nqpf.assessment.profile.MethodProfiles;
 import org.nqpf.assessment.results.AssessmentStore;
 import org.nqpf.assessment.results.AssessmentView;
 import org.nqpf.contracts.Dimension;
@@ -49,12 +50,13 @@ public class CohortAssessor {
     private final Outbox outbox;
     private final Events events;
     private final JsonMapper json;
-    private final NqpfEngine engine = NqpfEngine.standard();
+    private final MethodProfiles profiles;
     private final Counter recomputes;
     private final Counter published;
 
     CohortAssessor(JdbcClient jdbc, AssessmentStore store, Outbox outbox, Events events, JsonMapper json,
-            MeterRegistry meters) {
+            MethodProfiles profiles, MeterRegistry meters) {
+        this.profiles = profiles;
         this.jdbc = jdbc;
         this.store = store;
         this.outbox = outbox;
@@ -137,6 +139,26 @@ public class CohortAssessor {
                 .map(v -> v.identified(null, computed.inputDigest(), null));
     }
 
+    /** The cohort-period's inputs as the engine takes them, for analyses beside the stored results. */
+    public record Inputs(List<NqpfIndicator> indicators, IndicatorTable table) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Inputs> engineInputs(CohortPeriod key) {
+        List<Input> inputs = inputs(key);
+        if (inputs.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, NqpfIndicator> indicators = new LinkedHashMap<>();
+        inputs.forEach(in -> indicators.putIfAbsent(in.indicator(),
+                new NqpfIndicator(in.indicator(), in.dimension(), in.subsystem(), in.direction())));
+        List<String> units = List.copyOf(inputs.stream().map(Input::entityId).collect(Collectors.toCollection(TreeSet::new)));
+        List<String> codes = List.copyOf(new TreeSet<>(indicators.keySet()));
+        IndicatorTable.Builder table = IndicatorTable.builder(units, codes);
+        inputs.forEach(in -> table.set(in.entityId(), in.indicator(), in.value()));
+        return java.util.Optional.of(new Inputs(codes.stream().map(indicators::get).toList(), table.build()));
+    }
+
     private record Computation(List<AssessmentView> views, String method, String inputDigest) {
     }
 
@@ -152,10 +174,13 @@ public class CohortAssessor {
         List<String> codes = List.copyOf(new TreeSet<>(indicators.keySet()));
         IndicatorTable.Builder table = IndicatorTable.builder(units, codes);
         inputs.forEach(in -> table.set(in.entityId(), in.indicator(), in.value()));
-        String method = engine.describe();
+        // The framework's current method profile; its version is part of the method, hence of the digest.
+        MethodProfiles.Configured configured = profiles.current(key.frameworkCode());
+        NqpfEngine engine = configured.engine();
+        String method = configured.describe();
         String inputDigest = InputDigest.sha256(digestText(key, method, codes, indicators, inputs));
         List<AssessmentView> views = engine.assess(codes.stream().map(indicators::get).toList(), table.build())
-                .stream().map(result -> view(key, frameworkVersion, result)).toList();
+                .stream().map(result -> view(key, frameworkVersion, engine, result)).toList();
         return new Computation(views, method, inputDigest);
     }
 
@@ -191,7 +216,7 @@ public class CohortAssessor {
         return text.toString();
     }
 
-    private AssessmentView view(CohortPeriod key, int frameworkVersion, NqpfAssessment a) {
+    private AssessmentView view(CohortPeriod key, int frameworkVersion, NqpfEngine engine, NqpfAssessment a) {
         List<AssessmentView.DimensionScore> dimensions = a.dimensions().stream()
                 .map(d -> new AssessmentView.DimensionScore(Dimension.valueOf(d.dimension()), round(d.score()),
                         d.rank(), d.leader(), round(d.leaderScore())))

@@ -33,6 +33,10 @@ public final class AssessmentLatencyBenchmark {
     private static final String[] INDICATORS = {"RD_INTENSITY", "URBANISATION_RATE", "AI_PENETRATION",
             "CLOUD_ADOPTION_RATE", "INDUSTRIAL_UPGRADING"};
 
+    private static final String[] REGIONS = {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34",
+            "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+            "65"};
+
     private AssessmentLatencyBenchmark() {
     }
 
@@ -53,6 +57,19 @@ public final class AssessmentLatencyBenchmark {
             ExecutorService pollers = Executors.newFixedThreadPool(16);
             List<Future<Double>> latencies = new ArrayList<>();
             SplittableRandom random = new SplittableRandom(42);
+            // Each sample its own (entity, indicator, period): a later sample never overwrites one still in flight.
+            List<String[]> keys = new ArrayList<>();
+            for (String region : REGIONS) {
+                for (String indicator : INDICATORS) {
+                    for (int year = 2016; year <= 2023; year++) {
+                        keys.add(new String[] {"CN-" + region, indicator, String.valueOf(year)});
+                    }
+                }
+            }
+            Collections.shuffle(keys, new java.util.Random(42));
+            if (samples > keys.size()) {
+                throw new IllegalArgumentException("--samples at most " + keys.size());
+            }
             long interval = (long) (1e9 / rate);
             long next = System.nanoTime();
             for (int i = 0; i < samples; i++) {
@@ -60,9 +77,9 @@ public final class AssessmentLatencyBenchmark {
                     Thread.onSpinWait();
                 }
                 next += interval;
-                String entity = "CN-" + new String[] {"11", "12", "31", "32", "33", "44", "51", "62"}[random.nextInt(8)];
-                String indicator = INDICATORS[random.nextInt(INDICATORS.length)];
-                String period = String.valueOf(2016 + random.nextInt(8));
+                String entity = keys.get(i)[0];
+                String indicator = keys.get(i)[1];
+                String period = keys.get(i)[2];
                 double value = Math.round((1 + random.nextDouble() * 9) * 1e6) / 1e6;
                 latencies.add(pollers.submit(() -> sample(http, gateway, entity, indicator, period, value)));
             }

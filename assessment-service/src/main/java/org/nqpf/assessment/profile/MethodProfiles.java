@@ -1,0 +1,95 @@
+package org.nqpf.assessment.profile;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.nqpf.engine.nqpf.NqpfEngine;
+import org.nqpf.engine.profile.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The versioned method profile of each framework. A framework nobody has set a profile for is assessed with the
+ * default profile (min-max [0, 100], equal weights, arithmetic means), reported as version 0.
+ */
+@Component
+public class MethodProfiles {
+
+    /** One version of a framework's profile: its JSON as given, and the engine it configures. */
+    public record Version(String frameworkCode, int version, String json, Instant createdAt) {
+    }
+
+    /** The engine a profile version configures, with the version for provenance. */
+    public record Configured(int version, NqpfEngine engine) {
+        public String describe() {
+            return "profile=v" + version + ";" + engine.describe();
+        }
+    }
+
+    static final String DEFAULT_JSON = """
+            {"normalise": {"method": "minmax", "range": [0, 100]}, "weights": {"method": "equal"}, "aggregate": {"method": "amean"}}""";
+
+    private final JdbcClient jdbc;
+    private final Map<String, Configured> cache = new ConcurrentHashMap<>();
+
+    public MethodProfiles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The engine of the framework's newest profile version. */
+    public Configured current(String frameworkCode) {
+        Version v = latest(frameworkCode).orElse(new Version(frameworkCode, 0, DEFAULT_JSON, null));
+        Configured cached = cache.get(frameworkCode);
+        if (cached != null && cached.version() == v.version()) {
+            return cached;
+        }
+        Configured configured = new Configured(v.version(), ProfileEngines.engine(parse(v.json())));
+        cache.put(frameworkCode, configured);
+        return configured;
+    }
+
+    public Optional<Version> latest(String frameworkCode) {
+        return jdbc.sql("""
+                SELECT framework_code, version, profile::text, created_at FROM method_profile
+                WHERE framework_code = ? ORDER BY version DESC LIMIT 1""").param(frameworkCode)
+                .query((rs, i) -> new Version(rs.getString(1), rs.getInt(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    public List<Version> versions(String frameworkCode) {
+        return jdbc.sql("""
+                SELECT framework_code, version, profile::text, created_at FROM method_profile
+                WHERE framework_code = ? ORDER BY version DESC""").param(frameworkCode)
+                .query((rs, i) -> new Version(rs.getString(1), rs.getInt(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /**
+     * Stores a new version after checking that the engine can run it; every cohort-period of the framework is then
+     * recomputed with it.
+     *
+     * @throws IllegalArgumentException naming what is wrong in the profile
+     */
+    @Transactional
+    public Version save(String frameworkCode, String json) {
+        ProfileEngines.engine(parse(json));
+        int next = latest(frameworkCode).map(Version::version).orElse(0) + 1;
+        jdbc.sql("INSERT INTO method_profile (framework_code, version, profile) VALUES (?, ?, ?::jsonb)")
+                .params(frameworkCode, next, json).update();
+        // Results must follow the method: every cohort-period of the framework is marked for recompute.
+        jdbc.sql("""
+                INSERT INTO dirty_cohort_period (framework_code, cohort, period)
+                SELECT DISTINCT a.framework_code, a.cohort, a.period FROM assessment a WHERE a.framework_code = ?
+                ON CONFLICT DO NOTHING""").param(frameworkCode).update();
+        return latest(frameworkCode).orElseThrow();
+    }
+
+    static Profile parse(String json) {
+        return Profile.parse(json, "profile");
+    }
+}
