@@ -13,7 +13,7 @@ import java.util.List;
  * @param revision      1 for the first value, higher for each accepted revision
  * @param value         the current value; {@code null} when {@code deleted}
  * @param direction     +1 when more is better, -1 when less is better
- * @param channel       {@code HTTP} or {@code KAFKA}
+ * @param channel       {@code HTTP}, {@code KAFKA} or {@code IMPORT} (a bulk file)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ObservationRecorded(

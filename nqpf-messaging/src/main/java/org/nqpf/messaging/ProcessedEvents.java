@@ -1,5 +1,8 @@
 package org.nqpf.messaging;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,5 +23,21 @@ public class ProcessedEvents {
     public boolean firstDelivery(String consumer, String eventId) {
         return jdbc.update("INSERT INTO processed_event (consumer, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 consumer, eventId) == 1;
+    }
+
+    /** The ids among {@code eventIds} seen for the first time, recorded as seen: one round trip for a batch. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+        Set<String> fresh = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return fresh;
+        }
+        jdbc.query("""
+                INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::text[])
+                ON CONFLICT DO NOTHING RETURNING event_id""",
+                rs -> {
+                    fresh.add(rs.getString(1));
+                }, consumer, eventIds.toArray(String[]::new));
+        return fresh;
     }
 }

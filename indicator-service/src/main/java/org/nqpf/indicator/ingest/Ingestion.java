@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.nqpf.contracts.EventTypes;
@@ -15,15 +16,17 @@ import org.nqpf.indicator.catalog.Catalog;
 import org.nqpf.indicator.catalog.Indicator;
 import org.nqpf.indicator.entity.Entity;
 import org.nqpf.indicator.entity.EntityRegistry;
+import org.nqpf.indicator.ingest.ObservationStore.Change;
+import org.nqpf.indicator.ingest.ObservationStore.Outcome;
 import org.nqpf.messaging.Events;
 import org.nqpf.messaging.Outbox;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one path every channel feeds: validate each row, store the good ones with their provenance, and publish each
- * stored revision as a canonical event through the outbox, in the same transaction. A bad row never stops the good
- * rows beside it.
+ * The one path every channel feeds: validate each row, store the good ones with their provenance and revision
+ * history, and publish each stored change as a canonical event through the outbox, in the same transaction. A bad
+ * row never stops the good rows beside it.
  */
 @Service
 public class Ingestion {
@@ -47,33 +50,55 @@ public class Ingestion {
         this.rejectedRows = meters.counter("nqpf.ingest.rows", "outcome", "rejected");
     }
 
-    @Transactional
-    public IngestResult ingest(List<ObservationRow> rows, Channel channel) {
+    /** What validation makes of a batch, before anything is stored. */
+    public record Checked(List<Change> changes, List<Rejection> rejected, Map<String, Indicator> indicators,
+            Map<String, Entity> entities) {
+    }
+
+    /** Validates every row against the default framework and the registry; stores nothing. */
+    public Checked check(List<ObservationRow> rows) {
         Map<String, Indicator> indicators = catalog.defaultIndicatorsByCode();
         Map<String, Entity> entities = registry.findAll(rows.stream().map(ObservationRow::entity)
-                .filter(e -> e != null).collect(Collectors.toSet()));
-        Instant receivedAt = Instant.now();
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<Change> changes = new ArrayList<>(rows.size());
         List<Rejection> rejected = new ArrayList<>();
-        List<Outbox.Entry> published = new ArrayList<>();
-        int unchanged = 0;
         for (ObservationRow row : rows) {
             Optional<Rejection> rejection = ObservationValidator.validate(row, indicators, entities);
             if (rejection.isPresent()) {
                 rejected.add(rejection.get());
-                continue;
             }
-            Optional<StoredObservation> stored = store.record(row.entity(), row.indicator(), row.period(),
-                    row.value(), row.source().trim(), channel, receivedAt);
-            if (stored.isEmpty()) {
-                unchanged++;
-                continue;
+            else {
+                changes.add(new Change(row.row(), row.entity(), row.indicator(), row.period(),
+                        row.isDelete() ? null : row.value(), row.isDelete(), row.source().trim(), row.sourceTime()));
             }
-            published.add(recorded(stored.get(), indicators.get(row.indicator()), entities.get(row.entity())));
+        }
+        return new Checked(changes, rejected, indicators, entities);
+    }
+
+    @Transactional
+    public IngestResult ingest(List<ObservationRow> rows, Channel channel) {
+        return store(check(rows), rows.size(), channel);
+    }
+
+    /** Stores the valid changes of a checked batch and publishes what changed. */
+    @Transactional
+    public IngestResult store(Checked checked, int received, Channel channel) {
+        List<Outcome> outcomes = store.apply(checked.changes(), channel.name(), Instant.now());
+        List<Outbox.Entry> published = new ArrayList<>();
+        int superseded = 0;
+        int unchanged = 0;
+        for (Outcome o : outcomes) {
+            switch (o.kind()) {
+                case SUPERSEDED -> superseded++;
+                case UNCHANGED -> unchanged++;
+                default -> published.add(recorded(o.stored(), checked.indicators().get(o.change().indicator()),
+                        checked.entities().get(o.change().entity())));
+            }
         }
         outbox.appendAll(published);
         acceptedRows.increment(published.size());
-        rejectedRows.increment(rejected.size());
-        return new IngestResult(rows.size(), published.size(), unchanged, rejected);
+        rejectedRows.increment(checked.rejected().size());
+        return new IngestResult(received, published.size(), superseded, unchanged, checked.rejected());
     }
 
     private Outbox.Entry recorded(StoredObservation o, Indicator indicator, Entity entity) {

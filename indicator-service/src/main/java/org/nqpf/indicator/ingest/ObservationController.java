@@ -1,72 +1,77 @@
 package org.nqpf.indicator.ingest;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
+import org.nqpf.indicator.ingest.format.Formats;
+import org.nqpf.indicator.ingest.format.UnreadableInputException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import tools.jackson.databind.JsonNode;
 
 /** HTTP edge of ingestion: batches from enterprise portals and statistics offices. */
 @RestController
 class ObservationController {
 
-    static final URI INVALID_ROW = URI.create("https://nqpf.org/problems/invalid-observation");
-    static final URI INVALID_BATCH = URI.create("https://nqpf.org/problems/invalid-batch");
-
-    private final Ingestion ingestion;
+    private final BatchIntake intake;
     private final ObservationStore store;
 
-    ObservationController(Ingestion ingestion, ObservationStore store) {
-        this.ingestion = ingestion;
+    ObservationController(BatchIntake intake, ObservationStore store) {
+        this.intake = intake;
         this.store = store;
     }
 
     /**
-     * A JSON batch {@code {"observations": [{"entity", "indicator", "period", "value", "source", "unit"?}]}}.
-     * Good rows are stored even when others are rejected; each rejected row is reported as a problem detail naming
-     * its row and field. 200 when any row was taken, 422 when none was.
+     * A batch as JSON {@code {"observations": [{"entity", "indicator", "period", "value", "source", "unit"?,
+     * "action"?, "revisedAt"?}]}}, CSV with those columns, or SDMX-CSV 2.0. Good rows are stored even when others
+     * are rejected; each rejected row is reported as a problem detail naming its row and field. 200 when any row was
+     * taken, 422 when none was. With {@code Idempotency-Key} a resent batch gets the first answer and changes nothing.
      */
-    @PostMapping(path = "/api/v1/observations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> post(@RequestBody JsonNode body) {
-        IngestResult result = ingestion.ingest(JsonBatch.rows(body), Channel.HTTP);
-        List<ProblemDetail> errors = result.rejected().stream().map(ObservationController::problem).toList();
-        if (result.received() > 0 && result.rejected().size() == result.received()) {
-            ProblemDetail all = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "all " + result.received() + " rows were rejected; first: " + result.rejected().get(0));
-            all.setType(INVALID_BATCH);
-            all.setTitle("No observation accepted");
-            all.setProperty("received", result.received());
-            all.setProperty("errors", errors);
-            return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(all);
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("received", result.received());
-        answer.put("accepted", result.accepted());
-        answer.put("unchanged", result.unchanged());
-        answer.put("rejected", result.rejected().size());
-        answer.put("errors", errors);
-        return ResponseEntity.ok(answer);
+    @PostMapping(path = "/api/v1/observations",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", "application/vnd.sdmx.data+csv"})
+    ResponseEntity<?> post(@RequestBody byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        BatchIntake.Answer answer = intake.receive(body, type, idempotencyKey);
+        return ResponseEntity.status(answer.status())
+                .contentType(answer.status() == 200 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
+                .body(answer.body());
     }
 
+    /**
+     * The current values, or with {@code asOf} the values as the platform knew them then; each with its provenance
+     * (source, channel, received time, revision).
+     */
     @GetMapping("/api/v1/observations")
     List<StoredObservation> current(@RequestParam(required = false) String entity,
             @RequestParam(required = false) String indicator, @RequestParam(required = false) String period,
-            @RequestParam(defaultValue = "1000") int limit) {
+            @RequestParam(required = false) String asOf, @RequestParam(defaultValue = "1000") int limit) {
         if (entity == null && indicator == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name an entity, an indicator, or both");
         }
-        return store.current(entity, indicator, period, Math.min(Math.max(limit, 1), 10_000));
+        int bounded = Math.min(Math.max(limit, 1), 10_000);
+        if (asOf == null) {
+            return store.current(entity, indicator, period, bounded);
+        }
+        Instant at;
+        try {
+            at = Instant.parse(asOf);
+        }
+        catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "asOf: not an ISO-8601 instant such as 2025-01-01T00:00:00Z: '" + asOf + "'");
+        }
+        return store.asOf(entity, indicator, period, at, bounded);
     }
 
     /** Every revision of one value with its provenance, oldest first. */
@@ -76,64 +81,17 @@ class ObservationController {
         return store.history(entity, indicator, period);
     }
 
-    private static ProblemDetail problem(Rejection r) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, r.toString());
-        p.setType(INVALID_ROW);
-        p.setTitle("Invalid observation");
-        p.setProperty("row", r.row());
-        p.setProperty("field", r.field());
+    @ExceptionHandler(UnreadableInputException.class)
+    ProblemDetail unreadable(UnreadableInputException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        p.setTitle("Unreadable batch");
         return p;
     }
 
-    /** Reads rows field by field, so one unreadable row is reported as such instead of failing the batch. */
-    static final class JsonBatch {
-
-        private JsonBatch() {
-        }
-
-        static List<ObservationRow> rows(JsonNode body) {
-            JsonNode observations = body == null ? null : body.get("observations");
-            if (observations == null || !observations.isArray()) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                        "expected a JSON object {\"observations\": [...]}");
-            }
-            if (observations.isEmpty()) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "observations: the batch is empty");
-            }
-            List<ObservationRow> rows = new ArrayList<>(observations.size());
-            int n = 0;
-            for (JsonNode o : observations) {
-                n++;
-                if (!o.isObject()) {
-                    rows.add(new ObservationRow(n, null, null, null, null, null, null,
-                            new Rejection(n, "(row)", "expected a JSON object")));
-                    continue;
-                }
-                JsonNode value = o.get("value");
-                Double number = null;
-                Rejection problem = null;
-                if (value != null && !value.isNull()) {
-                    if (value.isNumber()) {
-                        number = value.doubleValue();
-                    }
-                    else {
-                        try {
-                            number = Double.parseDouble(value.asString().trim());
-                        }
-                        catch (NumberFormatException e) {
-                            problem = new Rejection(n, "value", "not a number: '" + value.asString() + "'");
-                        }
-                    }
-                }
-                rows.add(new ObservationRow(n, text(o, "entity"), text(o, "indicator"), text(o, "period"), number,
-                        text(o, "unit"), text(o, "source"), problem));
-            }
-            return rows;
-        }
-
-        private static String text(JsonNode o, String field) {
-            JsonNode v = o.get(field);
-            return v == null || v.isNull() ? null : v.asString();
-        }
+    @ExceptionHandler(Formats.UnsupportedFormatException.class)
+    ProblemDetail unsupported(Formats.UnsupportedFormatException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+        p.setTitle("Unsupported format");
+        return p;
     }
 }

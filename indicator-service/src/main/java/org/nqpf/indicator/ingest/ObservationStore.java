@@ -4,73 +4,202 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The current view of observations and the history of their revisions. */
+/**
+ * The current view of observations and the history of their revisions. Batches are applied set-wise: one query
+ * reads the current state of every key in the batch, the rules run in memory, and batched statements write the
+ * result, so a batch of thousands of rows costs a handful of round trips.
+ */
 @Component
 public class ObservationStore {
 
-    private final JdbcClient jdbc;
-
-    public ObservationStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** A validated change to apply. */
+    public record Change(int row, String entity, String indicator, String period, Double value, boolean delete,
+            String source, Instant sourceTime) {
     }
 
-    /**
-     * Records a value as the newest revision of its (entity, indicator, period), unless it equals the current one.
-     *
-     * @return the stored revision, or empty when nothing changed
-     */
+    public enum Kind {
+        /** First value of its key: stored and current. */
+        NEW,
+        /** A newer value: stored and current. */
+        REVISED,
+        /** Removed from the current view; history kept. */
+        DELETED,
+        /** A revision older, by the source's clock, than the current value: kept in history only. */
+        SUPERSEDED,
+        /** Equal to the current value, or a delete of what is not there: nothing stored. */
+        UNCHANGED
+    }
+
+    public record Outcome(Change change, Kind kind, StoredObservation stored) {
+        public boolean publishes() {
+            return kind == Kind.NEW || kind == Kind.REVISED || kind == Kind.DELETED;
+        }
+    }
+
+    private record Key(String entity, String indicator, String period) {
+    }
+
+    /** The current row of a key as it evolves while a batch is applied. */
+    private static final class State {
+        UUID id;
+        Double value;
+        boolean deleted;
+        int revision;
+        int revisions;
+        String source;
+        String channel;
+        Instant receivedAt;
+        Instant sourceTime;
+
+        Instant effectiveTime() {
+            return sourceTime != null ? sourceTime : receivedAt;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public ObservationStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<StoredObservation> record(String entity, String indicator, String period, double value,
-            String source, Channel channel, Instant receivedAt) {
-        UUID id = UUID.randomUUID();
-        int inserted = jdbc.sql("""
-                INSERT INTO observation (id, entity_id, indicator, period, value, deleted, revision, source, channel, received_at)
-                VALUES (?, ?, ?, ?, ?, false, 1, ?, ?, ?)
-                ON CONFLICT (entity_id, indicator, period) DO NOTHING""")
-                .params(id, entity, indicator, period, value, source, channel.name(), Timestamp.from(receivedAt))
-                .update();
-        StoredObservation stored;
-        if (inserted == 1) {
-            stored = new StoredObservation(id, entity, indicator, period, value, false, 1, source, channel.name(),
-                    receivedAt);
+    public List<Outcome> apply(List<Change> changes, String channel, Instant receivedAt) {
+        if (changes.isEmpty()) {
+            return List.of();
         }
-        else {
-            // Lock the current row: concurrent revisions of one value are applied one after the other.
-            StoredObservation current = jdbc.sql("""
-                    SELECT * FROM observation WHERE entity_id = ? AND indicator = ? AND period = ? FOR UPDATE""")
-                    .params(entity, indicator, period).query((rs, i) -> observation(rs)).single();
-            if (!current.deleted() && Objects.equals(current.value(), value) && current.source().equals(source)) {
-                return Optional.empty();
+        // Writers of the same entity take turns; entities in a fixed order so two batches never deadlock.
+        TreeSet<String> entities = new TreeSet<>();
+        changes.forEach(c -> entities.add(c.entity()));
+        template.query("SELECT pg_advisory_xact_lock(hashtext('observation:' || e)) FROM unnest(?::text[]) "
+                + "WITH ORDINALITY AS t(e, n) ORDER BY n", rs -> {
+                }, (Object) entities.toArray(String[]::new));
+        Map<Key, State> current = load(changes);
+        Map<Key, State> dirty = new LinkedHashMap<>();
+        List<Object[]> history = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            Key key = new Key(c.entity(), c.indicator(), c.period());
+            State s = current.get(key);
+            Instant effective = c.sourceTime() != null ? c.sourceTime() : receivedAt;
+            Kind kind;
+            if (s == null) {
+                if (c.delete()) {
+                    outcomes.add(new Outcome(c, Kind.UNCHANGED, null));
+                    continue;
+                }
+                s = new State();
+                s.id = UUID.randomUUID();
+                current.put(key, s);
+                kind = Kind.NEW;
             }
-            stored = new StoredObservation(current.id(), entity, indicator, period, value, false,
-                    current.revision() + 1, source, channel.name(), receivedAt);
-            jdbc.sql("""
-                    UPDATE observation SET value = ?, deleted = false, revision = ?, source = ?, channel = ?, received_at = ?
-                    WHERE id = ?""")
-                    .params(value, stored.revision(), source, channel.name(), Timestamp.from(receivedAt), current.id())
-                    .update();
+            else if (effective.isBefore(s.effectiveTime())) {
+                kind = Kind.SUPERSEDED;
+            }
+            else if (c.delete()) {
+                kind = s.deleted ? Kind.UNCHANGED : Kind.DELETED;
+            }
+            else if (!s.deleted && Objects.equals(s.value, c.value()) && Objects.equals(s.source, c.source())) {
+                kind = Kind.UNCHANGED;
+            }
+            else {
+                kind = Kind.REVISED;
+            }
+            if (kind == Kind.UNCHANGED) {
+                outcomes.add(new Outcome(c, kind, null));
+                continue;
+            }
+            s.revisions++;
+            boolean deleted = kind == Kind.DELETED;
+            Double value = deleted ? null : c.value();
+            if (kind != Kind.SUPERSEDED) {
+                s.revision = s.revisions;
+                s.value = value;
+                s.deleted = deleted;
+                s.source = c.source();
+                s.channel = channel;
+                s.receivedAt = receivedAt;
+                s.sourceTime = c.sourceTime();
+            }
+            dirty.put(key, s);
+            history.add(new Object[] {s.id, s.revisions, value, deleted, c.source(), channel,
+                    Timestamp.from(receivedAt), c.sourceTime() == null ? null : Timestamp.from(c.sourceTime()),
+                    kind == Kind.SUPERSEDED});
+            outcomes.add(new Outcome(c, kind, new StoredObservation(s.id, c.entity(), c.indicator(), c.period(),
+                    value, deleted, s.revisions, c.source(), channel, receivedAt, c.sourceTime(),
+                    kind == Kind.SUPERSEDED)));
         }
-        jdbc.sql("""
-                INSERT INTO observation_revision (observation_id, revision, value, deleted, source, channel, received_at)
-                VALUES (?, ?, ?, false, ?, ?, ?)""")
-                .params(stored.id(), stored.revision(), value, source, channel.name(), Timestamp.from(receivedAt))
-                .update();
-        return Optional.of(stored);
+        write(dirty);
+        template.batchUpdate("""
+                INSERT INTO observation_revision (observation_id, revision, value, deleted, source, channel, received_at, source_time, superseded)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", history);
+        return outcomes;
+    }
+
+    private Map<Key, State> load(List<Change> changes) {
+        int size = changes.size();
+        String[] e = new String[size];
+        String[] i = new String[size];
+        String[] p = new String[size];
+        for (int k = 0; k < size; k++) {
+            e[k] = changes.get(k).entity();
+            i[k] = changes.get(k).indicator();
+            p[k] = changes.get(k).period();
+        }
+        Map<Key, State> states = new HashMap<>();
+        template.query("""
+                SELECT o.* FROM observation o
+                JOIN (SELECT DISTINCT * FROM unnest(?::text[], ?::text[], ?::text[])) AS k(e, i, p)
+                  ON o.entity_id = k.e AND o.indicator = k.i AND o.period = k.p""", rs -> {
+            State s = new State();
+            s.id = rs.getObject("id", UUID.class);
+            s.value = nullableDouble(rs, "value");
+            s.deleted = rs.getBoolean("deleted");
+            s.revision = rs.getInt("revision");
+            s.revisions = rs.getInt("revisions");
+            s.source = rs.getString("source");
+            s.channel = rs.getString("channel");
+            s.receivedAt = rs.getTimestamp("received_at").toInstant();
+            Timestamp st = rs.getTimestamp("source_time");
+            s.sourceTime = st == null ? null : st.toInstant();
+            states.put(new Key(rs.getString("entity_id"), rs.getString("indicator"), rs.getString("period")), s);
+        }, e, i, p);
+        return states;
+    }
+
+    private void write(Map<Key, State> dirty) {
+        List<Object[]> rows = new ArrayList<>(dirty.size());
+        dirty.forEach((k, s) -> rows.add(new Object[] {s.id, k.entity(), k.indicator(), k.period(), s.value,
+                s.deleted, s.revision, s.revisions, s.source, s.channel, Timestamp.from(s.receivedAt),
+                s.sourceTime == null ? null : Timestamp.from(s.sourceTime)}));
+        template.batchUpdate("""
+                INSERT INTO observation (id, entity_id, indicator, period, value, deleted, revision, revisions, source, channel, received_at, source_time)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (entity_id, indicator, period) DO UPDATE SET value = excluded.value, deleted = excluded.deleted,
+                  revision = excluded.revision, revisions = excluded.revisions, source = excluded.source,
+                  channel = excluded.channel, received_at = excluded.received_at, source_time = excluded.source_time""",
+                rows);
     }
 
     /** The current values matching the filters (each may be null), deleted ones left out. */
     public List<StoredObservation> current(String entity, String indicator, String period, int limit) {
         return jdbc.sql("""
-                SELECT * FROM observation
+                SELECT *, false AS superseded FROM observation
                 WHERE NOT deleted
                   AND (:entity::text IS NULL OR entity_id = :entity)
                   AND (:indicator::text IS NULL OR indicator = :indicator)
@@ -78,25 +207,54 @@ public class ObservationStore {
                 ORDER BY entity_id, indicator, period LIMIT :limit""")
                 .param("entity", entity).param("indicator", indicator).param("period", period)
                 .param("limit", limit)
-                .query((rs, i) -> observation(rs)).list();
+                .query((rs, n) -> observation(rs)).list();
     }
 
-    /** Every revision of one value, oldest first. */
+    /**
+     * The values as the platform knew them at {@code asOf}: for each observation, the newest revision received by
+     * then that was applied (not superseded), deleted ones left out.
+     */
+    public List<StoredObservation> asOf(String entity, String indicator, String period, Instant asOf, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM (
+                  SELECT DISTINCT ON (o.id) o.id, o.entity_id, o.indicator, o.period, r.value, r.deleted, r.revision,
+                         r.source, r.channel, r.received_at, r.source_time, r.superseded
+                  FROM observation o JOIN observation_revision r ON r.observation_id = o.id
+                  WHERE NOT r.superseded AND r.received_at <= :asOf
+                    AND (:entity::text IS NULL OR o.entity_id = :entity)
+                    AND (:indicator::text IS NULL OR o.indicator = :indicator)
+                    AND (:period::text IS NULL OR o.period = :period)
+                  ORDER BY o.id, r.revision DESC) v
+                WHERE NOT deleted
+                ORDER BY entity_id, indicator, period LIMIT :limit""")
+                .param("entity", entity).param("indicator", indicator).param("period", period)
+                .param("asOf", Timestamp.from(asOf)).param("limit", limit)
+                .query((rs, n) -> observation(rs)).list();
+    }
+
+    /** Every revision of one value, oldest first, superseded ones included and marked. */
     public List<StoredObservation> history(String entity, String indicator, String period) {
         return jdbc.sql("""
-                SELECT o.id, o.entity_id, o.indicator, o.period, r.value, r.deleted, r.revision, r.source, r.channel, r.received_at
+                SELECT o.id, o.entity_id, o.indicator, o.period, r.value, r.deleted, r.revision, r.source, r.channel,
+                       r.received_at, r.source_time, r.superseded
                 FROM observation o JOIN observation_revision r ON r.observation_id = o.id
                 WHERE o.entity_id = ? AND o.indicator = ? AND o.period = ?
                 ORDER BY r.revision""")
                 .params(entity, indicator, period)
-                .query((rs, i) -> observation(rs)).list();
+                .query((rs, n) -> observation(rs)).list();
     }
 
     private static StoredObservation observation(ResultSet rs) throws SQLException {
-        double value = rs.getDouble("value");
-        Double v = rs.wasNull() ? null : value;
+        Timestamp st = rs.getTimestamp("source_time");
         return new StoredObservation(rs.getObject("id", UUID.class), rs.getString("entity_id"),
-                rs.getString("indicator"), rs.getString("period"), v, rs.getBoolean("deleted"), rs.getInt("revision"),
-                rs.getString("source"), rs.getString("channel"), rs.getTimestamp("received_at").toInstant());
+                rs.getString("indicator"), rs.getString("period"), nullableDouble(rs, "value"),
+                rs.getBoolean("deleted"), rs.getInt("revision"), rs.getString("source"), rs.getString("channel"),
+                rs.getTimestamp("received_at").toInstant(), st == null ? null : st.toInstant(),
+                rs.getBoolean("superseded"));
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
     }
 }

@@ -29,7 +29,7 @@ public final class ObservationValidator {
         if (blank(row.period())) {
             return reject(n, "period", "missing");
         }
-        if (row.value() == null) {
+        if (row.value() == null && !row.isDelete()) {
             return reject(n, "value", "missing");
         }
         if (blank(row.source())) {
@@ -45,6 +45,9 @@ public final class ObservationValidator {
         }
         if (!YEAR.matcher(row.period()).matches()) {
             return reject(n, "period", "malformed period '" + row.period() + "': expected a year YYYY");
+        }
+        if (row.isDelete()) {
+            return Optional.empty();
         }
         double value = row.value();
         if (!Double.isFinite(value)) {

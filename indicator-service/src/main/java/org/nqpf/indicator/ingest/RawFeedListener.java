@@ -1,7 +1,11 @@
 package org.nqpf.indicator.ingest;
 
 import io.cloudevents.CloudEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.ObservationSubmitted;
@@ -10,12 +14,15 @@ import org.nqpf.messaging.Events;
 import org.nqpf.messaging.ProcessedEvents;
 import org.nqpf.messaging.RejectedEventException;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Kafka edge of ingestion: government data feeds. An invalid record is rejected to the dead-letter topic with its
- * reason; a redelivered event (same {@code ce_id}) changes nothing.
+ * Kafka edge of ingestion: government data feeds. Records are taken in batches for throughput. The valid records
+ * before the first bad one are stored in one transaction; the bad one is then handed to the error handler, which
+ * dead-letters it with its reason, and the records after it are delivered again. A redelivered event (same
+ * {@code ce_id}) changes nothing.
  */
 @Component
 class RawFeedListener {
@@ -25,32 +32,84 @@ class RawFeedListener {
     private final Ingestion ingestion;
     private final Events events;
     private final ProcessedEvents processed;
+    private final TransactionTemplate tx;
 
-    RawFeedListener(Ingestion ingestion, Events events, ProcessedEvents processed) {
+    RawFeedListener(Ingestion ingestion, Events events, ProcessedEvents processed, TransactionTemplate tx) {
         this.ingestion = ingestion;
         this.events = events;
         this.processed = processed;
+        this.tx = tx;
     }
 
-    @KafkaListener(topics = Topics.OBSERVATIONS_RAW)
-    @Transactional
-    public void on(ConsumerRecord<String, byte[]> record) {
+    private record Submitted(int index, String eventId, ObservationRow row) {
+    }
+
+    @KafkaListener(topics = Topics.OBSERVATIONS_RAW, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        List<Submitted> good = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                good.add(decode(i, records.get(i)));
+            }
+            catch (RejectedEventException e) {
+                store(good);
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
+        }
+        store(good);
+    }
+
+    private Submitted decode(int index, ConsumerRecord<String, byte[]> record) {
         CloudEvent event = Events.read(record);
         if (!EventTypes.OBSERVATION_SUBMITTED.equals(event.getType())) {
             throw new RejectedEventException("unexpected event type " + event.getType() + " on " + record.topic()
                     + ", expected " + EventTypes.OBSERVATION_SUBMITTED);
         }
-        if (!processed.firstDelivery(CONSUMER, event.getId())) {
-            return;
-        }
         ObservationSubmitted s = events.payload(event, ObservationSubmitted.class);
         String source = s.source() != null ? s.source() : event.getSource().toString();
-        IngestResult result = ingestion.ingest(
-                List.of(ObservationRow.of(1, s.entity(), s.indicator(), s.period(), s.value(), s.unit(), source)),
-                Channel.KAFKA);
-        if (!result.rejected().isEmpty()) {
-            Rejection r = result.rejected().get(0);
-            throw new RejectedEventException("event " + event.getId() + " rejected: " + r.field() + ": " + r.detail());
+        return new Submitted(index, event.getId(), new ObservationRow(index + 1, s.entity(), s.indicator(),
+                s.period(), s.value(), s.unit(), source, ObservationRow.Action.REPLACE,
+                event.getTime() == null ? null : event.getTime().toInstant(), null));
+    }
+
+    /**
+     * Stores the decoded events in one transaction; when one fails validation, stores those before it and rejects
+     * it, so it goes to the dead-letter topic and the partition moves on.
+     */
+    private void store(List<Submitted> decoded) {
+        if (decoded.isEmpty()) {
+            return;
         }
+        RejectedAt rejected = tx.execute(status -> {
+            Set<String> fresh = processed.firstDeliveries(CONSUMER,
+                    decoded.stream().map(Submitted::eventId).toList());
+            Map<Integer, Submitted> byRow = new LinkedHashMap<>();
+            for (Submitted s : decoded) {
+                if (fresh.remove(s.eventId())) { // a duplicate within the batch counts once
+                    byRow.put(s.row().row(), s);
+                }
+            }
+            List<ObservationRow> rows = byRow.values().stream().map(Submitted::row).toList();
+            Ingestion.Checked checked = ingestion.check(rows);
+            if (checked.rejected().isEmpty()) {
+                ingestion.store(checked, rows.size(), Channel.KAFKA);
+                return null;
+            }
+            status.setRollbackOnly();
+            Rejection first = checked.rejected().get(0);
+            return new RejectedAt(byRow.get(first.row()), first);
+        });
+        if (rejected != null) {
+            Submitted bad = rejected.submitted();
+            store(decoded.stream().filter(s -> s.index() < bad.index()).toList());
+            throw new BatchListenerFailedException("event " + bad.eventId() + " rejected: " + rejected.reason().field()
+                    + ": " + rejected.reason().detail(),
+                    new RejectedEventException("event " + bad.eventId() + " rejected: " + rejected.reason().field()
+                            + ": " + rejected.reason().detail()),
+                    bad.index());
+        }
+    }
+
+    private record RejectedAt(Submitted submitted, Rejection reason) {
     }
 }

@@ -1,0 +1,148 @@
+package org.nqpf.indicator.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nqpf.indicator.ingest.format.Formats;
+import org.nqpf.indicator.ingest.format.RowReader;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An HTTP batch from a portal or statistics office, in any supported format. With an {@code Idempotency-Key} the
+ * batch is taken once: a resend (a timed-out call retried) stores and publishes nothing and gets the first answer.
+ */
+@Service
+public class BatchIntake {
+
+    static final URI INVALID_ROW = URI.create("https://nqpf.org/problems/invalid-observation");
+    static final URI INVALID_BATCH = URI.create("https://nqpf.org/problems/invalid-batch");
+    static final URI KEY_REUSED = URI.create("https://nqpf.org/problems/idempotency-key-reused");
+
+    /** The answer to a batch: its status and body, as sent the first time. */
+    public record Answer(int status, Map<String, Object> body, boolean replayed) {
+    }
+
+    private final Ingestion ingestion;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final int maxRows;
+
+    public BatchIntake(Ingestion ingestion, JdbcClient jdbc, JsonMapper json,
+            @org.springframework.beans.factory.annotation.Value("${nqpf.ingest.max-batch-rows:200000}") int maxRows) {
+        this.ingestion = ingestion;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.maxRows = maxRows;
+    }
+
+    @Transactional
+    public Answer receive(byte[] body, MediaType type, String idempotencyKey) {
+        String digest = null;
+        if (idempotencyKey != null) {
+            digest = sha256(type + "\n", body);
+            int claimed = jdbc.sql("""
+                    INSERT INTO http_batch (idempotency_key, request_sha256, status, response) VALUES (?, ?, 0, '{}')
+                    ON CONFLICT DO NOTHING""").params(idempotencyKey, digest).update();
+            if (claimed == 0) {
+                return replay(idempotencyKey, digest);
+            }
+        }
+        Answer answer = answer(read(body, type));
+        if (idempotencyKey != null) {
+            jdbc.sql("UPDATE http_batch SET status = ?, response = ?::jsonb WHERE idempotency_key = ?")
+                    .params(answer.status(), json.writeValueAsString(answer.body()), idempotencyKey).update();
+        }
+        return answer;
+    }
+
+    private List<ObservationRow> read(byte[] body, MediaType type) {
+        List<ObservationRow> rows = new ArrayList<>();
+        try (RowReader reader = Formats.open(type, new ByteArrayInputStream(body))) {
+            while (reader.hasNext()) {
+                rows.add(reader.next());
+                if (rows.size() > maxRows) {
+                    throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "a batch takes at most " + maxRows
+                            + " rows: send larger files to /api/v1/imports, which streams them");
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "observations: the batch is empty");
+        }
+        return rows;
+    }
+
+    private Answer answer(List<ObservationRow> rows) {
+        IngestResult result = ingestion.ingest(rows, Channel.HTTP);
+        List<Map<String, Object>> errors = result.rejected().stream().map(BatchIntake::problem).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (result.rejected().size() == result.received()) {
+            body.put("type", INVALID_BATCH.toString());
+            body.put("title", "No observation accepted");
+            body.put("status", 422);
+            body.put("detail", "all " + result.received() + " rows were rejected; first: " + result.rejected().get(0));
+            body.put("received", result.received());
+            body.put("errors", errors);
+            return new Answer(422, body, false);
+        }
+        body.put("received", result.received());
+        body.put("accepted", result.accepted());
+        body.put("superseded", result.superseded());
+        body.put("unchanged", result.unchanged());
+        body.put("rejected", result.rejected().size());
+        body.put("errors", errors);
+        return new Answer(200, body, false);
+    }
+
+    private Answer replay(String key, String digest) {
+        record Stored(String sha, int status, String response) {
+        }
+        Stored stored = jdbc.sql("SELECT request_sha256, status, response::text FROM http_batch WHERE idempotency_key = ?")
+                .param(key).query((rs, i) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3))).single();
+        if (!stored.sha().equals(digest)) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key '"
+                    + key + "' was already used for a different batch: use a new key for new content");
+            p.setType(KEY_REUSED);
+            p.setTitle("Idempotency-Key reused");
+            throw new org.springframework.web.ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, p, null);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = json.readValue(stored.response(), Map.class);
+        return new Answer(stored.status(), body, true);
+    }
+
+    private static Map<String, Object> problem(Rejection r) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", INVALID_ROW.toString());
+        p.put("title", "Invalid observation");
+        p.put("status", 422);
+        p.put("detail", r.toString());
+        p.put("row", r.row());
+        p.put("field", r.field());
+        return p;
+    }
+
+    private static String sha256(String prefix, byte[] body) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest(body));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.nqpf.indicator.ingest.format;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.nqpf.indicator.ingest.ObservationRow;
+import org.nqpf.indicator.ingest.Rejection;
+
+/** Turns the text of one row's cells into an {@link ObservationRow}, whatever the format. */
+final class Cells {
+
+    private Cells() {
+    }
+
+    static ObservationRow row(int n, String entity, String indicator, String period, String value, String unit,
+            String source, String action, String revisedAt) {
+        ObservationRow.Action parsedAction;
+        try {
+            parsedAction = ObservationRow.Action.parse(action);
+        }
+        catch (IllegalArgumentException e) {
+            return ObservationRow.unreadable(n, "action", e.getMessage());
+        }
+        Double number = null;
+        if (!blank(value)) {
+            try {
+                number = Double.valueOf(value.trim());
+            }
+            catch (NumberFormatException e) {
+                return ObservationRow.unreadable(n, "value", "not a number: '" + value + "'");
+            }
+        }
+        Instant sourceTime = null;
+        if (!blank(revisedAt)) {
+            try {
+                sourceTime = Instant.parse(revisedAt.trim());
+            }
+            catch (DateTimeParseException e) {
+                return ObservationRow.unreadable(n, "revisedAt",
+                        "not an ISO-8601 instant such as 2024-03-01T00:00:00Z: '" + revisedAt + "'");
+            }
+        }
+        return new ObservationRow(n, trim(entity), trim(indicator), trim(period), number, trim(unit), trim(source),
+                parsedAction, sourceTime, null);
+    }
+
+    static Rejection problem(int n, String field, String detail) {
+        return new Rejection(n, field, detail);
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.trim();
+    }
+}

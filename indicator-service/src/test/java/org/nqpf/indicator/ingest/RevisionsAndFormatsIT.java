@@ -1,0 +1,195 @@
+package org.nqpf.indicator.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nqpf.contracts.EventTypes;
+import org.nqpf.contracts.Topics;
+import org.nqpf.indicator.IndicatorServiceTest;
+import org.nqpf.testsupport.EventSchemas;
+import org.nqpf.testsupport.KafkaProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+/** Revisions in and out of order, deletes, as-of views, idempotent batches, and the CSV and SDMX-CSV formats. */
+@IndicatorServiceTest
+class RevisionsAndFormatsIT {
+
+    static final MediaType SDMX = MediaType.parseMediaType("application/vnd.sdmx.data+csv; version=2.0.0");
+    static KafkaProbe kafka;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObservationStore store;
+
+    @BeforeAll
+    static void probe() {
+        kafka = new KafkaProbe();
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    @Test
+    void should_ApplySdmxActions_InformationAppendReplaceDelete() {
+        String sdmx = """
+                STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE
+                dataflow,NBS:DF_NQPF(1.0),I,CN-41: Henan,RD_INTENSITY,2051,1.9,%
+                dataflow,NBS:DF_NQPF(1.0),A,CN-41,URBANISATION_RATE,2051,57.1,%
+                dataflow,NBS:DF_NQPF(1.0),I,CN-41,NO_SUCH,2051,1,%
+                """;
+        ResponseEntity<Map<String, Object>> first = post(sdmx, SDMX, null);
+        assertThat(first.getBody()).containsEntry("accepted", 2).containsEntry("rejected", 1);
+        assertThat(errors(first)).extracting(e -> e.get("row"), e -> e.get("field")).containsExactly(tuple(3, "indicator"));
+        assertThat(store.current("CN-41", "RD_INTENSITY", "2051", 1)).singleElement()
+                .satisfies(o -> assertThat(o.source()).isEqualTo("NBS"));
+
+        ResponseEntity<Map<String, Object>> second = post("""
+                STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE
+                dataflow,NBS:DF_NQPF(1.0),R,CN-41,RD_INTENSITY,2051,2.05,%
+                dataflow,NBS:DF_NQPF(1.0),D,CN-41,URBANISATION_RATE,2051,,
+                """, SDMX, null);
+        assertThat(second.getBody()).containsEntry("accepted", 2).containsEntry("rejected", 0);
+
+        assertThat(store.current("CN-41", null, "2051", 10)).extracting(StoredObservation::indicator,
+                StoredObservation::value).containsExactly(tuple("RD_INTENSITY", 2.05));
+        assertThat(store.history("CN-41", "URBANISATION_RATE", "2051")).extracting(StoredObservation::revision,
+                StoredObservation::value, StoredObservation::deleted)
+                .containsExactly(tuple(1, 57.1, false), tuple(2, null, true));
+        List<ConsumerRecord<String, byte[]>> deleted = kafka.read(Topics.OBSERVATIONS, r -> "CN-41".equals(r.key())
+                && text(r).contains("\"2051\"") && text(r).contains("\"deleted\":true"), 1, Duration.ofSeconds(15));
+        assertThat(deleted).hasSize(1);
+        EventSchemas.assertValid(EventTypes.OBSERVATION_RECORDED, deleted.get(0).value());
+    }
+
+    @Test
+    void should_TakeCsvWithThePlatformsColumns() {
+        ResponseEntity<Map<String, Object>> r = post("""
+                entity,indicator,period,value,unit,source
+                CN-42,RD_INTENSITY,2052,2.3,%,hubei-stats
+                CN-42,"URBANISATION_RATE",2052,"66.4",,hubei-stats
+                CN-42,RD_INTENSITY,2052x,2.3,%,hubei-stats
+                """, MediaType.parseMediaType("text/csv"), null);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(r.getBody()).containsEntry("accepted", 2).containsEntry("rejected", 1);
+        assertThat(errors(r)).extracting(e -> e.get("row"), e -> e.get("field")).containsExactly(tuple(3, "period"));
+
+        ResponseEntity<Map<String, Object>> noValueColumn = post("entity,indicator,period\nCN-42,RD_INTENSITY,2052\n",
+                MediaType.parseMediaType("text/csv"), null);
+        assertThat(noValueColumn.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noValueColumn.getBody().get("detail").toString()).contains("VALUE");
+
+        ResponseEntity<Map<String, Object>> xml = post("<observations/>", MediaType.APPLICATION_XML, null);
+        assertThat(xml.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
+    void should_KeepCurrentValue_When_AnOlderRevisionArrivesLate() {
+        post(json("CN-43", "RD_INTENSITY", "2053", 1.8, "2025-03-01T00:00:00Z"), MediaType.APPLICATION_JSON, null);
+        ResponseEntity<Map<String, Object>> late = post(json("CN-43", "RD_INTENSITY", "2053", 1.6,
+                "2024-03-01T00:00:00Z"), MediaType.APPLICATION_JSON, null);
+        assertThat(late.getBody()).containsEntry("accepted", 0).containsEntry("superseded", 1);
+        assertThat(store.current("CN-43", "RD_INTENSITY", "2053", 1)).extracting(StoredObservation::value)
+                .containsExactly(1.8);
+
+        post(json("CN-43", "RD_INTENSITY", "2053", 1.95, "2026-03-01T00:00:00Z"), MediaType.APPLICATION_JSON, null);
+        assertThat(store.history("CN-43", "RD_INTENSITY", "2053")).extracting(StoredObservation::revision,
+                StoredObservation::value, StoredObservation::superseded)
+                .containsExactly(tuple(1, 1.8, false), tuple(2, 1.6, true), tuple(3, 1.95, false));
+        assertThat(store.current("CN-43", "RD_INTENSITY", "2053", 1)).extracting(StoredObservation::value,
+                StoredObservation::revision).containsExactly(tuple(1.95, 3));
+        List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.OBSERVATIONS,
+                r -> "CN-43".equals(r.key()) && text(r).contains("\"2053\""), 3, Duration.ofSeconds(8));
+        assertThat(events).as("the late revision is not published").hasSize(2);
+    }
+
+    @Test
+    void should_AnswerTheViewAsItStood_When_AskedAsOf() throws InterruptedException {
+        post(json("CN-44", "URBANISATION_RATE", "2054", 70.1, null), MediaType.APPLICATION_JSON, null);
+        Thread.sleep(50);
+        Instant between = Instant.now();
+        Thread.sleep(50);
+        post(json("CN-44", "URBANISATION_RATE", "2054", 71.2, null), MediaType.APPLICATION_JSON, null);
+        post("""
+                {"observations": [{"entity": "CN-44", "indicator": "RD_INTENSITY", "period": "2054", "action": "D", "source": "gd"}]}""",
+                MediaType.APPLICATION_JSON, null);
+
+        List<Map<String, Object>> then = get("/api/v1/observations?entity=CN-44&period=2054&asOf=" + between);
+        assertThat(then).extracting(o -> o.get("value")).containsExactly(70.1);
+        List<Map<String, Object>> now = get("/api/v1/observations?entity=CN-44&period=2054");
+        assertThat(now).extracting(o -> o.get("value"), o -> o.get("revision"), o -> o.get("channel"))
+                .containsExactly(tuple(71.2, 2, "HTTP"));
+        assertThat(now.get(0)).containsKeys("source", "receivedAt");
+    }
+
+    @Test
+    void should_StoreNothingNew_When_SameBatchIsResentWithItsIdempotencyKey() {
+        String body = json("CN-45", "RD_INTENSITY", "2055", 2.2, null);
+        ResponseEntity<Map<String, Object>> first = post(body, MediaType.APPLICATION_JSON, "batch-45-a");
+        ResponseEntity<Map<String, Object>> again = post(body, MediaType.APPLICATION_JSON, "batch-45-a");
+        assertThat(first.getBody()).containsEntry("accepted", 1);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(store.history("CN-45", "RD_INTENSITY", "2055")).hasSize(1);
+
+        ResponseEntity<Map<String, Object>> reused = post(json("CN-45", "RD_INTENSITY", "2055", 9.9, null),
+                MediaType.APPLICATION_JSON, "batch-45-a");
+        assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(reused.getBody().get("detail").toString()).contains("batch-45-a");
+        assertThat(store.current("CN-45", "RD_INTENSITY", "2055", 1)).extracting(StoredObservation::value)
+                .containsExactly(2.2);
+        assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-45".equals(r.key()) && text(r).contains("\"2055\""), 2,
+                Duration.ofSeconds(6))).hasSize(1);
+    }
+
+    private static String json(String entity, String indicator, String period, double value, String revisedAt) {
+        return """
+                {"observations": [{"entity": "%s", "indicator": "%s", "period": "%s", "value": %s, "source": "stats"%s}]}"""
+                .formatted(entity, indicator, period, value, revisedAt == null ? "" : ", \"revisedAt\": \"" + revisedAt + "\"");
+    }
+
+    private ResponseEntity<Map<String, Object>> post(String body, MediaType type, String key) {
+        return RestClient.create("http://localhost:" + port).post().uri("/api/v1/observations").contentType(type)
+                .headers(h -> {
+                    if (key != null) {
+                        h.set("Idempotency-Key", key);
+                    }
+                })
+                .body(body.getBytes(StandardCharsets.UTF_8)).retrieve().onStatus(s -> true, (req, res) -> {
+                }).toEntity(new ParameterizedTypeReference<>() {
+                });
+    }
+
+    private List<Map<String, Object>> get(String uri) {
+        return RestClient.create("http://localhost:" + port).get().uri(uri).retrieve()
+                .body(new ParameterizedTypeReference<>() {
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> errors(ResponseEntity<Map<String, Object>> r) {
+        return (List<Map<String, Object>>) r.getBody().get("errors");
+    }
+
+    private static String text(ConsumerRecord<String, byte[]> r) {
+        return new String(r.value(), StandardCharsets.UTF_8);
+    }
+}
