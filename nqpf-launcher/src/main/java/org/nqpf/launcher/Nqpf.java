@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.nqpf.launcher.bench.IngestBenchmark;
+import org.nqpf.launcher.feed.IngestCommand;
 
 /** {@code ./nqpf up}: the platform on embedded defaults, demo data loaded, until Ctrl-C. */
 public final class Nqpf {
@@ -24,8 +26,11 @@ public final class Nqpf {
         switch (command) {
             case "up" -> up(home, !options.contains("--no-demo"));
             case "demo" -> demo(home, options.isEmpty() ? "http://localhost:8080" : options.get(0));
+            case "ingest" -> System.exit(IngestCommand.main(options));
+            case "bench-ingest" -> System.exit(IngestBenchmark.main(home, options));
             default -> {
-                System.err.println("usage: nqpf up [--no-demo] | nqpf demo [GATEWAY_URL]");
+                System.err.println("usage: nqpf up [--no-demo] | nqpf demo [GATEWAY_URL] | nqpf ingest FILE [...]"
+                        + " | nqpf bench-ingest [...]");
                 System.exit(2);
             }
         }
