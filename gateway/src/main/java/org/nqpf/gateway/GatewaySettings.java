@@ -11,9 +11,21 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxRequestSize  largest request body accepted; observation batches are the big ones
  * @param upstreamTimeout how long a service may take to answer; generous so large batch POSTs are not cut
+ * @param maxImportSize   largest file accepted on {@code /api/v1/imports}: streamed through, never held, so it may
+ *                        be far larger than the heap
+ * @param importTimeout   how long one import upload may take end to end (the import route's breaker time limit)
  */
 @ConfigurationProperties("nqpf.gateway")
 public record GatewaySettings(
         @DefaultValue("16MB") DataSize maxRequestSize,
-        @DefaultValue("60s") Duration upstreamTimeout) {
+        @DefaultValue("60s") Duration upstreamTimeout,
+        @DefaultValue("2GB") DataSize maxImportSize,
+        @DefaultValue("30m") Duration importTimeout) {
+
+    /** The path prefix of import jobs, whose bodies are files and get {@link #maxImportSize}. */
+    public static final String IMPORTS_PATH = "/api/v1/imports";
+
+    public static boolean isImport(String path) {
+        return path.equals(IMPORTS_PATH) || path.startsWith(IMPORTS_PATH + "/");
+    }
 }

@@ -20,6 +20,15 @@ class GatewaySettingsTest {
                 .bindOrCreate("nqpf.gateway", GatewaySettings.class);
         assertThat(settings.maxRequestSize()).isEqualTo(DataSize.ofMegabytes(16));
         assertThat(settings.upstreamTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.maxImportSize()).isEqualTo(DataSize.ofGigabytes(2));
+    }
+
+    @Test
+    void should_TreatOnlyImportPathsAsImports() {
+        assertThat(GatewaySettings.isImport("/api/v1/imports")).isTrue();
+        assertThat(GatewaySettings.isImport("/api/v1/imports/7/rejections")).isTrue();
+        assertThat(GatewaySettings.isImport("/api/v1/importsx")).isFalse();
+        assertThat(GatewaySettings.isImport("/api/v1/observations")).isFalse();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,6 +30,8 @@ final class StubService implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Bytes of request bodies read so far, counted as they arrive (not when the request ends). */
+    final AtomicLong streamedBytes = new AtomicLong();
 
     private StubService(String name) {
         this.name = name;
@@ -62,9 +65,13 @@ final class StubService implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        int bodyBytes;
+        int bodyBytes = 0;
         try (InputStream in = exchange.getRequestBody()) {
-            bodyBytes = in.readAllBytes().length;
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                bodyBytes += n;
+                streamedBytes.addAndGet(n);
+            }
         }
         String path = exchange.getRequestURI().getPath();
         String uri = exchange.getRequestURI().toString();

@@ -10,6 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.nqpf.launcher.bench.AssessmentLatencyBenchmark;
+import org.nqpf.launcher.bench.IngestBenchmark;
+import org.nqpf.launcher.feed.IngestCommand;
 
 /** {@code ./nqpf up}: the platform on embedded defaults, demo data loaded, until Ctrl-C. */
 public final class Nqpf {
@@ -24,9 +27,12 @@ public final class Nqpf {
         switch (command) {
             case "up" -> up(home, !options.contains("--no-demo"));
             case "demo" -> demo(home, options.isEmpty() ? "http://localhost:8080" : options.get(0));
-            case "bench-latency" -> org.nqpf.launcher.bench.AssessmentLatencyBenchmark.run(home, options);
+            case "ingest" -> System.exit(IngestCommand.main(options));
+            case "bench-ingest" -> System.exit(IngestBenchmark.main(home, options));
+            case "bench-latency" -> AssessmentLatencyBenchmark.run(home, options);
             default -> {
-                System.err.println("usage: nqpf up [--no-demo] | nqpf demo [GATEWAY_URL]");
+                System.err.println("usage: nqpf up [--no-demo] | nqpf demo [GATEWAY_URL] | nqpf ingest FILE [...]"
+                        + " | nqpf bench-ingest [...] | nqpf bench-latency [--rate R] [--samples N]");
                 System.exit(2);
             }
         }

@@ -19,20 +19,30 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * One request size limit for every path ({@code nqpf.gateway.max-request-size}, default 16MB: observation batches
- * are the largest bodies). A declared Content-Length over the limit is refused at once without reading the body; a
- * chunked body is counted as it arrives and refused when it crosses the limit. Both answer 413 problem+json.
+ * A request size limit for every path: {@code nqpf.gateway.max-request-size} (default 16MB: observation batches are
+ * the largest bodies), except import files on {@code /api/v1/imports}, which get {@code nqpf.gateway.max-import-size}
+ * (default 2GB; the body streams through to indicator-service, nothing holds it whole). A declared Content-Length
+ * over the limit is refused at once without reading the body; a chunked body is counted as it arrives and refused
+ * when it crosses the limit. Both answer 413 problem+json.
  * <p>
  * Unlike the gateway's RequestSize filter, which only looks at Content-Length and answers with an empty body.
  */
 @Component
 public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
-    private final long maxBytes;
+    /** One limit and the property that sets it, named in the 413 so the operator knows what to change. */
+    private record Limit(long maxBytes, String property, String advice) {
+    }
+
+    private final Limit requests;
+    private final Limit imports;
     private final Problems problems;
 
     public RequestSizeLimitFilter(GatewaySettings settings, Problems problems) {
-        this.maxBytes = settings.maxRequestSize().toBytes();
+        this.requests = new Limit(settings.maxRequestSize().toBytes(), "nqpf.gateway.max-request-size",
+                "Split the batch into smaller requests.");
+        this.imports = new Limit(settings.maxImportSize().toBytes(), "nqpf.gateway.max-import-size",
+                "Split the file into smaller files.");
         this.problems = problems;
     }
 
@@ -43,15 +53,17 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        Limit limit = GatewaySettings.isImport(exchange.getRequest().getPath().value()) ? imports : requests;
+        long maxBytes = limit.maxBytes();
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > maxBytes) {
             return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, Problems.REQUEST_TOO_LARGE,
-                    tooLarge(exchange, declared + " bytes"), Map.of("maxRequestSize", maxBytes));
+                    tooLarge(exchange, limit, declared + " bytes"), Map.of("maxRequestSize", maxBytes));
         }
         if (declared >= 0) {
             return chain.filter(exchange);
         }
-        String detail = tooLarge(exchange, "more than " + maxBytes + " bytes");
+        String detail = tooLarge(exchange, limit, "more than " + maxBytes + " bytes");
         ServerHttpRequestDecorator counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {
@@ -70,9 +82,9 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
         return chain.filter(exchange.mutate().request(counted).build());
     }
 
-    private String tooLarge(ServerWebExchange exchange, String size) {
+    private static String tooLarge(ServerWebExchange exchange, Limit limit, String size) {
         return "The body of " + exchange.getRequest().getMethod().name() + " " + exchange.getRequest().getPath().value()
-                + " is " + size + "; the gateway accepts at most " + RequestTooLargeException.describe(maxBytes)
-                + " (nqpf.gateway.max-request-size). Split the batch into smaller requests.";
+                + " is " + size + "; the gateway accepts at most " + RequestTooLargeException.describe(limit.maxBytes())
+                + " (" + limit.property() + "). " + limit.advice();
     }
 }

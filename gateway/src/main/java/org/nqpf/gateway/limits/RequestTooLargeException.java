@@ -18,6 +18,9 @@ public class RequestTooLargeException extends RuntimeException {
 
     static String describe(long bytes) {
         DataSize size = DataSize.ofBytes(bytes);
+        if (bytes % DataSize.ofGigabytes(1).toBytes() == 0) {
+            return size.toGigabytes() + "GB";
+        }
         if (bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
             return size.toMegabytes() + "MB";
         }

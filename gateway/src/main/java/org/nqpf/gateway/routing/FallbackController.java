@@ -46,6 +46,14 @@ public class FallbackController {
             return problems.write(exchange, HttpStatus.NOT_FOUND,
                     "No API at " + exchange.getRequest().getPath().value() + ".");
         }
+        return unavailable(service, cause, exchange);
+    }
+
+    /**
+     * The answer when {@code service} (a key such as {@code indicator}) gave none: 413 when the cause is a body over
+     * the size limit, else 503 naming the service. Also used by routes that answer without a forward.
+     */
+    public Mono<Void> unavailable(String service, Throwable cause, ServerWebExchange exchange) {
         // A chunked body crossing the size limit surfaces here when the breaker wraps the upload.
         RequestTooLargeException tooLarge = RequestTooLargeException.findIn(cause);
         if (tooLarge != null) {

@@ -1,0 +1,112 @@
+package org.nqpf.indicator.imports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.nqpf.indicator.ingest.format.Formats;
+import org.nqpf.indicator.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Bulk files as import jobs. {@code POST /api/v1/imports} takes the file as the raw body (Content-Type picks JSON,
+ * CSV or SDMX-CSV 2.0), answers 202 with the job and its {@code Location}; the job runs in the background and is
+ * read back while it runs.
+ */
+@RestController
+class ImportController {
+
+    static final String PATH = "/api/v1/imports";
+
+    private final ImportService imports;
+
+    ImportController(ImportService imports) {
+        this.imports = imports;
+    }
+
+    /** The body is read from the servlet stream straight to disk: no converter gathers it in memory. */
+    @PostMapping(PATH)
+    ResponseEntity<ImportJob> submit(HttpServletRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
+        MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Idempotency-Key: give 1 to 200 characters");
+        }
+        ImportService.Submitted submitted = imports.submit(type, idempotencyKey, request.getInputStream());
+        ImportJob job = submitted.job();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.accepted().location(URI.create(PATH + "/" + job.id()));
+        if (submitted.replayed()) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.body(job);
+    }
+
+    @GetMapping(PATH + "/{id}")
+    ImportJob job(@PathVariable String id) {
+        return imports.find(uuid(id)).orElseThrow(() -> new NotFoundException("import job '" + id + "'"));
+    }
+
+    /** The stored rejections (the first {@code nqpf.imports.max-stored-rejections}) in file order. */
+    @GetMapping(PATH + "/{id}/rejections")
+    Map<String, Object> rejections(@PathVariable String id, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        ImportJob job = job(id);
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "offset must be 0 or more and limit 1 to 1000 (got offset=" + offset + ", limit=" + limit + ")");
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("importId", job.id());
+        page.put("rejected", job.rejected());
+        page.put("stored", imports.storedRejections(job.id()));
+        page.put("offset", offset);
+        page.put("limit", limit);
+        page.put("rejections", imports.rejections(job.id(), offset, limit));
+        return page;
+    }
+
+    /** The most recent jobs, newest first. */
+    @GetMapping(PATH)
+    List<ImportJob> recent(@RequestParam(defaultValue = "20") int limit) {
+        return imports.recent(Math.min(Math.max(limit, 1), 200));
+    }
+
+    @ExceptionHandler(Formats.UnsupportedFormatException.class)
+    ProblemDetail unsupported(Formats.UnsupportedFormatException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "POST " + PATH + ": " + e.getMessage());
+        p.setTitle("Unsupported file format");
+        p.setProperty("supported", Formats.SUPPORTED.stream().map(MediaType::toString).toList());
+        return p;
+    }
+
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ProblemDetail invalidType(InvalidMediaTypeException e) {
+        return unsupported(new Formats.UnsupportedFormatException("unreadable Content-Type '" + e.getMediaType()
+                + "'"));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        }
+        catch (IllegalArgumentException e) {
+            throw new NotFoundException("import job '" + id + "'");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.nqpf.indicator.imports;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.nqpf.indicator.ingest.IngestResult;
+import org.nqpf.indicator.ingest.Rejection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The import_job and import_rejection tables. */
+@Repository
+class ImportJobs {
+
+    private static final String SELECT = """
+            SELECT id, status, format, content_type, bytes_total, bytes_read, rows_done, accepted, superseded,
+                   unchanged, rejected, created_at, started_at, finished_at, failure
+            FROM import_job""";
+
+    private final JdbcClient jdbc;
+
+    ImportJobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new QUEUED job; with a key already taken, nothing is inserted and the result is empty. */
+    Optional<ImportJob> create(UUID id, String key, String format, String contentType, String node, Path spool,
+            long bytes) {
+        int inserted = jdbc.sql("""
+                INSERT INTO import_job (id, idempotency_key, status, format, content_type, node, spool_path, bytes_total)
+                VALUES (?, ?, 'QUEUED', ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING""")
+                .params(id, key, format, contentType, node, spool.toString(), bytes).update();
+        return inserted == 0 ? Optional.empty() : find(id);
+    }
+
+    Optional<ImportJob> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(ImportJobs::job).optional();
+    }
+
+    Optional<ImportJob> findByKey(String key) {
+        return jdbc.sql(SELECT + " WHERE idempotency_key = ?").param(key).query(ImportJobs::job).optional();
+    }
+
+    List<ImportJob> recent(int limit) {
+        return jdbc.sql(SELECT + " ORDER BY created_at DESC, id LIMIT ?").param(limit).query(ImportJobs::job).list();
+    }
+
+    Optional<String> spoolPath(UUID id) {
+        return jdbc.sql("SELECT spool_path FROM import_job WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    void started(UUID id) {
+        jdbc.sql("UPDATE import_job SET status = 'RUNNING', started_at = now() WHERE id = ?").param(id).update();
+    }
+
+    /** Adds one chunk's outcome; called in the chunk's own transaction, so the counts match what is stored. */
+    void progress(UUID id, long bytesRead, IngestResult chunk, List<Rejection> keep, int firstSeq) {
+        jdbc.sql("""
+                UPDATE import_job SET bytes_read = ?, rows_done = rows_done + ?, accepted = accepted + ?,
+                       superseded = superseded + ?, unchanged = unchanged + ?, rejected = rejected + ?
+                WHERE id = ?""").params(bytesRead, chunk.received(), chunk.accepted(), chunk.superseded(),
+                chunk.unchanged(), chunk.rejected().size(), id).update();
+        int seq = firstSeq;
+        for (Rejection r : keep) {
+            jdbc.sql("INSERT INTO import_rejection (job_id, seq, row_number, field, detail) VALUES (?, ?, ?, ?, ?)")
+                    .params(id, seq++, r.row(), r.field(), r.detail()).update();
+        }
+    }
+
+    void completed(UUID id) {
+        jdbc.sql("""
+                UPDATE import_job SET status = 'COMPLETED', bytes_read = bytes_total, finished_at = now(),
+                       spool_path = NULL WHERE id = ?""").param(id).update();
+    }
+
+    void failed(UUID id, String reason) {
+        jdbc.sql("UPDATE import_job SET status = 'FAILED', failure = ?, finished_at = now(), spool_path = NULL"
+                + " WHERE id = ?").params(reason, id).update();
+    }
+
+    /** This node's jobs that a stop cut short: their spool paths, to clean up, once each is marked FAILED. */
+    List<String> failInterrupted(String node) {
+        return jdbc.sql("""
+                WITH cut AS (SELECT id, spool_path FROM import_job
+                             WHERE node = ? AND status IN ('QUEUED', 'RUNNING') FOR UPDATE)
+                UPDATE import_job j SET status = 'FAILED', finished_at = now(), spool_path = NULL,
+                       failure = 'interrupted by a restart of indicator-service after ' || j.rows_done
+                                 || ' rows (those are stored); send the file again: rows already stored come back as unchanged'
+                FROM cut WHERE j.id = cut.id
+                RETURNING cut.spool_path""")
+                .param(node).query(String.class).list();
+    }
+
+    List<Rejection> rejections(UUID id, int offset, int limit) {
+        return jdbc.sql("""
+                SELECT row_number, field, detail FROM import_rejection WHERE job_id = ? ORDER BY seq
+                OFFSET ? LIMIT ?""").params(id, offset, limit)
+                .query((rs, i) -> new Rejection((int) rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    int storedRejections(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM import_rejection WHERE job_id = ?").param(id).query(Integer.class)
+                .single();
+    }
+
+    private static ImportJob job(ResultSet rs, int i) throws SQLException {
+        long total = rs.getLong("bytes_total");
+        long read = rs.getLong("bytes_read");
+        ImportJob.Status status = ImportJob.Status.valueOf(rs.getString("status"));
+        double percent = status == ImportJob.Status.COMPLETED ? 100
+                : total == 0 ? 0 : Math.min(100, Math.floor(read * 1000.0 / total) / 10);
+        return new ImportJob(rs.getObject("id", UUID.class), status, rs.getString("format"),
+                rs.getString("content_type"), total, read, percent, rs.getLong("rows_done"), rs.getLong("accepted"),
+                rs.getLong("superseded"), rs.getLong("unchanged"), rs.getLong("rejected"), instant(rs, "created_at"),
+                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("failure"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

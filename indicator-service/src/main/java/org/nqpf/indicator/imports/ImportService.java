@@ -1,0 +1,217 @@
+package org.nqpf.indicator.imports;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.nqpf.indicator.ingest.Channel;
+import org.nqpf.indicator.ingest.IngestResult;
+import org.nqpf.indicator.ingest.Ingestion;
+import org.nqpf.indicator.ingest.ObservationRow;
+import org.nqpf.indicator.ingest.Rejection;
+import org.nqpf.indicator.ingest.format.Formats;
+import org.nqpf.indicator.ingest.format.RowReader;
+import org.nqpf.indicator.ingest.format.UnreadableInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Import jobs: a file is spooled to disk as it arrives (never held in memory), then read and ingested in the
+ * background in chunks of {@code nqpf.imports.chunk-rows}, each chunk one transaction together with the job's
+ * progress, by a fixed number of workers. Memory stays flat whatever the file's size: one chunk per worker.
+ * <p>
+ * A job cut short by a stop of the service is marked FAILED when it starts again, naming how far it got; the rows of
+ * the chunks before are stored, so sending the file again finishes the work (rows already stored are unchanged).
+ */
+@Service
+public class ImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    /** The job, and whether it was created by this request or found by its Idempotency-Key. */
+    public record Submitted(ImportJob job, boolean replayed) {
+    }
+
+    private final ImportJobs jobs;
+    private final Ingestion ingestion;
+    private final TransactionTemplate transactions;
+    private final ImportSettings settings;
+    private final String node;
+    private final ExecutorService workers;
+
+    ImportService(ImportJobs jobs, Ingestion ingestion, TransactionTemplate transactions, ImportSettings settings)
+            throws IOException {
+        this.jobs = jobs;
+        this.ingestion = ingestion;
+        this.transactions = transactions;
+        this.settings = settings;
+        Files.createDirectories(settings.spoolDir());
+        this.node = hostName() + ":" + settings.spoolDir().toAbsolutePath();
+        AtomicInteger n = new AtomicInteger();
+        // Queued job ids are tiny (their files wait on disk), so the queue need not be bounded; the workers are.
+        this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "import-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /**
+     * Spools {@code body} and queues its job. With an Idempotency-Key already used, the body is read and dropped
+     * and the existing job is returned.
+     */
+    public Submitted submit(MediaType contentType, String idempotencyKey, InputStream body) throws IOException {
+        if (!Formats.supports(contentType)) {
+            throw new Formats.UnsupportedFormatException((contentType == null ? "no Content-Type"
+                    : "unsupported Content-Type " + contentType) + ": send one of " + Formats.SUPPORTED);
+        }
+        if (idempotencyKey != null) {
+            Optional<ImportJob> existing = jobs.findByKey(idempotencyKey);
+            if (existing.isPresent()) {
+                body.transferTo(java.io.OutputStream.nullOutputStream()); // the client sends it anyway
+                return new Submitted(existing.get(), true);
+            }
+        }
+        UUID id = UUID.randomUUID();
+        Path spool = settings.spoolDir().resolve(id + ".upload");
+        long bytes;
+        try {
+            bytes = Files.copy(body, spool);
+        }
+        catch (IOException e) {
+            Files.deleteIfExists(spool);
+            throw e;
+        }
+        if (bytes == 0) {
+            Files.deleteIfExists(spool);
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the file is empty: send the observations as "
+                    + "the request body");
+        }
+        Optional<ImportJob> created = jobs.create(id, idempotencyKey, formatOf(contentType), contentType.toString(),
+                node, spool, bytes);
+        if (created.isEmpty()) { // the same key raced in at the same moment
+            Files.deleteIfExists(spool);
+            return new Submitted(jobs.findByKey(idempotencyKey).orElseThrow(), true);
+        }
+        workers.execute(() -> run(id, spool, contentType));
+        return new Submitted(created.get(), false);
+    }
+
+    public Optional<ImportJob> find(UUID id) {
+        return jobs.find(id);
+    }
+
+    public List<ImportJob> recent(int limit) {
+        return jobs.recent(limit);
+    }
+
+    public List<Rejection> rejections(UUID id, int offset, int limit) {
+        return jobs.rejections(id, offset, limit);
+    }
+
+    public int storedRejections(UUID id) {
+        return jobs.storedRejections(id);
+    }
+
+    /** Reads the spooled file chunk by chunk; each chunk and the job's progress commit together. */
+    void run(UUID id, Path spool, MediaType contentType) {
+        jobs.started(id);
+        long rows = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 64 * 1024);
+                RowReader reader = Formats.open(contentType, in)) {
+            List<ObservationRow> chunk = new ArrayList<>(settings.chunkRows());
+            int[] kept = {0};
+            while (reader.hasNext()) {
+                chunk.add(reader.next());
+                rows++;
+                if (chunk.size() == settings.chunkRows() || !reader.hasNext()) {
+                    List<ObservationRow> rowsOfChunk = chunk;
+                    long bytesRead = reader.bytesRead();
+                    transactions.executeWithoutResult(tx -> {
+                        IngestResult result = ingestion.ingest(rowsOfChunk, Channel.IMPORT);
+                        List<Rejection> keep = result.rejected().subList(0,
+                                Math.min(result.rejected().size(), settings.maxStoredRejections() - kept[0]));
+                        jobs.progress(id, bytesRead, result, keep, kept[0]);
+                        kept[0] += keep.size();
+                    });
+                    chunk = new ArrayList<>(settings.chunkRows());
+                }
+            }
+            jobs.completed(id);
+            log.info("import {} completed: {} rows", id, rows);
+        }
+        catch (UnreadableInputException e) {
+            jobs.failed(id, "the file cannot be read on after row " + rows + ": " + e.getMessage()
+                    + " (the rows before are stored)");
+        }
+        catch (RuntimeException | IOException e) {
+            log.error("import {} failed after {} rows", id, rows, e);
+            jobs.failed(id, "failed after row " + rows + ": " + e);
+        }
+        finally {
+            try {
+                Files.deleteIfExists(spool);
+            }
+            catch (IOException e) {
+                log.warn("could not delete spooled file {}: {}", spool, e.toString());
+            }
+        }
+    }
+
+    /** Jobs of this node that a stop cut short cannot go on: say so, and free their disk. */
+    @EventListener(ApplicationReadyEvent.class)
+    void failInterrupted() {
+        for (String spool : jobs.failInterrupted(node)) {
+            try {
+                if (spool != null) {
+                    Files.deleteIfExists(Path.of(spool));
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    static String formatOf(MediaType type) {
+        if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            return "json";
+        }
+        return type.getSubtype().toLowerCase(Locale.ROOT).contains("sdmx") ? "sdmx" : "csv";
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (IOException e) {
+            return "localhost";
+        }
+    }
+}

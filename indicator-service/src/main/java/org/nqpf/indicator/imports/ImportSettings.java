@@ -1,0 +1,24 @@
+package org.nqpf.indicator.imports;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Import jobs ({@code nqpf.imports.*}).
+ *
+ * @param spoolDir             where uploaded files wait, on disk, until their job has read them
+ * @param workers              jobs run at once; more wait QUEUED (their files are on disk, not in memory)
+ * @param chunkRows            rows per ingestion call: one transaction each, and the memory a job holds
+ * @param maxStoredRejections  rejections kept per job for {@code /rejections}; all are counted
+ */
+@ConfigurationProperties("nqpf.imports")
+public record ImportSettings(Path spoolDir, @DefaultValue("2") int workers, @DefaultValue("5000") int chunkRows,
+        @DefaultValue("1000") int maxStoredRejections) {
+
+    public ImportSettings {
+        if (spoolDir == null) {
+            spoolDir = Path.of(System.getProperty("java.io.tmpdir"), "nqpf-imports");
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.nqpf.indicator.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.nqpf.indicator.IndicatorServiceTest;
+import org.nqpf.indicator.catalog.Catalog;
+import org.nqpf.indicator.catalog.Indicator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IndicatorServiceTest
+class ImportJobIT {
+
+    private static final String CSV = "text/csv";
+    private static final List<String> PROVINCES = List.of("CN-11", "CN-12", "CN-13", "CN-14", "CN-15", "CN-21",
+            "CN-22", "CN-23", "CN-31", "CN-32", "CN-33", "CN-34", "CN-35", "CN-36", "CN-37", "CN-41", "CN-42", "CN-43",
+            "CN-44", "CN-45", "CN-46", "CN-50", "CN-51", "CN-52", "CN-53", "CN-54", "CN-61", "CN-62", "CN-63", "CN-64",
+            "CN-65");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Catalog catalog;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void should_CompleteWithCountsAndRejectionsNamingRowAndField_When_FileMixesGoodAndBadRows() throws Exception {
+        String file = """
+                entity,indicator,period,value,unit,source
+                CN-11,RD_INTENSITY,1901,6.1,,nbs
+                CN-12,RD_INTENSITY,1901,3.2,,nbs
+                XX-99,RD_INTENSITY,1901,1.0,,nbs
+                CN-13,URBANISATION_RATE,1901,180,,nbs
+                CN-13,RD_INTENSITY,19x1,1.1,,nbs
+                CN-13,RD_INTENSITY,1901,1.9,,nbs
+                CN-14,RD_INTENSITY,1901,abc,,nbs
+                CN-14,URBANISATION_RATE,1901,61.5,,nbs
+                """;
+        HttpResponse<String> posted = post(file.getBytes(StandardCharsets.UTF_8), CSV, null);
+
+        assertThat(posted.statusCode()).isEqualTo(202);
+        JsonNode job = json.readTree(posted.body());
+        String id = job.get("id").asString();
+        assertThat(posted.headers().firstValue("Location")).hasValue("/api/v1/imports/" + id);
+        assertThat(job.get("format").asString()).isEqualTo("csv");
+        assertThat(job.get("bytesTotal").asLong()).isEqualTo(file.getBytes(StandardCharsets.UTF_8).length);
+
+        JsonNode done = awaitFinished(id, Duration.ofSeconds(60), null);
+        assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(done.get("rowsDone").asLong()).isEqualTo(8);
+        assertThat(done.get("accepted").asLong()).isEqualTo(4);
+        assertThat(done.get("rejected").asLong()).isEqualTo(4);
+        assertThat(done.get("percentComplete").asDouble()).isEqualTo(100.0);
+        assertThat(done.get("startedAt").isNull()).isFalse();
+        assertThat(done.get("finishedAt").isNull()).isFalse();
+
+        JsonNode page = get("/api/v1/imports/" + id + "/rejections?offset=0&limit=10");
+        assertThat(page.get("rejected").asLong()).isEqualTo(4);
+        assertThat(page.get("stored").asInt()).isEqualTo(4);
+        List<String> rejections = new ArrayList<>();
+        page.get("rejections").forEach(r -> rejections.add(r.get("row").asInt() + ":" + r.get("field").asString()));
+        assertThat(rejections).containsExactly("3:entity", "4:value", "5:period", "7:value");
+        assertThat(page.get("rejections").get(1).get("detail").asString()).contains("180");
+
+        JsonNode second = get("/api/v1/imports/" + id + "/rejections?offset=2&limit=1");
+        assertThat(second.get("rejections")).hasSize(1);
+        assertThat(second.get("rejections").get(0).get("row").asInt()).isEqualTo(5);
+
+        JsonNode stored = get("/api/v1/observations?entity=CN-14&indicator=URBANISATION_RATE&period=1901");
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).get("value").asDouble()).isEqualTo(61.5);
+        assertThat(stored.get(0).get("channel").asString()).isEqualTo("IMPORT");
+    }
+
+    @Test
+    void should_ReportGrowingProgress_While_LargeFileIsIngested() throws Exception {
+        // 31 provinces x the default framework x 1920-1939, three revisions each: over 200,000 rows, all valid
+        List<Indicator> indicators = new ArrayList<>(catalog.defaultIndicatorsByCode().values());
+        StringBuilder file = new StringBuilder("entity,indicator,period,value,unit,source\n");
+        int rows = 0;
+        for (int revision = 0; rows < 200_000; revision++) {
+            for (int year = 1920; year < 1940; year++) {
+                for (String province : PROVINCES) {
+                    for (Indicator indicator : indicators) {
+                        file.append(province).append(',').append(indicator.code()).append(',').append(year)
+                                .append(',').append(valid(indicator, revision)).append(",,bench\n");
+                        rows++;
+                    }
+                }
+            }
+        }
+        HttpResponse<String> posted = post(file.toString().getBytes(StandardCharsets.UTF_8), CSV, null);
+        assertThat(posted.statusCode()).isEqualTo(202);
+        String id = json.readTree(posted.body()).get("id").asString();
+
+        int total = rows;
+        List<JsonNode> seen = new ArrayList<>();
+        JsonNode done = awaitFinished(id, Duration.ofMinutes(5), seen);
+
+        assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(done.get("rowsDone").asLong()).isEqualTo(rows);
+        assertThat(done.get("rejected").asLong()).isZero();
+        assertThat(done.get("accepted").asLong()).isEqualTo(rows);
+        List<JsonNode> midway = seen.stream().filter(j -> j.get("status").asString().equals("RUNNING")
+                && j.get("rowsDone").asLong() > 0 && j.get("rowsDone").asLong() < total).toList();
+        assertThat(midway).as("progress readable while the job runs").isNotEmpty();
+        assertThat(midway).allSatisfy(j -> assertThat(j.get("percentComplete").asDouble()).isBetween(0.1, 99.99));
+        List<Double> percents = seen.stream().map(j -> j.get("percentComplete").asDouble()).toList();
+        assertThat(percents).isSorted();
+        // chunks commit with their progress: rows done move in whole chunks of 5,000
+        assertThat(midway).allSatisfy(j -> assertThat(j.get("rowsDone").asLong() % 5000).isZero());
+    }
+
+    @Test
+    void should_ReturnTheSameJob_When_IdempotencyKeyIsReused() throws Exception {
+        String key = "import-" + UUID.randomUUID();
+        byte[] file = "entity,indicator,period,value,unit,source\nCN-21,RD_INTENSITY,1902,2.2,,nbs\n"
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> first = post(file, CSV, key);
+        HttpResponse<String> again = post(file, CSV, key);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        String id = json.readTree(first.body()).get("id").asString();
+        assertThat(json.readTree(again.body()).get("id").asString()).isEqualTo(id);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(awaitFinished(id, Duration.ofSeconds(60), null).get("accepted").asLong()).isEqualTo(1);
+
+        List<String> ids = new ArrayList<>();
+        get("/api/v1/imports?limit=200").forEach(j -> ids.add(j.get("id").asString()));
+        assertThat(ids).containsOnlyOnce(id);
+    }
+
+    @Test
+    void should_Answer415NamingSupportedFormats_When_ContentTypeIsNotAFileFormat() throws Exception {
+        HttpResponse<String> r = post("<observations/>".getBytes(StandardCharsets.UTF_8), "application/xml", null);
+
+        assertThat(r.statusCode()).isEqualTo(415);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(r.body());
+        assertThat(problem.get("detail").asString()).contains("application/xml").contains("text/csv");
+        assertThat(problem.get("supported").toString()).contains("application/vnd.sdmx.data+csv");
+    }
+
+    @Test
+    void should_Answer400_When_BodyIsEmpty() throws Exception {
+        HttpResponse<String> r = post(new byte[0], CSV, null);
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(r.body()).get("detail").asString()).contains("empty");
+    }
+
+    @Test
+    void should_FailJobNamingTheProblem_When_FileLacksARequiredColumn() throws Exception {
+        HttpResponse<String> posted = post("entity,indicator,period\nCN-22,RD_INTENSITY,1903\n"
+                .getBytes(StandardCharsets.UTF_8), CSV, null);
+        String id = json.readTree(posted.body()).get("id").asString();
+
+        JsonNode done = awaitFinished(id, Duration.ofSeconds(60), null);
+        assertThat(done.get("status").asString()).isEqualTo("FAILED");
+        assertThat(done.get("failure").asString()).contains("line 1").contains("VALUE");
+    }
+
+    @Test
+    void should_Answer404_When_JobIsUnknown() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/v1/imports/" + UUID.randomUUID()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(r.body()).get("detail").asString()).contains("import job");
+    }
+
+    private static double valid(Indicator indicator, int revision) {
+        double min = indicator.minValue() == null ? 0 : indicator.minValue();
+        double max = indicator.maxValue() == null ? min + 100 : indicator.maxValue();
+        return Math.round((min + (max - min) * (0.1 + 0.07 * revision)) * 1000) / 1000.0;
+    }
+
+    private JsonNode awaitFinished(String id, Duration timeout, List<JsonNode> seen) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode job = get("/api/v1/imports/" + id);
+            if (seen != null) {
+                seen.add(job);
+            }
+            String status = job.get("status").asString();
+            if (status.equals("COMPLETED") || status.equals("FAILED")) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("import " + id + " not finished after " + timeout);
+    }
+
+    private HttpResponse<String> post(byte[] body, String contentType, String key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/v1/imports")).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (key != null) {
+            b.header("Idempotency-Key", key);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+}

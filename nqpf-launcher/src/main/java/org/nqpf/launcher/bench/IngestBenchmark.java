@@ -1,0 +1,528 @@
+package org.nqpf.launcher.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.nqpf.launcher.Platform;
+
+/**
+ * {@code ./nqpf bench ingest}: starts the platform (its own Kafka and PostgreSQL in a temporary state directory, the
+ * services' jars, no demo data) and measures in one run, on the same broker:
+ * <ol>
+ * <li>the raw producer rate, with Kafka's own {@code ProducerPerformance} tool, records the size of the raw
+ * observation events, {@code acks=all};</li>
+ * <li>the Kafka ingest path: observations sent to {@code nqpf.observations.raw.v1} (CloudEvents binary mode) until
+ * every one is stored and published as a canonical event on {@code nqpf.observations.v1};</li>
+ * <li>the HTTP batch rate through the gateway ({@code POST /api/v1/observations}, JSON batches);</li>
+ * <li>a million-row CSV import through the gateway, sampling indicator-service's heap while it runs.</li>
+ * </ol>
+ * The last line printed is {@code ingest kafka_vs_raw=.. kafka_obs_per_s=.. raw_per_s=.. http_obs_per_s=..}.
+ */
+public final class IngestBenchmark {
+
+    static final String RAW_TOPIC = "nqpf.observations.raw.v1";
+    static final String CANONICAL_TOPIC = "nqpf.observations.v1";
+    static final String SUBMITTED = "org.nqpf.observation.submitted.v1";
+    static final String RECORDED = "org.nqpf.observation.recorded.v1";
+    static final String PERF_TOPIC = "nqpf.bench.producer-performance";
+
+    /** What to measure, from the command line. */
+    record Options(int kafkaRevisions, int httpRevisions, int httpBatch, int importRows, long producerRecords,
+            boolean keepState) {
+
+        static Options parse(List<String> args) {
+            // 93,000 keys (31 provinces x 30 indicators x 1900-1999) x 3 revisions = 279,000 rows
+            int kafkaRevisions = 3;
+            int httpRevisions = 2;
+            int httpBatch = 5000;
+            int importRows = 1_000_000;
+            long producerRecords = 1_000_000;
+            boolean keep = false;
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--kafka-revisions" -> kafkaRevisions = Integer.parseInt(args.get(++i));
+                    case "--http-revisions" -> httpRevisions = Integer.parseInt(args.get(++i));
+                    case "--http-batch" -> httpBatch = Integer.parseInt(args.get(++i));
+                    case "--import-rows" -> importRows = Integer.parseInt(args.get(++i));
+                    case "--producer-records" -> producerRecords = Long.parseLong(args.get(++i));
+                    case "--keep-state" -> keep = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args.get(i)
+                            + "; options: --kafka-revisions N --http-revisions N --http-batch N --import-rows N"
+                            + " --producer-records N --keep-state");
+                }
+            }
+            return new Options(kafkaRevisions, httpRevisions, httpBatch, importRows, producerRecords, keep);
+        }
+    }
+
+    /** An indicator's code and the range its values must lie in. */
+    record Target(String code, Double min, Double max) {
+
+        /** A valid value, different for each revision {@code r} of the same key. */
+        double value(int key, int revision) {
+            double f = ((key * 31L + revision * 7919L) % 997 + 1) / 999.0;
+            if (min != null && max != null) {
+                return round(min + (max - min) * f);
+            }
+            double base = min != null ? Math.max(min, 0) + 1 : 1;
+            return round(base * (1 + 10 * f));
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 1e4) / 1e4;
+        }
+    }
+
+    /** One observation key: entity, indicator, period. */
+    record Key(String entity, Target indicator, String period, int index) {
+    }
+
+    private final Options options;
+    private final Path home;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private IngestBenchmark(Path home, Options options) {
+        this.home = home;
+        this.options = options;
+    }
+
+    public static int main(Path home, List<String> args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        }
+        catch (RuntimeException e) {
+            System.err.println("nqpf bench ingest: " + e.getMessage());
+            return 2;
+        }
+        return new IngestBenchmark(home, options).run();
+    }
+
+    private int run() throws Exception {
+        Path state = Files.createTempDirectory("nqpf-bench-ingest-");
+        Platform.Config config = freePorts(Platform.Config.defaults(home).withStateDir(state));
+        System.out.println("bench ingest: starting the platform in " + state + " (logs in " + state.resolve("logs")
+                + ")");
+        long t0 = System.nanoTime();
+        try (Platform platform = Platform.start(config)) {
+            System.out.printf(Locale.ROOT, "bench ingest: platform up in %.0f s (Kafka %s, gateway %s)%n",
+                    seconds(t0), platform.kafkaBootstrapServers(), platform.gatewayUrl());
+            List<String> entities = entities(platform.gatewayUrl());
+            List<Target> indicators = indicators(platform.gatewayUrl());
+            System.out.printf("bench ingest: %d entities x %d indicators%n", entities.size(), indicators.size());
+
+            List<Key> kafkaKeys = keys(entities, indicators, 1900, 1999);
+            List<Key> httpKeys = keys(entities, indicators, 2000, 2049);
+            List<Key> importKeys = keys(entities, indicators, 2050, 2099);
+
+            int recordSize = averageRecordSize(kafkaKeys);
+            double rawPerSecond = producerPerformance(platform.kafkaBootstrapServers(), recordSize);
+            double kafkaPerSecond = kafkaPath(platform.kafkaBootstrapServers(), kafkaKeys);
+            double httpPerSecond = httpBatches(platform.gatewayUrl(), httpKeys);
+            if (options.importRows() > 0) {
+                csvImport(platform, importKeys, state);
+            }
+            String last = String.format(Locale.ROOT,
+                    "ingest kafka_vs_raw=%.3f kafka_obs_per_s=%.0f raw_per_s=%.0f http_obs_per_s=%.0f",
+                    kafkaPerSecond / rawPerSecond, kafkaPerSecond, rawPerSecond, httpPerSecond);
+            System.out.println("bench ingest: stopping the platform");
+            platform.close();
+            System.out.println(last);
+            return 0;
+        }
+        finally {
+            if (!options.keepState()) {
+                deleteTree(state);
+            }
+        }
+    }
+
+    // --- (a) raw producer rate -------------------------------------------------------------------------------------
+
+    /**
+     * The bytes one raw observation event puts on the wire besides the protocol: key, value and CloudEvents headers.
+     * ProducerPerformance sends values only, so its record size is this whole sum.
+     */
+    private int averageRecordSize(List<Key> keys) {
+        long total = 0;
+        int n = Math.min(keys.size(), 10_000);
+        for (int i = 0; i < n; i++) {
+            ProducerRecord<String, byte[]> r = rawEvent(keys.get(i), 0, "bench-size-" + i);
+            total += r.key().length() + r.value().length;
+            for (Header h : r.headers()) {
+                total += h.key().length() + h.value().length;
+            }
+        }
+        return (int) Math.round(total / (double) n);
+    }
+
+    private double producerPerformance(String bootstrap, int recordSize) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            int partitions = admin.describeTopics(List.of(RAW_TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(RAW_TOPIC).partitions().size();
+            admin.createTopics(List.of(new NewTopic(PERF_TOPIC, partitions, (short) 1))).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
+                "--topic", PERF_TOPIC, "--num-records", String.valueOf(options.producerRecords()),
+                "--record-size", String.valueOf(recordSize), "--throughput", "-1",
+                "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true");
+        System.out.printf(Locale.ROOT, "(a) raw producer: ProducerPerformance, %,d records of %d bytes, acks=all%n",
+                options.producerRecords(), recordSize);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String summary = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.contains("records sent")) {
+                    summary = line;
+                }
+            }
+        }
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || summary == null) {
+            throw new IllegalStateException("ProducerPerformance failed (exit " + p.exitValue() + ")");
+        }
+        Matcher m = Pattern.compile("([0-9.]+) records/sec").matcher(summary);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read ProducerPerformance's summary: " + summary);
+        }
+        System.out.println("    " + summary.trim());
+        return Double.parseDouble(m.group(1));
+    }
+
+    // --- (b) the Kafka ingest path ---------------------------------------------------------------------------------
+
+    private double kafkaPath(String bootstrap, List<Key> keys) throws Exception {
+        long n = (long) keys.size() * options.kafkaRevisions();
+        System.out.printf(Locale.ROOT, "(b) Kafka path: %,d observations (%,d keys x %d revisions) to %s, until "
+                + "all are stored and published on %s%n", n, keys.size(), options.kafkaRevisions(), RAW_TOPIC,
+                CANONICAL_TOPIC);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(CANONICAL_TOPIC).stream()
+                    .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // fix the starting point before the first send
+
+            AtomicReference<Throwable> sendFailure = new AtomicReference<>();
+            long started = System.nanoTime();
+            Thread feed = new Thread(() -> {
+                try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+                    int id = 0;
+                    for (int r = 0; r < options.kafkaRevisions(); r++) {
+                        for (Key k : keys) {
+                            producer.send(rawEvent(k, r, "bench-kafka-" + id++), (meta, e) -> {
+                                if (e != null) {
+                                    sendFailure.compareAndSet(null, e);
+                                }
+                            });
+                        }
+                    }
+                    producer.flush();
+                }
+                catch (Throwable t) {
+                    sendFailure.compareAndSet(null, t);
+                }
+            }, "bench-feed");
+            feed.start();
+            long sentAt = 0;
+            long seen = 0;
+            long lastArrival = started;
+            long lastReport = started;
+            long deadline = started + TimeUnit.MINUTES.toNanos(30);
+            while (seen < n) {
+                if (sendFailure.get() != null) {
+                    throw new IllegalStateException("sending raw events failed", sendFailure.get());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + seen + " of " + n + " canonical events after 30 min");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    Header type = r.headers().lastHeader("ce_type");
+                    if (type != null && RECORDED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                        seen++;
+                        lastArrival = System.nanoTime();
+                    }
+                }
+                if (sentAt == 0 && !feed.isAlive()) {
+                    sentAt = System.nanoTime();
+                }
+                if (System.nanoTime() - lastReport > 5_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    System.out.printf(Locale.ROOT, "    %,d of %,d canonical events after %.0f s%s%n", seen, n,
+                            seconds(started), sentAt == 0 ? " (still sending)" : "");
+                }
+            }
+            feed.join();
+            if (sentAt == 0) {
+                sentAt = System.nanoTime();
+            }
+            double elapsed = (lastArrival - started) / 1e9;
+            double rate = n / elapsed;
+            System.out.printf(Locale.ROOT, "    all sent in %.1f s; %,d canonical events in %.1f s: %,.0f obs/s%n",
+                    (sentAt - started) / 1e9, n, elapsed, rate);
+            return rate;
+        }
+    }
+
+    private ProducerRecord<String, byte[]> rawEvent(Key k, int revision, String id) {
+        String value = String.format(Locale.ROOT,
+                "{\"entity\":\"%s\",\"indicator\":\"%s\",\"period\":\"%s\",\"value\":%s,\"source\":\"bench\"}",
+                k.entity(), k.indicator().code(), k.period(), k.indicator().value(k.index(), revision));
+        List<Header> headers = List.of(header("ce_specversion", "1.0"), header("ce_id", id),
+                header("ce_type", SUBMITTED), header("ce_source", "/bench/feed"),
+                header("content-type", "application/json"));
+        return new ProducerRecord<>(RAW_TOPIC, null, k.entity(), value.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static Header header(String key, String value) {
+        return new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // --- (c) HTTP batches through the gateway ----------------------------------------------------------------------
+
+    private double httpBatches(String gateway, List<Key> keys) throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int r = 0; r < options.httpRevisions(); r++) {
+            for (Key k : keys) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("entity", k.entity());
+                row.put("indicator", k.indicator().code());
+                row.put("period", k.period());
+                row.put("value", k.indicator().value(k.index(), r));
+                row.put("source", "bench");
+                rows.add(row);
+            }
+        }
+        System.out.printf(Locale.ROOT, "(c) HTTP: %,d observations in JSON batches of %,d, POST %s/api/v1/observations%n",
+                rows.size(), options.httpBatch(), gateway);
+        List<String> bodies = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += options.httpBatch()) {
+            bodies.add(json.writeValueAsString(Map.of("observations",
+                    rows.subList(from, Math.min(rows.size(), from + options.httpBatch())))));
+        }
+        long accepted = 0;
+        long started = System.nanoTime();
+        for (String body : bodies) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway
+                    + "/api/v1/observations")).timeout(Duration.ofMinutes(2))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("batch refused: " + response.statusCode() + " " + response.body());
+            }
+            accepted += json.readTree(response.body()).path("accepted").asLong();
+        }
+        double elapsed = seconds(started);
+        if (accepted != rows.size()) {
+            throw new IllegalStateException("HTTP: " + accepted + " of " + rows.size() + " rows accepted");
+        }
+        double rate = rows.size() / elapsed;
+        System.out.printf(Locale.ROOT, "    %,d stored in %.1f s: %,.0f obs/s%n", rows.size(), elapsed, rate);
+        return rate;
+    }
+
+    // --- (d) a million-row CSV import, heap sampled ----------------------------------------------------------------
+
+    private void csvImport(Platform platform, List<Key> keys, Path dir) throws Exception {
+        Path csv = dir.resolve("bench-import.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            w.write("entity,indicator,period,value,unit,source\n");
+            for (int i = 0; i < options.importRows(); i++) {
+                Key k = keys.get(i % keys.size());
+                w.write(k.entity() + "," + k.indicator().code() + "," + k.period() + ","
+                        + k.indicator().value(k.index(), 100 + i / keys.size()) + ",,bench-import\n");
+            }
+        }
+        String indicatorUrl = platform.url(Platform.Service.INDICATOR);
+        double maxHeap = metric(indicatorUrl, "jvm.memory.max");
+        System.out.printf(Locale.ROOT, "(d) CSV import: %,d rows, %.1f MB file, POST %s/api/v1/imports;"
+                + " indicator-service heap max %.0f MB%n", options.importRows(), Files.size(csv) / 1048576.0,
+                platform.gatewayUrl(), maxHeap / 1048576);
+        double heapBefore = metric(indicatorUrl, "jvm.memory.used");
+
+        List<Double> heap = Collections.synchronizedList(new ArrayList<>());
+        long started = System.nanoTime();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "/api/v1/imports")).header("Content-Type", "text/csv").timeout(Duration.ofMinutes(30))
+                .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 202) {
+            throw new IllegalStateException("import refused: " + answer.statusCode() + " " + answer.body());
+        }
+        double uploaded = seconds(started);
+        URI job = URI.create(platform.gatewayUrl()).resolve(answer.headers().firstValue("Location").orElseThrow());
+        JsonNode state;
+        long lastReport = System.nanoTime();
+        do {
+            Thread.sleep(500);
+            heap.add(metric(indicatorUrl, "jvm.memory.used"));
+            state = json.readTree(http.send(HttpRequest.newBuilder(job).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            if (System.nanoTime() - lastReport > 5_000_000_000L) {
+                lastReport = System.nanoTime();
+                System.out.printf(Locale.ROOT, "    %5.1f%%  %,d rows  heap %.0f MB%n",
+                        state.path("percentComplete").asDouble(), state.path("rowsDone").asLong(),
+                        heap.get(heap.size() - 1) / 1048576);
+            }
+        } while (!Set.of("COMPLETED", "FAILED").contains(state.path("status").asText()));
+        double elapsed = seconds(started);
+        if (!state.path("status").asText().equals("COMPLETED")) {
+            throw new IllegalStateException("the import failed: " + state.path("failure").asText());
+        }
+        List<Double> sorted = new ArrayList<>(heap);
+        sorted.sort(Comparator.naturalOrder());
+        System.out.printf(Locale.ROOT, "    %s: %,d rows (%,d accepted, %,d unchanged, %,d rejected) in %.1f s"
+                + " (upload %.1f s): %,.0f rows/s%n", state.path("status").asText(), state.path("rowsDone").asLong(),
+                state.path("accepted").asLong(), state.path("unchanged").asLong(), state.path("rejected").asLong(),
+                elapsed, uploaded, state.path("rowsDone").asLong() / elapsed);
+        System.out.printf(Locale.ROOT, "    indicator-service heap in use during the import (%d samples): min %.0f MB,"
+                + " median %.0f MB, max %.0f MB (before: %.0f MB; -Xmx %.0f MB)%n", sorted.size(),
+                sorted.get(0) / 1048576, sorted.get(sorted.size() / 2) / 1048576,
+                sorted.get(sorted.size() - 1) / 1048576, heapBefore / 1048576, maxHeap / 1048576);
+    }
+
+    private double metric(String serviceUrl, String name) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/metrics/"
+                + name + "?tag=area:heap")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(r.body()).path("measurements").path(0).path("value").asDouble();
+    }
+
+    // --- the cohort --------------------------------------------------------------------------------------------------
+
+    private List<String> entities(String gateway) throws Exception {
+        JsonNode all = get(gateway + "/api/v1/entities?cohort=CN-PROVINCES");
+        List<String> ids = new ArrayList<>();
+        for (JsonNode e : all.isArray() ? all : all.path("entities")) {
+            ids.add(e.path("id").asText());
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("no entities in cohort CN-PROVINCES");
+        }
+        return ids;
+    }
+
+    private List<Target> indicators(String gateway) throws Exception {
+        JsonNode all = get(gateway + "/api/v1/indicators");
+        List<Target> targets = new ArrayList<>();
+        for (JsonNode i : all.isArray() ? all : all.path("indicators")) {
+            targets.add(new Target(i.path("code").asText(), i.path("minValue").isNumber()
+                    ? i.path("minValue").asDouble() : null, i.path("maxValue").isNumber()
+                    ? i.path("maxValue").asDouble() : null));
+        }
+        return targets;
+    }
+
+    private static List<Key> keys(List<String> entities, List<Target> indicators, int fromYear, int toYear) {
+        List<Key> keys = new ArrayList<>();
+        for (int year = fromYear; year <= toYear; year++) {
+            for (String e : entities) {
+                for (Target t : indicators) {
+                    keys.add(new Key(e, t, String.valueOf(year), keys.size()));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private JsonNode get(String url) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + ": " + r.statusCode() + " " + r.body());
+        }
+        return json.readTree(r.body());
+    }
+
+    /** Every port free, so the benchmark runs beside a {@code ./nqpf up} on the default ports. */
+    private static Platform.Config freePorts(Platform.Config c) throws IOException {
+        Map<Platform.Service, Integer> ports = new LinkedHashMap<>();
+        for (Platform.Service s : Platform.Service.values()) {
+            ports.put(s, freePort());
+        }
+        int kafka = freePort();
+        while (!free(kafka + 1)) {
+            kafka = freePort();
+        }
+        return new Platform.Config(c.home(), c.stateDir(), null, null, c.jdbcUsername(), c.jdbcPassword(),
+                Map.copyOf(ports), kafka, freePort());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            return true;
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
