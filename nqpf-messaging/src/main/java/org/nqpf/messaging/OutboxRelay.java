@@ -96,8 +96,8 @@ public class OutboxRelay {
             catch (Exception e) {
                 throw new IllegalStateException("broker did not acknowledge the outbox batch", e);
             }
-            jdbc.batchUpdate("DELETE FROM outbox_event WHERE id = ?",
-                    rows.stream().map(r -> new Object[] {r.id()}).toList());
+            jdbc.update("DELETE FROM outbox_event WHERE id = ANY(?)",
+                    (Object) rows.stream().map(Row::id).toArray(Long[]::new));
             return rows.size();
         });
         int n = count == null ? 0 : count;

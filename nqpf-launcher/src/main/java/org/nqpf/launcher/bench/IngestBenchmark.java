@@ -69,7 +69,7 @@ public final class IngestBenchmark {
 
     /** What to measure, from the command line. */
     record Options(int kafkaRevisions, int httpRevisions, int httpBatch, int importRows, long producerRecords,
-            boolean keepState) {
+            boolean keepState, boolean allServices) {
 
         static Options parse(List<String> args) {
             // 93,000 keys (31 provinces x 30 indicators x 1900-1999) x 3 revisions = 279,000 rows
@@ -79,6 +79,7 @@ public final class IngestBenchmark {
             int importRows = 1_000_000;
             long producerRecords = 1_000_000;
             boolean keep = false;
+            boolean all = false;
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--kafka-revisions" -> kafkaRevisions = Integer.parseInt(args.get(++i));
@@ -87,12 +88,13 @@ public final class IngestBenchmark {
                     case "--import-rows" -> importRows = Integer.parseInt(args.get(++i));
                     case "--producer-records" -> producerRecords = Long.parseLong(args.get(++i));
                     case "--keep-state" -> keep = true;
+                    case "--all-services" -> all = true;
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i)
                             + "; options: --kafka-revisions N --http-revisions N --http-batch N --import-rows N"
-                            + " --producer-records N --keep-state");
+                            + " --producer-records N --keep-state --all-services");
                 }
             }
-            return new Options(kafkaRevisions, httpRevisions, httpBatch, importRows, producerRecords, keep);
+            return new Options(kafkaRevisions, httpRevisions, httpBatch, importRows, producerRecords, keep, all);
         }
     }
 
@@ -146,7 +148,12 @@ public final class IngestBenchmark {
         System.out.println("bench ingest: starting the platform in " + state + " (logs in " + state.resolve("logs")
                 + ")");
         long t0 = System.nanoTime();
-        try (Platform platform = Platform.start(config)) {
+        // Ingestion is what is measured: indicator-service behind the gateway. assessment-service and roadmap-service
+        // would recompute cohorts on the same two cores while it runs (--all-services starts them too).
+        java.util.Set<Platform.Service> services = options.allServices()
+                ? java.util.EnumSet.allOf(Platform.Service.class)
+                : java.util.EnumSet.of(Platform.Service.INDICATOR, Platform.Service.GATEWAY);
+        try (Platform platform = Platform.start(config, services)) {
             System.out.printf(Locale.ROOT, "bench ingest: platform up in %.0f s (Kafka %s, gateway %s)%n",
                     seconds(t0), platform.kafkaBootstrapServers(), platform.gatewayUrl());
             List<String> entities = entities(platform.gatewayUrl());
