@@ -37,7 +37,7 @@ import org.nqpf.testsupport.KafkaProbe;
 import org.nqpf.testsupport.TestInfrastructure;
 
 /** indicator-service killed in the middle of a feed stream, then started again, on a real broker and database. */
-class IndicatorRestartIT {
+class PlatformRestartIT {
 
     private static final List<String> INDICATORS = List.of("RD_INTENSITY", "URBANISATION_RATE",
             "AI_PENETRATION", "CLOUD_ADOPTION_RATE", "AI_SKILLS_TRAINING_COVERAGE", "SOFTWARE_IT_EMPLOYMENT_SHARE",
