@@ -66,6 +66,38 @@ public final class Platform implements AutoCloseable {
                     Map.copyOf(newPorts), kafkaPort, postgresPort);
         }
 
+        /**
+         * Every port picked free on this machine (services, Kafka with its controller on the next port, PostgreSQL),
+         * so tests and benchmarks run beside a platform started with {@code ./nqpf up}.
+         */
+        public Config withFreePorts() throws java.io.IOException {
+            Map<Service, Integer> free = new LinkedHashMap<>();
+            for (Service s : Service.values()) {
+                free.put(s, freePort());
+            }
+            int kafka = freePort();
+            while (!isFree(kafka + 1)) {
+                kafka = freePort();
+            }
+            return new Config(home, stateDir, kafkaBootstrapServers, jdbcUrl, jdbcUsername, jdbcPassword,
+                    Map.copyOf(free), kafka, freePort());
+        }
+
+        private static int freePort() throws java.io.IOException {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+
+        private static boolean isFree(int port) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+                return true;
+            }
+            catch (java.io.IOException e) {
+                return false;
+            }
+        }
+
         public Config withStateDir(Path dir) {
             return new Config(home, dir, kafkaBootstrapServers, jdbcUrl, jdbcUsername, jdbcPassword, ports,
                     kafkaPort, postgresPort);

@@ -8,7 +8,6 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,15 +58,11 @@ class PlatformE2EIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, freePort());
-        }
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
         Platform.Config config = Platform.Config.defaults(home)
                 .withInfrastructure(TestInfrastructure.kafka().bootstrapServers(), pg.jdbcUrl(), pg.username(),
                         pg.password())
-                .withPorts(ports)
+                .withFreePorts()
                 .withStateDir(Files.createTempDirectory("nqpf-e2e"));
         platform = Platform.start(config);
         gateway = platform.gatewayUrl();
@@ -364,9 +358,4 @@ class PlatformE2EIT {
                 && new String(r.value(), StandardCharsets.UTF_8).contains("\"period\":\"" + period + "\"");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -6,7 +6,6 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -49,15 +47,11 @@ class PlatformRestartIT {
     @Test
     void should_LoseAndDuplicateNothing_When_IndicatorServiceIsKilledMidStream() throws Exception {
         Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, freePort());
-        }
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
         Platform.Config config = Platform.Config.defaults(home)
                 .withInfrastructure(TestInfrastructure.kafka().bootstrapServers(), pg.jdbcUrl(), pg.username(),
                         pg.password())
-                .withPorts(ports).withStateDir(Files.createTempDirectory("nqpf-restart"));
+                .withFreePorts().withStateDir(Files.createTempDirectory("nqpf-restart"));
         // 31 provinces x 8 indicators x 40 periods = 9,920 distinct observations.
         int periods = 40;
         int total = 31 * INDICATORS.size() * periods;
@@ -163,9 +157,4 @@ class PlatformRestartIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -44,9 +44,7 @@ public final class AssessmentLatencyBenchmark {
         double rate = doubleArg(args, "--rate", 4);
         int samples = (int) doubleArg(args, "--samples", 200);
         Platform.Config config = Platform.Config.defaults(home).withStateDir(Files.createTempDirectory("nqpf-bench"))
-                .withPorts(freePorts());
-        config = new Platform.Config(config.home(), config.stateDir(), null, null, "postgres", "postgres",
-                config.ports(), freePort(), freePort());
+                .withFreePorts();
         System.out.println("starting the platform (embedded Kafka and PostgreSQL, services, demo data)...");
         try (Platform platform = Platform.start(config)) {
             String gateway = platform.gatewayUrl();
@@ -134,20 +132,6 @@ public final class AssessmentLatencyBenchmark {
             Thread.sleep(200);
         }
         throw new IllegalStateException("demo assessments not ready");
-    }
-
-    private static Map<Platform.Service, Integer> freePorts() throws java.io.IOException {
-        Map<Platform.Service, Integer> ports = new java.util.EnumMap<>(Platform.Service.class);
-        for (Platform.Service s : Platform.Service.values()) {
-            ports.put(s, freePort());
-        }
-        return ports;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static double doubleArg(List<String> args, String name, double fallback) {

@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -144,7 +143,7 @@ public final class IngestBenchmark {
 
     private int run() throws Exception {
         Path state = Files.createTempDirectory("nqpf-bench-ingest-");
-        Platform.Config config = freePorts(Platform.Config.defaults(home).withStateDir(state));
+        Platform.Config config = Platform.Config.defaults(home).withStateDir(state).withFreePorts();
         System.out.println("bench ingest: starting the platform in " + state + " (logs in " + state.resolve("logs")
                 + ")");
         long t0 = System.nanoTime();
@@ -492,35 +491,6 @@ public final class IngestBenchmark {
             throw new IllegalStateException("GET " + url + ": " + r.statusCode() + " " + r.body());
         }
         return json.readTree(r.body());
-    }
-
-    /** Every port free, so the benchmark runs beside a {@code ./nqpf up} on the default ports. */
-    private static Platform.Config freePorts(Platform.Config c) throws IOException {
-        Map<Platform.Service, Integer> ports = new LinkedHashMap<>();
-        for (Platform.Service s : Platform.Service.values()) {
-            ports.put(s, freePort());
-        }
-        int kafka = freePort();
-        while (!free(kafka + 1)) {
-            kafka = freePort();
-        }
-        return new Platform.Config(c.home(), c.stateDir(), null, null, c.jdbcUsername(), c.jdbcPassword(),
-                Map.copyOf(ports), kafka, freePort());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket(port)) {
-            return true;
-        }
-        catch (IOException e) {
-            return false;
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
