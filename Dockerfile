@@ -13,6 +13,7 @@ COPY assessment-service assessment-service
 COPY roadmap-service roadmap-service
 COPY gateway gateway
 COPY nqpf-launcher nqpf-launcher
+COPY nqpf-benchmarks nqpf-benchmarks
 RUN ./mvnw -B -q -DskipTests package
 
 # A service or the gateway: a Spring Boot jar on a JRE, curl for the healthcheck.
