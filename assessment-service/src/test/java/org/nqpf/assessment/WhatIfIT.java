@@ -25,7 +25,9 @@ class WhatIfIT extends IntegrationTest {
         JsonNode stored = awaitAssessment("/api/v1/assessments/" + b + "?period=2030",
                 n -> n.path("cohortSize").asInt() == 3);
         assertThat(stored.path("overallScore").asDouble()).isCloseTo(50, within(1e-6));
-        int eventsBefore = published(cohort, "2030", 3, Duration.ofSeconds(5)).size();
+        List<JsonNode> events = published(cohort, "2030", 3, Duration.ofSeconds(5));
+        int eventsBefore = events.size();
+        assertThat(events).allSatisfy(e -> assertThat(e.path("entityKind").asString()).isEqualTo("REGION"));
 
         // B at 4 would lead the cohort: min-max over 1..4 puts it at 100, A stays at 0 and C moves to 66.67.
         Response projection = post("/api/v1/assessments/" + b + "/what-if?period=2030", "{\"values\": {\"L1\": 4}}");

@@ -9,6 +9,7 @@ import java.util.List;
  * {@link Topics#ASSESSMENTS}). Scores are on [0, 100]; rank 1 is the best in the cohort.
  *
  * @param inputDigest SHA-256 over the cohort's inputs and the method: equal digests, equal results
+ * @param entityKind  {@code REGION}, {@code INDUSTRY} or {@code ENTERPRISE}: which actions can apply to it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssessmentComputed(
@@ -27,7 +28,8 @@ public record AssessmentComputed(
         List<SubsystemScore> subsystems,
         Coupling coupling,
         List<IndicatorScore> indicators,
-        Instant computedAt) {
+        Instant computedAt,
+        String entityKind) {
 
     public record Method(String normalisation, String weighting, String aggregation) {
     }

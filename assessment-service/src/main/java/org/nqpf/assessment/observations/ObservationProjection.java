@@ -39,7 +39,7 @@ public class ObservationProjection {
         this.dirty = dirty;
     }
 
-    private record Membership(List<String> cohorts, Instant recordedAt) {
+    private record Membership(List<String> cohorts, Instant recordedAt, String kind) {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -48,7 +48,7 @@ public class ObservationProjection {
         List<String> cohorts = o.cohorts().stream().filter(c -> c != null && !c.isBlank()).distinct().toList();
         // Marks are taken in one sorted order so that concurrent consumers never lock them crosswise.
         Set<CohortPeriod> marks = new TreeSet<>(Comparator.comparing(CohortPeriod::toString));
-        updateMembership(o.entityId(), cohorts, o.recordedAt(), marks);
+        updateMembership(o.entityId(), o.entityKind(), cohorts, o.recordedAt(), marks);
 
         // A revision older than the stored one is stale; a deletion keeps a tombstone with its revision.
         int changed = jdbc.sql("""
@@ -85,21 +85,27 @@ public class ObservationProjection {
      * The newest event wins. When the entity joins or leaves a cohort, every period it has values in is re-ranked
      * in the old cohorts and the new ones.
      */
-    private void updateMembership(String entityId, List<String> cohorts, Instant recordedAt, Set<CohortPeriod> marks) {
+    private void updateMembership(String entityId, String kind, List<String> cohorts, Instant recordedAt,
+            Set<CohortPeriod> marks) {
         Optional<Membership> current = jdbc.sql(
-                "SELECT cohorts, recorded_at FROM entity_cohorts WHERE entity_id = ? FOR UPDATE")
+                "SELECT cohorts, recorded_at, entity_kind FROM entity_cohorts WHERE entity_id = ? FOR UPDATE")
                 .param(entityId)
-                .query((rs, i) -> new Membership(strings(rs.getArray(1)), rs.getTimestamp(2).toInstant()))
+                .query((rs, i) -> new Membership(strings(rs.getArray(1)), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3)))
                 .optional();
-        if (current.isPresent()
-                && (current.get().cohorts().equals(cohorts) || current.get().recordedAt().isAfter(recordedAt))) {
+        if (current.isPresent() && (current.get().recordedAt().isAfter(recordedAt)
+                || current.get().cohorts().equals(cohorts) && java.util.Objects.equals(current.get().kind(), kind))) {
             return;
         }
         jdbc.sql("""
-                INSERT INTO entity_cohorts (entity_id, cohorts, recorded_at) VALUES (?, ?, ?)
-                ON CONFLICT (entity_id) DO UPDATE SET cohorts = EXCLUDED.cohorts, recorded_at = EXCLUDED.recorded_at""")
-                .params(entityId, cohorts.toArray(String[]::new), Timestamp.from(recordedAt))
+                INSERT INTO entity_cohorts (entity_id, cohorts, recorded_at, entity_kind) VALUES (?, ?, ?, ?)
+                ON CONFLICT (entity_id) DO UPDATE SET cohorts = EXCLUDED.cohorts, recorded_at = EXCLUDED.recorded_at,
+                  entity_kind = EXCLUDED.entity_kind""")
+                .params(entityId, cohorts.toArray(String[]::new), Timestamp.from(recordedAt), kind)
                 .update();
+        if (current.isPresent() && current.get().cohorts().equals(cohorts)) {
+            return;
+        }
         if (current.isPresent()) {
             Set<String> affected = new LinkedHashSet<>(current.get().cohorts());
             affected.addAll(cohorts);

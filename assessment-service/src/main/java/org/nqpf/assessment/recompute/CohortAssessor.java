@@ -82,6 +82,11 @@ public class CohortAssessor {
             return;
         }
         Computation computed = compute(key, inputs);
+        Map<String, String> kinds = new java.util.HashMap<>();
+        jdbc.sql("SELECT entity_id, entity_kind FROM entity_cohorts WHERE ? = ANY(cohorts)").param(key.cohort())
+                .query(rs -> {
+                    kinds.put(rs.getString(1), rs.getString(2));
+                });
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Outbox.Entry> announcements = new ArrayList<>();
         Set<String> assessed = new TreeSet<>();
@@ -98,7 +103,7 @@ public class CohortAssessor {
             AssessmentView identified = view.identified(UUID.randomUUID().toString(), computed.inputDigest(), now);
             store.save(identified, computed.method(), resultDigest);
             announcements.add(new Outbox.Entry(Topics.ASSESSMENTS, view.entityId(), events.create(
-                    identified.assessmentId(), EventTypes.ASSESSMENT_COMPUTED, view.entityId(), identified.toEvent())));
+                    identified.assessmentId(), EventTypes.ASSESSMENT_COMPUTED, view.entityId(), identified.toEvent(kinds.get(view.entityId())))));
         }
         store.deleteAllBut(key, assessed);
         outbox.appendAll(announcements);

@@ -76,7 +76,8 @@ public record AssessmentView(
     }
 
     /** The payload of the {@code org.nqpf.assessment.computed.v1} event. */
-    public AssessmentComputed toEvent() {
+    /** @param entityKind the entity's kind, as its newest observation said (null when unknown) */
+    public AssessmentComputed toEvent(String entityKind) {
         List<AssessmentComputed.IndicatorScore> indicators = explanation.stream()
                 .map(c -> new AssessmentComputed.IndicatorScore(c.indicator(), c.dimension(), c.subsystem(), c.value(),
                         c.normalised(), c.weight(), obstacles.indicators().stream()
@@ -91,6 +92,6 @@ public record AssessmentView(
                 subsystems.stream().map(s -> new AssessmentComputed.SubsystemScore(s.subsystem(), s.score())).toList(),
                 coupling == null ? null : new AssessmentComputed.Coupling(coupling.c(), coupling.t(), coupling.d(),
                         coupling.grade(), coupling.lagging() == null ? null : coupling.lagging().name()),
-                indicators, computedAt);
+                indicators, computedAt, entityKind);
     }
 }

@@ -1,5 +1,7 @@
 package org.nqpf.roadmap.planning;
 
+import org.nqpf.roadmap.library.EntityKind;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -86,7 +88,10 @@ public class RoadmapService {
         if (current.isPresent() && assessment.period().compareTo(current.get().period()) < 0) {
             return Outcome.OLDER_PERIOD;
         }
-        List<PlannedAction> actions = planner.plan(assessment, library.all(), properties.entityKind());
+        // The kind the assessment names; events from before it carried one fall back to the configured kind.
+        EntityKind kind = assessment.entityKind() != null ? EntityKind.valueOf(assessment.entityKind())
+                : properties.entityKind();
+        List<PlannedAction> actions = planner.plan(assessment, library.all(), kind);
         if (actions.isEmpty()) {
             return Outcome.NOTHING_TO_PLAN;
         }

@@ -133,6 +133,28 @@ class RoadmapFlowIT extends IntegrationTestBase {
         assertThat(event.actions()).extracting(RoadmapGenerated.Action::actionCode).isEqualTo(codes(roadmap));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void should_PlanOnlyActionsAnEnterpriseCanTake_When_TheAssessmentIsOfAnEnterprise() {
+        String entity = newEntity();
+        AssessmentComputed region = laborersLag(entity, "2023", 35.5);
+        AssessmentComputed enterprise = new AssessmentComputed(region.assessmentId(), region.entityId(),
+                region.cohort(), region.period(), region.frameworkCode(), region.frameworkVersion(), region.method(),
+                region.inputDigest(), region.overallScore(), region.rank(), region.cohortSize(), region.dimensions(),
+                region.subsystems(), region.coupling(), region.indicators(), region.computedAt(), "ENTERPRISE");
+        send(UUID.randomUUID().toString(), enterprise);
+
+        JsonNode roadmap = awaitCurrentVersion(entity, 1);
+        Set<String> enterpriseActions = new HashSet<>(jdbc.sql(
+                "SELECT code FROM action WHERE 'ENTERPRISE' = ANY(entity_kinds)").query(String.class).list());
+        assertThat(roadmap.get("actions").size()).isPositive();
+        for (JsonNode action : roadmap.get("actions")) {
+            assertThat(enterpriseActions).contains(action.get("actionCode").asString());
+        }
+    }
+
     @Test
     void should_ChangeNothing_When_EventRedelivered() {
         String entity = newEntity();
