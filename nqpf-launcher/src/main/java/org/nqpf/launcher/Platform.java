@@ -194,8 +194,13 @@ public final class Platform implements AutoCloseable {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + service.heap, "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString(),
-                "--server.port=" + config.ports().get(service)));
+                "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        // Extra JVM options for one service, e.g. -Dnqpf.jvm.indicator-service=-XX:StartFlightRecording=... to profile it
+        String extra = System.getProperty("nqpf.jvm." + service.module);
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + config.ports().get(service)));
         if (service == Service.GATEWAY) {
             command.add("--nqpf.services.indicator=" + url(Service.INDICATOR));
             command.add("--nqpf.services.assessment=" + url(Service.ASSESSMENT));
