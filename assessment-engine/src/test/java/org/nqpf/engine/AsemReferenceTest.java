@@ -86,58 +86,12 @@ class AsemReferenceTest {
         return cell == null || cell.isEmpty() || cell.equals("NA");
     }
 
-    /** A CSV reader for these files: a header row, commas, fields optionally in double quotes. */
+    /** The files through the engine's own COINr CSV reader. */
     private static List<Map<String, String>> csv(String resource) throws IOException {
         try (InputStream in = AsemReferenceTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n");
-            List<String> header = fields(lines[0]);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (int n = 1; n < lines.length; n++) {
-                if (lines[n].isBlank()) {
-                    continue;
-                }
-                List<String> cells = fields(lines[n]);
-                Map<String, String> row = new HashMap<>();
-                for (int k = 0; k < header.size(); k++) {
-                    row.put(header.get(k), k < cells.size() ? cells.get(k) : "");
-                }
-                rows.add(row);
-            }
-            return rows;
+            return org.nqpf.engine.coin.Csv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource)
+                    .rows().stream().map(org.nqpf.engine.coin.Csv.Row::cells).toList();
         }
-    }
-
-    private static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int k = 0; k < line.length(); k++) {
-            char ch = line.charAt(k);
-            if (quoted) {
-                if (ch == '"' && k + 1 < line.length() && line.charAt(k + 1) == '"') {
-                    field.append('"');
-                    k++;
-                }
-                else if (ch == '"') {
-                    quoted = false;
-                }
-                else {
-                    field.append(ch);
-                }
-            }
-            else if (ch == '"') {
-                quoted = true;
-            }
-            else if (ch == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            }
-            else {
-                field.append(ch);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }
