@@ -3,7 +3,6 @@ package org.nqpf.messaging;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,21 +40,36 @@ public class Outbox {
         if (entries.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        for (Entry entry : entries) {
+        int n = entries.size();
+        String[] topic = new String[n];
+        String[] key = new String[n];
+        String[] id = new String[n];
+        String[] type = new String[n];
+        String[] headers = new String[n];
+        byte[][] payload = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            Entry entry = entries.get(i);
             // Binary mode: the SDK maps the attributes onto ce_* headers and the data onto the value.
             ProducerRecord<String, byte[]> record = KafkaMessageFactory
                     .createWriter(entry.topic(), null, null, entry.key())
                     .writeBinary(entry.event());
-            Map<String, String> headers = new LinkedHashMap<>();
+            Map<String, String> h = new LinkedHashMap<>();
             for (Header header : record.headers()) {
-                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+                h.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
             }
-            rows.add(new Object[] {entry.topic(), entry.key(), entry.event().getId(), entry.event().getType(),
-                    json.writeValueAsString(headers), record.value()});
+            topic[i] = entry.topic();
+            key[i] = entry.key();
+            id[i] = entry.event().getId();
+            type[i] = entry.event().getType();
+            headers[i] = json.writeValueAsString(h);
+            payload[i] = record.value();
         }
-        jdbc.batchUpdate("""
+        // One statement for the batch: each column travels as one array, ids keep the order of the list.
+        jdbc.update("""
                 INSERT INTO outbox_event (topic, record_key, event_id, event_type, headers, payload)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?)""", rows);
+                SELECT topic, record_key, event_id, event_type, headers, payload
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[], ?::bytea[])
+                WITH ORDINALITY AS e(topic, record_key, event_id, event_type, headers, payload, n) ORDER BY n""",
+                topic, key, id, type, headers, payload);
     }
 }

@@ -56,6 +56,8 @@ public class ObservationStore {
     /** The current row of a key as it evolves while a batch is applied. */
     private static final class State {
         UUID id;
+        /** Whether the key already has a row in the current view (an update) or gets one now (an insert). */
+        boolean stored = true;
         Double value;
         boolean deleted;
         int revision;
@@ -91,7 +93,7 @@ public class ObservationStore {
                 }, (Object) entities.toArray(String[]::new));
         Map<Key, State> current = load(changes);
         Map<Key, State> dirty = new LinkedHashMap<>();
-        List<Object[]> history = new ArrayList<>();
+        List<Revision> history = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>(changes.size());
         for (Change c : changes) {
             Key key = new Key(c.entity(), c.indicator(), c.period());
@@ -105,6 +107,7 @@ public class ObservationStore {
                 }
                 s = new State();
                 s.id = UUID.randomUUID();
+                s.stored = false;
                 current.put(key, s);
                 kind = Kind.NEW;
             }
@@ -137,17 +140,14 @@ public class ObservationStore {
                 s.sourceTime = c.sourceTime();
             }
             dirty.put(key, s);
-            history.add(new Object[] {s.id, s.revisions, value, deleted, c.source(), channel,
-                    Timestamp.from(receivedAt), c.sourceTime() == null ? null : Timestamp.from(c.sourceTime()),
-                    kind == Kind.SUPERSEDED});
+            history.add(new Revision(s.id, s.revisions, value, deleted, c.source(), c.sourceTime(),
+                    kind == Kind.SUPERSEDED));
             outcomes.add(new Outcome(c, kind, new StoredObservation(s.id, c.entity(), c.indicator(), c.period(),
                     value, deleted, s.revisions, c.source(), channel, receivedAt, c.sourceTime(),
                     kind == Kind.SUPERSEDED)));
         }
         write(dirty);
-        template.batchUpdate("""
-                INSERT INTO observation_revision (observation_id, revision, value, deleted, source, channel, received_at, source_time, superseded)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", history);
+        appendHistory(history, channel, receivedAt);
         return outcomes;
     }
 
@@ -182,18 +182,108 @@ public class ObservationStore {
         return states;
     }
 
+    /** One revision to append to the history. */
+    private record Revision(UUID observation, int revision, Double value, boolean deleted, String source,
+            Instant sourceTime, boolean superseded) {
+    }
+
+    /*
+     * Writes pass each column as one array and unnest it server-side: one statement and one plan for the whole
+     * batch, where a batch of multi-row VALUES binds every cell as its own parameter.
+     */
+
     private void write(Map<Key, State> dirty) {
-        List<Object[]> rows = new ArrayList<>(dirty.size());
-        dirty.forEach((k, s) -> rows.add(new Object[] {s.id, k.entity(), k.indicator(), k.period(), s.value,
-                s.deleted, s.revision, s.revisions, s.source, s.channel, Timestamp.from(s.receivedAt),
-                s.sourceTime == null ? null : Timestamp.from(s.sourceTime)}));
-        template.batchUpdate("""
-                INSERT INTO observation (id, entity_id, indicator, period, value, deleted, revision, revisions, source, channel, received_at, source_time)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (entity_id, indicator, period) DO UPDATE SET value = excluded.value, deleted = excluded.deleted,
-                  revision = excluded.revision, revisions = excluded.revisions, source = excluded.source,
-                  channel = excluded.channel, received_at = excluded.received_at, source_time = excluded.source_time""",
-                rows);
+        List<Map.Entry<Key, State>> inserts = new ArrayList<>();
+        List<Map.Entry<Key, State>> updates = new ArrayList<>();
+        dirty.entrySet().forEach(e -> (e.getValue().stored ? updates : inserts).add(e));
+        if (!inserts.isEmpty()) {
+            // New keys only: every writer of these entities holds their lock, so no one else inserts them meanwhile.
+            template.update("""
+                    INSERT INTO observation (id, entity_id, indicator, period, value, deleted, revision, revisions,
+                                             source, channel, received_at, source_time)
+                    SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::boolean[],
+                                         ?::int[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])""",
+                    currentViewColumns(inserts, true));
+            inserts.forEach(e -> e.getValue().stored = true);
+        }
+        if (!updates.isEmpty()) {
+            // Only non-indexed columns change: a HOT update, room for it kept by the table's fill factor.
+            template.update("""
+                    UPDATE observation o SET value = u.value, deleted = u.deleted, revision = u.revision,
+                           revisions = u.revisions, source = u.source, channel = u.channel,
+                           received_at = u.received_at, source_time = u.source_time
+                    FROM unnest(?::uuid[], ?::float8[], ?::boolean[], ?::int[], ?::int[], ?::text[], ?::text[],
+                                ?::timestamptz[], ?::timestamptz[])
+                         AS u(id, value, deleted, revision, revisions, source, channel, received_at, source_time)
+                    WHERE o.id = u.id""", currentViewColumns(updates, false));
+        }
+    }
+
+    private static Object[] currentViewColumns(List<Map.Entry<Key, State>> rows, boolean withKey) {
+        int n = rows.size();
+        String[] id = new String[n];
+        String[] entity = new String[n];
+        String[] indicator = new String[n];
+        String[] period = new String[n];
+        Double[] value = new Double[n];
+        Boolean[] deleted = new Boolean[n];
+        Integer[] revision = new Integer[n];
+        Integer[] revisions = new Integer[n];
+        String[] source = new String[n];
+        String[] channel = new String[n];
+        String[] receivedAt = new String[n];
+        String[] sourceTime = new String[n];
+        for (int i = 0; i < n; i++) {
+            Key k = rows.get(i).getKey();
+            State s = rows.get(i).getValue();
+            id[i] = s.id.toString();
+            entity[i] = k.entity();
+            indicator[i] = k.indicator();
+            period[i] = k.period();
+            value[i] = s.value;
+            deleted[i] = s.deleted;
+            revision[i] = s.revision;
+            revisions[i] = s.revisions;
+            source[i] = s.source;
+            channel[i] = s.channel;
+            receivedAt[i] = s.receivedAt.toString();
+            sourceTime[i] = s.sourceTime == null ? null : s.sourceTime.toString();
+        }
+        return withKey
+                ? new Object[] {id, entity, indicator, period, value, deleted, revision, revisions, source, channel,
+                        receivedAt, sourceTime}
+                : new Object[] {id, value, deleted, revision, revisions, source, channel, receivedAt, sourceTime};
+    }
+
+    private void appendHistory(List<Revision> history, String channel, Instant receivedAt) {
+        if (history.isEmpty()) {
+            return;
+        }
+        int n = history.size();
+        String[] id = new String[n];
+        Integer[] revision = new Integer[n];
+        Double[] value = new Double[n];
+        Boolean[] deleted = new Boolean[n];
+        String[] source = new String[n];
+        String[] sourceTime = new String[n];
+        Boolean[] superseded = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Revision r = history.get(i);
+            id[i] = r.observation().toString();
+            revision[i] = r.revision();
+            value[i] = r.value();
+            deleted[i] = r.deleted();
+            source[i] = r.source();
+            sourceTime[i] = r.sourceTime() == null ? null : r.sourceTime().toString();
+            superseded[i] = r.superseded();
+        }
+        template.update("""
+                INSERT INTO observation_revision (observation_id, revision, value, deleted, source, channel,
+                                                  received_at, source_time, superseded)
+                SELECT h.id, h.revision, h.value, h.deleted, h.source, ?, ?, h.source_time, h.superseded
+                FROM unnest(?::uuid[], ?::int[], ?::float8[], ?::boolean[], ?::text[], ?::timestamptz[], ?::boolean[])
+                     AS h(id, revision, value, deleted, source, source_time, superseded)""",
+                channel, Timestamp.from(receivedAt), id, revision, value, deleted, source, sourceTime, superseded);
     }
 
     /** The current values matching the filters (each may be null), deleted ones left out. */
