@@ -16,7 +16,7 @@ public record MessagingProperties(String source, Integer partitions, Integer out
 
     public MessagingProperties {
         partitions = partitions == null ? 3 : partitions;
-        outboxBatch = outboxBatch == null ? 500 : outboxBatch;
+        outboxBatch = outboxBatch == null ? 2000 : outboxBatch;
         retryInterval = retryInterval == null ? Duration.ofMillis(500) : retryInterval;
         retries = retries == null ? 3 : retries;
     }

@@ -1,13 +1,9 @@
 package org.nqpf.messaging;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.KafkaMessageFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,31 +41,48 @@ public class Outbox {
         String[] key = new String[n];
         String[] id = new String[n];
         String[] type = new String[n];
-        String[] headers = new String[n];
-        byte[][] payload = new byte[n][];
+        String[] source = new String[n];
+        String[] subject = new String[n];
+        String[] time = new String[n];
+        String[] contentType = new String[n];
+        String[] extensions = new String[n];
+        byte[][] data = new byte[n][];
         for (int i = 0; i < n; i++) {
             Entry entry = entries.get(i);
-            // Binary mode: the SDK maps the attributes onto ce_* headers and the data onto the value.
-            ProducerRecord<String, byte[]> record = KafkaMessageFactory
-                    .createWriter(entry.topic(), null, null, entry.key())
-                    .writeBinary(entry.event());
-            Map<String, String> h = new LinkedHashMap<>();
-            for (Header header : record.headers()) {
-                h.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-            }
+            CloudEvent event = entry.event();
             topic[i] = entry.topic();
             key[i] = entry.key();
-            id[i] = entry.event().getId();
-            type[i] = entry.event().getType();
-            headers[i] = json.writeValueAsString(h);
-            payload[i] = record.value();
+            id[i] = event.getId();
+            type[i] = event.getType();
+            source[i] = event.getSource().toString();
+            subject[i] = event.getSubject();
+            time[i] = event.getTime() == null ? null : event.getTime().toString();
+            contentType[i] = event.getDataContentType();
+            extensions[i] = extensions(event);
+            data[i] = event.getData() == null ? null : event.getData().toBytes();
         }
-        // One statement for the batch: each column travels as one array, ids keep the order of the list.
+        // One statement for the batch: each column travels as one array; ids follow the order of the list.
         jdbc.update("""
-                INSERT INTO outbox_event (topic, record_key, event_id, event_type, headers, payload)
-                SELECT topic, record_key, event_id, event_type, headers, payload
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[], ?::bytea[])
-                WITH ORDINALITY AS e(topic, record_key, event_id, event_type, headers, payload, n) ORDER BY n""",
-                topic, key, id, type, headers, payload);
+                INSERT INTO outbox_event (topic, record_key, event_id, event_type, source, subject, event_time,
+                                          data_content_type, extensions, payload)
+                SELECT topic, record_key, event_id, event_type, source, subject, event_time, data_content_type,
+                       extensions, payload
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+                            ?::text[], ?::jsonb[], ?::bytea[])
+                WITH ORDINALITY AS e(topic, record_key, event_id, event_type, source, subject, event_time,
+                                     data_content_type, extensions, payload, n)
+                ORDER BY n""",
+                topic, key, id, type, source, subject, time, contentType, extensions, data);
+    }
+
+    private String extensions(CloudEvent event) {
+        if (event.getExtensionNames().isEmpty()) {
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : event.getExtensionNames()) {
+            values.put(name, String.valueOf(event.getExtension(name)));
+        }
+        return json.writeValueAsString(values);
     }
 }

@@ -2,13 +2,18 @@ package org.nqpf.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    private static final TypeReference<Map<String, String>> EXTENSIONS = new TypeReference<>() {
     };
 
     private final JdbcTemplate jdbc;
@@ -37,6 +42,11 @@ public class OutboxRelay {
     private final long lockKey;
     private final int batchSize;
     private final Counter published;
+    /** One service publishes under one source: it is parsed once, not per row. */
+    private volatile Source lastSource = new Source("", null);
+
+    private record Source(String text, URI uri) {
+    }
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
             String lockName, int batchSize, MeterRegistry meters) {
@@ -50,7 +60,7 @@ public class OutboxRelay {
                 .register(meters);
     }
 
-    private record Row(long id, String topic, String key, String headers, byte[] payload) {
+    private record Row(long id, String topic, String key, CloudEvent event) {
     }
 
     @Scheduled(fixedDelayString = "${nqpf.outbox.poll-interval:100ms}")
@@ -75,20 +85,18 @@ public class OutboxRelay {
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;
             }
-            List<Row> rows = jdbc.query(
-                    "SELECT id, topic, record_key, headers::text, payload FROM outbox_event ORDER BY id LIMIT ?",
-                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBytes(5)),
-                    batchSize);
+            List<Row> rows = jdbc.query("""
+                    SELECT id, topic, record_key, event_id, event_type, source, subject, event_time,
+                           data_content_type, extensions::text, payload
+                    FROM outbox_event ORDER BY id LIMIT ?""", this::row, batchSize);
             if (rows.isEmpty()) {
                 return 0;
             }
             List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-                json.readValue(row.headers(), HEADERS)
-                        .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-                acks.add(kafka.send(record));
+                // Binary mode: the SDK maps the attributes onto ce_* headers and the data onto the value.
+                acks.add(kafka.send(KafkaMessageFactory.createWriter(row.topic(), null, null, row.key())
+                        .writeBinary(row.event())));
             }
             try {
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -103,6 +111,27 @@ public class OutboxRelay {
         int n = count == null ? 0 : count;
         published.increment(n);
         return n;
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        Source source = lastSource;
+        if (!source.text().equals(rs.getString(6))) {
+            source = new Source(rs.getString(6), URI.create(rs.getString(6)));
+            lastSource = source;
+        }
+        CloudEventBuilder event = CloudEventBuilder.v1()
+                .withId(rs.getString(4))
+                .withType(rs.getString(5))
+                .withSource(source.uri())
+                .withSubject(rs.getString(7))
+                .withTime(rs.getObject(8, OffsetDateTime.class))
+                .withDataContentType(rs.getString(9))
+                .withData(rs.getBytes(11));
+        String extensions = rs.getString(10);
+        if (extensions != null) {
+            json.readValue(extensions, EXTENSIONS).forEach(event::withExtension);
+        }
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), event.build());
     }
 
     /** Rows waiting to be published: an operator's measure of lag. */
