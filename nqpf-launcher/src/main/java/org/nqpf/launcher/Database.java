@@ -33,6 +33,9 @@ final class Database {
         // The launcher stops PostgreSQL itself, after the services: no shutdown hook of zonky's racing with them.
         EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
                 .setCleanDataDirectory(false).setRegisterShutdownHook(false)
+                // zonky's defaults suit throwaway test databases (fsync and synchronous_commit off); this one keeps
+                // what the platform has acknowledged, through a crash of PostgreSQL or of the machine
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
