@@ -40,4 +40,28 @@ public class ProcessedEvents {
                 }, consumer, eventIds.toArray(String[]::new));
         return fresh;
     }
+
+    /** The ids among {@code eventIds} already recorded for {@code consumer}; records nothing. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<String> seen(String consumer, Collection<String> eventIds) {
+        Set<String> seen = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return seen;
+        }
+        jdbc.query("SELECT event_id FROM processed_event WHERE consumer = ? AND event_id = ANY(?)",
+                rs -> {
+                    seen.add(rs.getString(1));
+                }, consumer, eventIds.toArray(String[]::new));
+        return seen;
+    }
+
+    /** Records {@code eventIds} as processed by {@code consumer}; ids already there stay as they are. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String consumer, Collection<String> eventIds) {
+        if (!eventIds.isEmpty()) {
+            jdbc.update("""
+                    INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::text[])
+                    ON CONFLICT DO NOTHING""", consumer, eventIds.toArray(String[]::new));
+        }
+    }
 }

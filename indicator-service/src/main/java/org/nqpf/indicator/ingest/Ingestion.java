@@ -4,10 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.ObservationRecorded;
@@ -20,7 +23,9 @@ import org.nqpf.indicator.ingest.ObservationStore.Change;
 import org.nqpf.indicator.ingest.ObservationStore.Outcome;
 import org.nqpf.messaging.Events;
 import org.nqpf.messaging.Outbox;
+import org.nqpf.messaging.ProcessedEvents;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,16 +40,18 @@ public class Ingestion {
     private final EntityRegistry registry;
     private final ObservationStore store;
     private final Outbox outbox;
+    private final ProcessedEvents inbox;
     private final Events events;
     private final Counter acceptedRows;
     private final Counter rejectedRows;
 
-    public Ingestion(Catalog catalog, EntityRegistry registry, ObservationStore store, Outbox outbox, Events events,
-            MeterRegistry meters) {
+    public Ingestion(Catalog catalog, EntityRegistry registry, ObservationStore store, Outbox outbox,
+            ProcessedEvents inbox, Events events, MeterRegistry meters) {
         this.catalog = catalog;
         this.registry = registry;
         this.store = store;
         this.outbox = outbox;
+        this.inbox = inbox;
         this.events = events;
         this.acceptedRows = meters.counter("nqpf.ingest.rows", "outcome", "accepted");
         this.rejectedRows = meters.counter("nqpf.ingest.rows", "outcome", "rejected");
@@ -69,10 +76,25 @@ public class Ingestion {
             }
             else {
                 changes.add(new Change(row.row(), row.entity(), row.indicator(), row.period(),
-                        row.isDelete() ? null : row.value(), row.isDelete(), row.source().trim(), row.sourceTime()));
+                        row.isDelete() ? null : row.value(), row.isDelete(), row.source().trim(), row.sourceTime(),
+                        row.eventId()));
             }
         }
         return new Checked(changes, rejected, indicators, entities);
+    }
+
+    /**
+     * The feed events among {@code eventIds} not yet applied. An event that stored a revision is known by the
+     * history's own index; one that changed nothing, by the inbox.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<String> unapplied(Collection<String> eventIds) {
+        Set<String> fresh = new LinkedHashSet<>(eventIds);
+        if (!fresh.isEmpty()) {
+            fresh.removeAll(store.recordedEvents(fresh));
+            fresh.removeAll(inbox.seen(RawFeedListener.CONSUMER, fresh));
+        }
+        return fresh;
     }
 
     @Transactional
@@ -87,15 +109,24 @@ public class Ingestion {
         List<Outbox.Entry> published = new ArrayList<>();
         int superseded = 0;
         int unchanged = 0;
+        List<String> changedNothing = new ArrayList<>();
         for (Outcome o : outcomes) {
             switch (o.kind()) {
                 case SUPERSEDED -> superseded++;
-                case UNCHANGED -> unchanged++;
+                case UNCHANGED -> {
+                    unchanged++;
+                    if (o.change().eventId() != null) {
+                        changedNothing.add(o.change().eventId());
+                    }
+                }
                 default -> published.add(recorded(o.stored(), checked.indicators().get(o.change().indicator()),
                         checked.entities().get(o.change().entity())));
             }
         }
         outbox.appendAll(published);
+        // A feed event that changed nothing leaves no revision behind: the inbox remembers it, so a re-send after
+        // the value has moved on still changes nothing.
+        inbox.record(RawFeedListener.CONSUMER, changedNothing);
         acceptedRows.increment(published.size());
         rejectedRows.increment(checked.rejected().size());
         return new IngestResult(received, published.size(), superseded, unchanged, checked.rejected());

@@ -9,9 +9,10 @@ import java.time.Instant;
  * @param action     what to do with it (SDMX's I, A, R, D); {@link Action#REPLACE} when the sender does not say
  * @param sourceTime when the source published or revised the figure, if it says so; orders late revisions
  * @param problem    set when the row could not even be read (e.g. a value that is no number)
+ * @param eventId    the CloudEvent id it arrived in, for a feed's event; null for batches and files
  */
 public record ObservationRow(int row, String entity, String indicator, String period, Double value, String unit,
-        String source, Action action, Instant sourceTime, Rejection problem) {
+        String source, Action action, Instant sourceTime, Rejection problem, String eventId) {
 
     /** SDMX-CSV's ACTION column; the JSON and CSV formats may carry it too. */
     public enum Action {
@@ -46,12 +47,13 @@ public record ObservationRow(int row, String entity, String indicator, String pe
 
     public static ObservationRow of(int row, String entity, String indicator, String period, Double value,
             String unit, String source) {
-        return new ObservationRow(row, entity, indicator, period, value, unit, source, Action.REPLACE, null, null);
+        return new ObservationRow(row, entity, indicator, period, value, unit, source, Action.REPLACE, null, null,
+                null);
     }
 
     public static ObservationRow unreadable(int row, String field, String detail) {
         return new ObservationRow(row, null, null, null, null, null, null, null, null,
-                new Rejection(row, field, detail));
+                new Rejection(row, field, detail), null);
     }
 
     public boolean isDelete() {

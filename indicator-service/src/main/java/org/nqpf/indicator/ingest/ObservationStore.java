@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,9 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ObservationStore {
 
-    /** A validated change to apply. */
+    /** A validated change to apply; {@code eventId} names the feed event that brought it, if one did. */
     public record Change(int row, String entity, String indicator, String period, Double value, boolean delete,
-            String source, Instant sourceTime) {
+            String source, Instant sourceTime, String eventId) {
     }
 
     public enum Kind {
@@ -141,7 +144,7 @@ public class ObservationStore {
             }
             dirty.put(key, s);
             history.add(new Revision(s.id, s.revisions, value, deleted, c.source(), c.sourceTime(),
-                    kind == Kind.SUPERSEDED));
+                    kind == Kind.SUPERSEDED, c.eventId()));
             outcomes.add(new Outcome(c, kind, new StoredObservation(s.id, c.entity(), c.indicator(), c.period(),
                     value, deleted, s.revisions, c.source(), channel, receivedAt, c.sourceTime(),
                     kind == Kind.SUPERSEDED)));
@@ -184,7 +187,7 @@ public class ObservationStore {
 
     /** One revision to append to the history. */
     private record Revision(UUID observation, int revision, Double value, boolean deleted, String source,
-            Instant sourceTime, boolean superseded) {
+            Instant sourceTime, boolean superseded, String eventId) {
     }
 
     /*
@@ -267,6 +270,7 @@ public class ObservationStore {
         String[] source = new String[n];
         String[] sourceTime = new String[n];
         Boolean[] superseded = new Boolean[n];
+        String[] eventId = new String[n];
         for (int i = 0; i < n; i++) {
             Revision r = history.get(i);
             id[i] = r.observation().toString();
@@ -276,14 +280,31 @@ public class ObservationStore {
             source[i] = r.source();
             sourceTime[i] = r.sourceTime() == null ? null : r.sourceTime().toString();
             superseded[i] = r.superseded();
+            eventId[i] = r.eventId();
         }
         template.update("""
                 INSERT INTO observation_revision (observation_id, revision, value, deleted, source, channel,
-                                                  received_at, source_time, superseded)
-                SELECT h.id, h.revision, h.value, h.deleted, h.source, ?, ?, h.source_time, h.superseded
-                FROM unnest(?::uuid[], ?::int[], ?::float8[], ?::boolean[], ?::text[], ?::timestamptz[], ?::boolean[])
-                     AS h(id, revision, value, deleted, source, source_time, superseded)""",
-                channel, Timestamp.from(receivedAt), id, revision, value, deleted, source, sourceTime, superseded);
+                                                  received_at, source_time, superseded, event_id)
+                SELECT h.id, h.revision, h.value, h.deleted, h.source, ?, ?, h.source_time, h.superseded, h.event_id
+                FROM unnest(?::uuid[], ?::int[], ?::float8[], ?::boolean[], ?::text[], ?::timestamptz[], ?::boolean[],
+                            ?::text[])
+                     AS h(id, revision, value, deleted, source, source_time, superseded, event_id)""",
+                channel, Timestamp.from(receivedAt), id, revision, value, deleted, source, sourceTime, superseded,
+                eventId);
+    }
+
+    /**
+     * The feed events among {@code eventIds} whose change is already in the history. Their ids are unique there, so
+     * a second delivery racing the first fails on the index instead of storing twice.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<String> recordedEvents(Collection<String> eventIds) {
+        Set<String> recorded = new HashSet<>();
+        template.query("SELECT event_id FROM observation_revision WHERE event_id = ANY(?)",
+                rs -> {
+                    recorded.add(rs.getString(1));
+                }, (Object) eventIds.toArray(String[]::new));
+        return recorded;
     }
 
     /** The current values matching the filters (each may be null), deleted ones left out. */

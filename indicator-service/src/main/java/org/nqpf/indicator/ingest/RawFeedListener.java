@@ -11,7 +11,6 @@ import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.ObservationSubmitted;
 import org.nqpf.contracts.Topics;
 import org.nqpf.messaging.Events;
-import org.nqpf.messaging.ProcessedEvents;
 import org.nqpf.messaging.RejectedEventException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -31,13 +30,11 @@ class RawFeedListener {
 
     private final Ingestion ingestion;
     private final Events events;
-    private final ProcessedEvents processed;
     private final TransactionTemplate tx;
 
-    RawFeedListener(Ingestion ingestion, Events events, ProcessedEvents processed, TransactionTemplate tx) {
+    RawFeedListener(Ingestion ingestion, Events events, TransactionTemplate tx) {
         this.ingestion = ingestion;
         this.events = events;
-        this.processed = processed;
         this.tx = tx;
     }
 
@@ -69,7 +66,7 @@ class RawFeedListener {
         String source = s.source() != null ? s.source() : event.getSource().toString();
         return new Submitted(index, event.getId(), new ObservationRow(index + 1, s.entity(), s.indicator(),
                 s.period(), s.value(), s.unit(), source, ObservationRow.Action.REPLACE,
-                event.getTime() == null ? null : event.getTime().toInstant(), null));
+                event.getTime() == null ? null : event.getTime().toInstant(), null, event.getId()));
     }
 
     /**
@@ -81,8 +78,7 @@ class RawFeedListener {
             return;
         }
         RejectedAt rejected = tx.execute(status -> {
-            Set<String> fresh = processed.firstDeliveries(CONSUMER,
-                    decoded.stream().map(Submitted::eventId).toList());
+            Set<String> fresh = ingestion.unapplied(decoded.stream().map(Submitted::eventId).toList());
             Map<Integer, Submitted> byRow = new LinkedHashMap<>();
             for (Submitted s : decoded) {
                 if (fresh.remove(s.eventId())) { // a duplicate within the batch counts once

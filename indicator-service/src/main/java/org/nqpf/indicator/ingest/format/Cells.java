@@ -40,7 +40,7 @@ final class Cells {
             }
         }
         return new ObservationRow(n, trim(entity), trim(indicator), trim(period), number, trim(unit), trim(source),
-                parsedAction, sourceTime, null);
+                parsedAction, sourceTime, null, null);
     }
 
     static Rejection problem(int n, String field, String detail) {
