@@ -163,6 +163,36 @@ class ObservationIngestIT {
     }
 
     @Test
+    void should_ChangeNothing_When_FeedEventThatChangedNothingIsResentAfterTheValueMovedOn() {
+        CloudEvent first = submitted("CN-33", "RD_INTENSITY", "2045", 2.5, "zhejiang-stats");
+        CloudEvent same = submitted("CN-33", "RD_INTENSITY", "2045", 2.5, "zhejiang-stats");
+        CloudEvent revised = submitted("CN-33", "RD_INTENSITY", "2045", 2.7, "zhejiang-stats");
+        for (CloudEvent e : List.of(first, same, revised)) {
+            kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-33").writeBinary(e));
+        }
+        assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-33".equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"2045\""), 2, Duration.ofSeconds(15)))
+                .hasSize(2);
+
+        // The event that stored nothing comes again (same ce_id), then a marker on the same key, so the same
+        // partition: once the marker is published, the re-sent event has been dealt with.
+        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-33").writeBinary(same));
+        CloudEvent marker = submitted("CN-33", "RD_INTENSITY", "2046", 1.0, "zhejiang-stats");
+        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-33").writeBinary(marker));
+        assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-33".equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"2046\""), 1, Duration.ofSeconds(15)))
+                .hasSize(1);
+
+        assertThat(store.history("CN-33", "RD_INTENSITY", "2045")).extracting(StoredObservation::value)
+                .as("the re-sent event does not bring the old value back").containsExactly(2.5, 2.7);
+        assertThat(store.current("CN-33", "RD_INTENSITY", "2045", 1)).extracting(StoredObservation::value)
+                .containsExactly(2.7);
+        assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-33".equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"2045\""), 3, Duration.ofSeconds(3)))
+                .as("no canonical event for the re-sent one").hasSize(2);
+    }
+
+    @Test
     void should_DeadLetterInvalidFeedRecordWithReason_And_KeepProcessingTheNext() {
         CloudEvent bad = submitted("CN-32", "NO_SUCH_INDICATOR", "2044", 1.0, "jiangsu-stats");
         kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-32").writeBinary(bad));
