@@ -55,7 +55,8 @@ class ImportJobs {
     }
 
     void started(UUID id) {
-        jdbc.sql("UPDATE import_job SET status = 'RUNNING', started_at = now() WHERE id = ?").param(id).update();
+        jdbc.sql("UPDATE import_job SET status = 'RUNNING', started_at = coalesce(started_at, now()) WHERE id = ?")
+                .param(id).update();
     }
 
     /** Adds one chunk's outcome; called in the chunk's own transaction, so the counts match what is stored. */
@@ -83,17 +84,19 @@ class ImportJobs {
                 + " WHERE id = ?").params(reason, id).update();
     }
 
-    /** This node's jobs that a stop cut short: their spool paths, to clean up, once each is marked FAILED. */
-    List<String> failInterrupted(String node) {
+    /** A job a stop of the service cut short, with what it needs to go on. */
+    record Interrupted(UUID id, String contentType, String spoolPath, long rowsDone) {
+    }
+
+    /** This node's jobs that a stop cut short (queued or running), oldest first. */
+    List<Interrupted> interrupted(String node) {
         return jdbc.sql("""
-                WITH cut AS (SELECT id, spool_path FROM import_job
-                             WHERE node = ? AND status IN ('QUEUED', 'RUNNING') FOR UPDATE)
-                UPDATE import_job j SET status = 'FAILED', finished_at = now(), spool_path = NULL,
-                       failure = 'interrupted by a restart of indicator-service after ' || j.rows_done
-                                 || ' rows (those are stored); send the file again: rows already stored come back as unchanged'
-                FROM cut WHERE j.id = cut.id
-                RETURNING cut.spool_path""")
-                .param(node).query(String.class).list();
+                SELECT id, content_type, spool_path, rows_done FROM import_job
+                WHERE node = ? AND status IN ('QUEUED', 'RUNNING') ORDER BY created_at, id""")
+                .param(node)
+                .query((rs, n) -> new Interrupted(rs.getObject("id", UUID.class), rs.getString("content_type"),
+                        rs.getString("spool_path"), rs.getLong("rows_done")))
+                .list();
     }
 
     List<Rejection> rejections(UUID id, int offset, int limit) {

@@ -3,7 +3,6 @@ package org.nqpf.indicator.imports;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,8 +41,9 @@ import org.springframework.web.server.ResponseStatusException;
  * background in chunks of {@code nqpf.imports.chunk-rows}, each chunk one transaction together with the job's
  * progress, by a fixed number of workers. Memory stays flat whatever the file's size: one chunk per worker.
  * <p>
- * A job cut short by a stop of the service is marked FAILED when it starts again, naming how far it got; the rows of
- * the chunks before are stored, so sending the file again finishes the work (rows already stored are unchanged).
+ * A job cut short by a stop of the service goes on when the service starts again: its spooled file is still on disk
+ * and its progress counts only committed chunks, so the rows already done are skipped and the rest are ingested, none
+ * twice. Only a job whose file is gone is marked FAILED, naming how far it got.
  */
 @Service
 public class ImportService {
@@ -58,6 +60,8 @@ public class ImportService {
     private final ImportSettings settings;
     private final String node;
     private final ExecutorService workers;
+    /** Jobs this process queued itself: requests may arrive before the resume at startup looks for cut-short ones. */
+    private final Set<UUID> startedHere = ConcurrentHashMap.newKeySet();
 
     ImportService(ImportJobs jobs, Ingestion ingestion, TransactionTemplate transactions, ImportSettings settings)
             throws IOException {
@@ -114,8 +118,14 @@ public class ImportService {
             Files.deleteIfExists(spool);
             return new Submitted(jobs.findByKey(idempotencyKey).orElseThrow(), true);
         }
-        workers.execute(() -> run(id, spool, contentType));
+        startedHere.add(id);
+        workers.execute(() -> run(id, spool, contentType, 0));
         return new Submitted(created.get(), false);
+    }
+
+    /** Which instance this is, as its jobs record it. */
+    String node() {
+        return node;
     }
 
     public Optional<ImportJob> find(UUID id) {
@@ -134,14 +144,21 @@ public class ImportService {
         return jobs.storedRejections(id);
     }
 
-    /** Reads the spooled file chunk by chunk; each chunk and the job's progress commit together. */
-    void run(UUID id, Path spool, MediaType contentType) {
+    /**
+     * Reads the spooled file chunk by chunk; each chunk and the job's progress commit together. The first
+     * {@code rowsDone} rows were stored by an earlier run of the job: they are read past, not ingested again.
+     */
+    void run(UUID id, Path spool, MediaType contentType, long rowsDone) {
         jobs.started(id);
         long rows = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 64 * 1024);
                 RowReader reader = Formats.open(contentType, in)) {
+            while (rows < rowsDone && reader.hasNext()) {
+                reader.next();
+                rows++;
+            }
             List<ObservationRow> chunk = new ArrayList<>(settings.chunkRows());
-            int[] kept = {0};
+            int[] kept = {rowsDone == 0 ? 0 : jobs.storedRejections(id)};
             while (reader.hasNext()) {
                 chunk.add(reader.next());
                 rows++;
@@ -179,18 +196,22 @@ public class ImportService {
         }
     }
 
-    /** Jobs of this node that a stop cut short cannot go on: say so, and free their disk. */
+    /** Jobs of this node that a stop cut short go on where they stopped; those whose file is gone cannot. */
     @EventListener(ApplicationReadyEvent.class)
-    void failInterrupted() {
-        for (String spool : jobs.failInterrupted(node)) {
-            try {
-                if (spool != null) {
-                    Files.deleteIfExists(Path.of(spool));
-                }
+    void resumeInterrupted() {
+        for (ImportJobs.Interrupted job : jobs.interrupted(node)) {
+            if (startedHere.contains(job.id())) {
+                continue;
             }
-            catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Path spool = job.spoolPath() == null ? null : Path.of(job.spoolPath());
+            if (spool == null || !Files.isReadable(spool)) {
+                jobs.failed(job.id(), "interrupted by a restart of indicator-service after " + job.rowsDone()
+                        + " rows (those are stored) and its spooled file is gone; send the file again: rows already"
+                        + " stored come back as unchanged");
+                continue;
             }
+            log.info("import {} resumes after row {}", job.id(), job.rowsDone());
+            workers.execute(() -> run(job.id(), spool, MediaType.parseMediaType(job.contentType()), job.rowsDone()));
         }
     }
 

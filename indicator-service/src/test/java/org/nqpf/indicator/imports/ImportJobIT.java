@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.nqpf.indicator.IndicatorServiceTest;
 import org.nqpf.indicator.catalog.Catalog;
 import org.nqpf.indicator.catalog.Indicator;
+import org.nqpf.indicator.ingest.ObservationStore;
+import org.nqpf.indicator.ingest.StoredObservation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +43,73 @@ class ImportJobIT {
     @Autowired
     Catalog catalog;
 
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    ImportSettings settings;
+
+    @Autowired
+    ObservationStore store;
+
+    @Autowired
+    JdbcClient jdbc;
+
     final HttpClient http = HttpClient.newHttpClient();
+
+    /** A job the service's previous run left RUNNING after committing its first rows, as a kill -9 leaves it. */
+    private UUID cutShortJob(String file, long rowsDone, boolean keepSpool) throws Exception {
+        UUID id = UUID.randomUUID();
+        Path spool = settings.spoolDir().resolve(id + ".upload");
+        if (keepSpool) {
+            Files.writeString(spool, file);
+        }
+        jdbc.sql("""
+                INSERT INTO import_job (id, status, format, content_type, node, spool_path, bytes_total, rows_done,
+                                        accepted, started_at)
+                VALUES (?, 'RUNNING', 'csv', 'text/csv', ?, ?, ?, ?, ?, now())""")
+                .params(id, imports.node(), spool.toString(), file.length(), rowsDone, rowsDone).update();
+        return id;
+    }
+
+    @Test
+    void should_GoOnAfterTheRowsAlreadyStored_When_ServiceRestartsDuringAnImport() throws Exception {
+        StringBuilder file = new StringBuilder("entity,indicator,period,value,unit,source\n");
+        for (int i = 0; i < 10; i++) {
+            file.append(PROVINCES.get(i)).append(",RD_INTENSITY,1961,").append(1.0 + i).append(",,nbs\n");
+        }
+        // The earlier run committed rows 1-3 (in this test they were never stored, so a re-read would show).
+        UUID id = cutShortJob(file.toString(), 3, true);
+
+        imports.resumeInterrupted();
+
+        JsonNode done = awaitFinished(id.toString(), Duration.ofSeconds(60), null);
+        assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(done.get("rowsDone").asLong()).isEqualTo(10);
+        assertThat(done.get("accepted").asLong()).isEqualTo(10);
+        for (int i = 0; i < 10; i++) {
+            List<Double> stored = store.current(PROVINCES.get(i), "RD_INTENSITY", "1961", 1).stream()
+                    .map(StoredObservation::value).toList();
+            if (i < 3) {
+                assertThat(stored).as("row %d was done before the restart: not read again", i + 1).isEmpty();
+            }
+            else {
+                assertThat(stored).as("row %d", i + 1).containsExactly(1.0 + i);
+            }
+        }
+        assertThat(settings.spoolDir().resolve(id + ".upload")).doesNotExist();
+    }
+
+    @Test
+    void should_FailNamingHowFarItGot_When_CutShortJobHasLostItsFile() throws Exception {
+        UUID id = cutShortJob("entity,indicator,period,value,unit,source\n", 7, false);
+
+        imports.resumeInterrupted();
+
+        JsonNode job = get("/api/v1/imports/" + id);
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("failure").asString()).contains("after 7 rows").contains("send the file again");
+    }
 
     @Test
     void should_CompleteWithCountsAndRejectionsNamingRowAndField_When_FileMixesGoodAndBadRows() throws Exception {
