@@ -129,6 +129,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    InboxRetention nqpfInboxRetention(JdbcTemplate jdbc, MessagingProperties properties, MeterRegistry meters) {
+        return new InboxRetention(jdbc, properties.inboxRetention(), meters);
+    }
+
+    @Bean
     Outbox nqpfOutbox(JdbcTemplate jdbc, JsonMapper json) {
         return new Outbox(jdbc, json);
     }
