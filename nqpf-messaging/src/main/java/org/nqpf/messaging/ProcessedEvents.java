@@ -48,10 +48,13 @@ public class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return seen;
         }
-        jdbc.query("SELECT event_id FROM processed_event WHERE consumer = ? AND event_id = ANY(?)",
+        // A join with the ids, so each is one probe of the primary key whatever the size of the batch.
+        jdbc.query("""
+                SELECT p.event_id FROM unnest(?::text[]) AS k(id)
+                JOIN processed_event p ON p.consumer = ? AND p.event_id = k.id""",
                 rs -> {
                     seen.add(rs.getString(1));
-                }, consumer, eventIds.toArray(String[]::new));
+                }, eventIds.toArray(String[]::new), consumer);
         return seen;
     }
 

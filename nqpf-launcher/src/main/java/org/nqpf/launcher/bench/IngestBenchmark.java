@@ -223,8 +223,18 @@ public final class IngestBenchmark {
                 "--topic", PERF_TOPIC, "--num-records", String.valueOf(options.producerRecords()),
                 "--record-size", String.valueOf(recordSize), "--throughput", "-1",
                 "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true");
-        System.out.printf(Locale.ROOT, "(a) raw producer: ProducerPerformance, %,d records of %d bytes, acks=all%n",
-                options.producerRecords(), recordSize);
+        // A short run's rate swings with the JIT warming up and the other processes on the cores: the best of two runs
+        // is the baseline, which can only make the ratio smaller.
+        System.out.printf(Locale.ROOT, "(a) raw producer: ProducerPerformance, %,d records of %d bytes, acks=all, best "
+                + "of 2 runs%n", options.producerRecords(), recordSize);
+        double best = 0;
+        for (int run = 0; run < 2; run++) {
+            best = Math.max(best, producerPerformanceRun(command));
+        }
+        return best;
+    }
+
+    private static double producerPerformanceRun(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String summary = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
