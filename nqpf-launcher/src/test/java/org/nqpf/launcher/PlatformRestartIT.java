@@ -7,6 +7,9 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +37,10 @@ import org.nqpf.launcher.Platform.Service;
 import org.nqpf.testsupport.KafkaProbe;
 import org.nqpf.testsupport.TestInfrastructure;
 
-/** indicator-service killed in the middle of a feed stream, then started again, on a real broker and database. */
+/**
+ * indicator-service killed in the middle of a feed stream, and in the middle of a bulk import, then started again,
+ * on a real broker and database.
+ */
 class PlatformRestartIT {
 
     private static final List<String> INDICATORS = List.of("RD_INTENSITY", "URBANISATION_RATE",
@@ -102,6 +108,94 @@ class PlatformRestartIT {
                 assertThat(ids).as("distinct canonical events").hasSize(total);
             }
         }
+    }
+
+    @Test
+    void should_FinishTheImportStoringEachRowOnce_When_IndicatorServiceIsKilledMidImport() throws Exception {
+        Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
+        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+        Platform.Config config = Platform.Config.defaults(home)
+                .withInfrastructure(TestInfrastructure.kafka().bootstrapServers(), pg.jdbcUrl(), pg.username(),
+                        pg.password())
+                .withFreePorts().withStateDir(Files.createTempDirectory("nqpf-restart-import"));
+        // 31 provinces x 8 indicators x 100 periods (1900-1999), 6 revisions each: 148,800 rows, 6.9 MB.
+        int revisions = 6;
+        Path file = Files.createTempFile("nqpf-restart-import", ".csv");
+        int rows = 0;
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("entity,indicator,period,value,unit,source\n");
+            for (int r = 0; r < revisions; r++) {
+                for (int period = 1900; period <= 1999; period++) {
+                    for (int region : REGIONS) {
+                        for (String indicator : INDICATORS) {
+                            out.write("CN-" + region + "," + indicator + "," + period + "," + (1 + r + (period % 7) / 10.0)
+                                    + ",,restart-import\n");
+                            rows++;
+                        }
+                    }
+                }
+            }
+        }
+        try (Platform platform = Platform.start(config, EnumSet.of(Service.INDICATOR))) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(
+                    URI.create(platform.url(Service.INDICATOR) + "/api/v1/imports"))
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+            String id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(posted.body())
+                    .results().findFirst().orElseThrow().group(1);
+
+            long doneAtKill = awaitJob(pg, id, job -> job.rowsDone() >= 20_000, Duration.ofSeconds(120)).rowsDone();
+            platform.killService(Service.INDICATOR);
+            assertThat(doneAtKill).as("the kill lands in the middle of the import").isLessThan(rows);
+            platform.startService(Service.INDICATOR);
+            platform.awaitHealthy(Service.INDICATOR, Duration.ofSeconds(120));
+
+            Job done = awaitJob(pg, id, job -> !job.status().equals("RUNNING") && !job.status().equals("QUEUED"),
+                    Duration.ofSeconds(180));
+            assertThat(done.status()).isEqualTo("COMPLETED");
+            assertThat(done.rowsDone()).isEqualTo(rows);
+            assertThat(done.accepted()).as("every row stored, once").isEqualTo(rows);
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("""
+                            SELECT (SELECT count(*) FROM indicator.observation_revision WHERE source = 'restart-import'),
+                                   (SELECT count(*) FROM indicator.observation
+                                    WHERE source = 'restart-import' AND revisions = %d)""".formatted(revisions))) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("revisions stored: one per row, none lost, none repeated")
+                        .isEqualTo(rows);
+                assertThat(rs.getInt(2)).as("values with all %d revisions", revisions).isEqualTo(rows / revisions);
+            }
+        }
+        finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private record Job(String status, long rowsDone, long accepted) {
+    }
+
+    private static Job awaitJob(TestInfrastructure.Postgres pg, String id, java.util.function.Predicate<Job> until,
+            Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Job job = null;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT status, rows_done, accepted FROM indicator.import_job "
+                            + "WHERE id = '" + java.util.UUID.fromString(id) + "'")) {
+                if (rs.next()) {
+                    job = new Job(rs.getString(1), rs.getLong(2), rs.getLong(3));
+                    if (until.test(job)) {
+                        return job;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("import job " + id + " still " + job + " after " + timeout);
     }
 
     private static final int[] REGIONS = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43,
