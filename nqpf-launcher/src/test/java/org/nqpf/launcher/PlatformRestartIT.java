@@ -52,12 +52,8 @@ class PlatformRestartIT {
 
     @Test
     void should_LoseAndDuplicateNothing_When_IndicatorServiceIsKilledMidStream() throws Exception {
-        Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
-        Platform.Config config = Platform.Config.defaults(home)
-                .withInfrastructure(TestInfrastructure.kafka().bootstrapServers(), pg.jdbcUrl(), pg.username(),
-                        pg.password())
-                .withFreePorts().withStateDir(Files.createTempDirectory("nqpf-restart"));
+        Platform.Config config = config(pg, "nqpf-restart");
         // 31 provinces x 8 indicators x 40 periods = 9,920 distinct observations.
         int periods = 40;
         int total = 31 * INDICATORS.size() * periods;
@@ -112,12 +108,8 @@ class PlatformRestartIT {
 
     @Test
     void should_FinishTheImportStoringEachRowOnce_When_IndicatorServiceIsKilledMidImport() throws Exception {
-        Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
-        Platform.Config config = Platform.Config.defaults(home)
-                .withInfrastructure(TestInfrastructure.kafka().bootstrapServers(), pg.jdbcUrl(), pg.username(),
-                        pg.password())
-                .withFreePorts().withStateDir(Files.createTempDirectory("nqpf-restart-import"));
+        Platform.Config config = config(pg, "nqpf-restart-import");
         // 31 provinces x 8 indicators x 100 periods (1900-1999), 6 revisions each: 148,800 rows, 6.9 MB.
         int revisions = 6;
         Path file = Files.createTempFile("nqpf-restart-import", ".csv");
@@ -172,6 +164,15 @@ class PlatformRestartIT {
         finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** indicator-service alone, on the tests' broker and database, with its own state directory. */
+    private static Platform.Config config(TestInfrastructure.Postgres pg, String stateName) throws IOException {
+        Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
+        return Platform.Config.defaults(home)
+                .withInfrastructure(TestInfrastructure.kafka().bootstrapServers(), pg.jdbcUrl(), pg.username(),
+                        pg.password())
+                .withFreePorts().withStateDir(Files.createTempDirectory(stateName));
     }
 
     private record Job(String status, long rowsDone, long accepted) {
