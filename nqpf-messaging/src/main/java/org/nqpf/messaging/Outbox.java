@@ -36,31 +36,7 @@ public class Outbox {
         if (entries.isEmpty()) {
             return;
         }
-        int n = entries.size();
-        String[] topic = new String[n];
-        String[] key = new String[n];
-        String[] id = new String[n];
-        String[] type = new String[n];
-        String[] source = new String[n];
-        String[] subject = new String[n];
-        String[] time = new String[n];
-        String[] contentType = new String[n];
-        String[] extensions = new String[n];
-        byte[][] data = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            Entry entry = entries.get(i);
-            CloudEvent event = entry.event();
-            topic[i] = entry.topic();
-            key[i] = entry.key();
-            id[i] = event.getId();
-            type[i] = event.getType();
-            source[i] = event.getSource().toString();
-            subject[i] = event.getSubject();
-            time[i] = event.getTime() == null ? null : event.getTime().toString();
-            contentType[i] = event.getDataContentType();
-            extensions[i] = extensions(event);
-            data[i] = event.getData() == null ? null : event.getData().toBytes();
-        }
+        List<CloudEvent> events = entries.stream().map(Entry::event).toList();
         // One statement for the batch: each column travels as one array; ids follow the order of the list.
         jdbc.update("""
                 INSERT INTO outbox_event (topic, record_key, event_id, event_type, source, subject, event_time,
@@ -72,7 +48,16 @@ public class Outbox {
                 WITH ORDINALITY AS e(topic, record_key, event_id, event_type, source, subject, event_time,
                                      data_content_type, extensions, payload, n)
                 ORDER BY n""",
-                topic, key, id, type, source, subject, time, contentType, extensions, data);
+                entries.stream().map(Entry::topic).toArray(String[]::new),
+                entries.stream().map(Entry::key).toArray(String[]::new),
+                events.stream().map(CloudEvent::getId).toArray(String[]::new),
+                events.stream().map(CloudEvent::getType).toArray(String[]::new),
+                events.stream().map(e -> e.getSource().toString()).toArray(String[]::new),
+                events.stream().map(CloudEvent::getSubject).toArray(String[]::new),
+                events.stream().map(e -> e.getTime() == null ? null : e.getTime().toString()).toArray(String[]::new),
+                events.stream().map(CloudEvent::getDataContentType).toArray(String[]::new),
+                events.stream().map(this::extensions).toArray(String[]::new),
+                events.stream().map(e -> e.getData() == null ? null : e.getData().toBytes()).toArray(byte[][]::new));
     }
 
     private String extensions(CloudEvent event) {

@@ -42,11 +42,6 @@ public class OutboxRelay {
     private final long lockKey;
     private final int batchSize;
     private final Counter published;
-    /** One service publishes under one source: it is parsed once, not per row. */
-    private volatile Source lastSource = new Source("", null);
-
-    private record Source(String text, URI uri) {
-    }
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
             String lockName, int batchSize, MeterRegistry meters) {
@@ -114,15 +109,10 @@ public class OutboxRelay {
     }
 
     private Row row(ResultSet rs, int n) throws SQLException {
-        Source source = lastSource;
-        if (!source.text().equals(rs.getString(6))) {
-            source = new Source(rs.getString(6), URI.create(rs.getString(6)));
-            lastSource = source;
-        }
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(rs.getString(4))
                 .withType(rs.getString(5))
-                .withSource(source.uri())
+                .withSource(URI.create(rs.getString(6)))
                 .withSubject(rs.getString(7))
                 .withTime(rs.getObject(8, OffsetDateTime.class))
                 .withDataContentType(rs.getString(9))

@@ -61,10 +61,6 @@ public class ProcessedEvents {
     /** Records {@code eventIds} as processed by {@code consumer}; ids already there stay as they are. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String consumer, Collection<String> eventIds) {
-        if (!eventIds.isEmpty()) {
-            jdbc.update("""
-                    INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::text[])
-                    ON CONFLICT DO NOTHING""", consumer, eventIds.toArray(String[]::new));
-        }
+        firstDeliveries(consumer, eventIds);
     }
 }

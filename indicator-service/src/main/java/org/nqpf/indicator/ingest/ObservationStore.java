@@ -5,10 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,9 +59,10 @@ public class ObservationStore {
 
     /** The current row of a key as it evolves while a batch is applied. */
     private static final class State {
-        UUID id;
+        final Key key;
+        final UUID id;
         /** Whether the key already has a row in the current view (an update) or gets one now (an insert). */
-        boolean stored = true;
+        final boolean stored;
         Double value;
         boolean deleted;
         int revision;
@@ -69,6 +71,12 @@ public class ObservationStore {
         String channel;
         Instant receivedAt;
         Instant sourceTime;
+
+        State(Key key, UUID id, boolean stored) {
+            this.key = key;
+            this.id = id;
+            this.stored = stored;
+        }
 
         Instant effectiveTime() {
             return sourceTime != null ? sourceTime : receivedAt;
@@ -95,7 +103,7 @@ public class ObservationStore {
                 + "WITH ORDINALITY AS t(e, n) ORDER BY n", rs -> {
                 }, (Object) entities.toArray(String[]::new));
         Map<Key, State> current = load(changes);
-        Map<Key, State> dirty = new LinkedHashMap<>();
+        Set<State> dirty = new LinkedHashSet<>(); // each key's state once, whatever its revisions in the batch
         List<Revision> history = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>(changes.size());
         for (Change c : changes) {
@@ -108,9 +116,7 @@ public class ObservationStore {
                     outcomes.add(new Outcome(c, Kind.UNCHANGED, null));
                     continue;
                 }
-                s = new State();
-                s.id = UUID.randomUUID();
-                s.stored = false;
+                s = new State(key, UUID.randomUUID(), false);
                 current.put(key, s);
                 kind = Kind.NEW;
             }
@@ -142,7 +148,7 @@ public class ObservationStore {
                 s.receivedAt = receivedAt;
                 s.sourceTime = c.sourceTime();
             }
-            dirty.put(key, s);
+            dirty.add(s);
             history.add(new Revision(s.id, s.revisions, value, deleted, c.source(), c.sourceTime(),
                     kind == Kind.SUPERSEDED, c.eventId()));
             outcomes.add(new Outcome(c, kind, new StoredObservation(s.id, c.entity(), c.indicator(), c.period(),
@@ -169,8 +175,8 @@ public class ObservationStore {
                 SELECT o.* FROM observation o
                 JOIN (SELECT DISTINCT * FROM unnest(?::text[], ?::text[], ?::text[])) AS k(e, i, p)
                   ON o.entity_id = k.e AND o.indicator = k.i AND o.period = k.p""", rs -> {
-            State s = new State();
-            s.id = rs.getObject("id", UUID.class);
+            Key key = new Key(rs.getString("entity_id"), rs.getString("indicator"), rs.getString("period"));
+            State s = new State(key, rs.getObject("id", UUID.class), true);
             s.value = nullableDouble(rs, "value");
             s.deleted = rs.getBoolean("deleted");
             s.revision = rs.getInt("revision");
@@ -180,7 +186,7 @@ public class ObservationStore {
             s.receivedAt = rs.getTimestamp("received_at").toInstant();
             Timestamp st = rs.getTimestamp("source_time");
             s.sourceTime = st == null ? null : st.toInstant();
-            states.put(new Key(rs.getString("entity_id"), rs.getString("indicator"), rs.getString("period")), s);
+            states.put(key, s);
         }, e, i, p);
         return states;
     }
@@ -195,19 +201,22 @@ public class ObservationStore {
      * batch, where a batch of multi-row VALUES binds every cell as its own parameter.
      */
 
-    private void write(Map<Key, State> dirty) {
-        List<Map.Entry<Key, State>> inserts = new ArrayList<>();
-        List<Map.Entry<Key, State>> updates = new ArrayList<>();
-        dirty.entrySet().forEach(e -> (e.getValue().stored ? updates : inserts).add(e));
+    private void write(Collection<State> dirty) {
+        List<State> inserts = dirty.stream().filter(s -> !s.stored).toList();
+        List<State> updates = dirty.stream().filter(s -> s.stored).toList();
         if (!inserts.isEmpty()) {
             // New keys only: every writer of these entities holds their lock, so no one else inserts them meanwhile.
+            Object[] values = currentValues(inserts);
+            Object[] args = Arrays.copyOf(values, values.length + 3);
+            args[values.length] = inserts.stream().map(s -> s.key.entity()).toArray(String[]::new);
+            args[values.length + 1] = inserts.stream().map(s -> s.key.indicator()).toArray(String[]::new);
+            args[values.length + 2] = inserts.stream().map(s -> s.key.period()).toArray(String[]::new);
             template.update("""
-                    INSERT INTO observation (id, entity_id, indicator, period, value, deleted, revision, revisions,
-                                             source, channel, received_at, source_time)
-                    SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::boolean[],
-                                         ?::int[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])""",
-                    currentViewColumns(inserts, true));
-            inserts.forEach(e -> e.getValue().stored = true);
+                    INSERT INTO observation (id, value, deleted, revision, revisions, source, channel, received_at,
+                                             source_time, entity_id, indicator, period)
+                    SELECT * FROM unnest(?::uuid[], ?::float8[], ?::boolean[], ?::int[], ?::int[], ?::text[], ?::text[],
+                                         ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])""",
+                    args);
         }
         if (!updates.isEmpty()) {
             // Only non-indexed columns change: a HOT update, room for it kept by the table's fill factor.
@@ -218,69 +227,27 @@ public class ObservationStore {
                     FROM unnest(?::uuid[], ?::float8[], ?::boolean[], ?::int[], ?::int[], ?::text[], ?::text[],
                                 ?::timestamptz[], ?::timestamptz[])
                          AS u(id, value, deleted, revision, revisions, source, channel, received_at, source_time)
-                    WHERE o.id = u.id""", currentViewColumns(updates, false));
+                    WHERE o.id = u.id""", currentValues(updates));
         }
     }
 
-    private static Object[] currentViewColumns(List<Map.Entry<Key, State>> rows, boolean withKey) {
-        int n = rows.size();
-        String[] id = new String[n];
-        String[] entity = new String[n];
-        String[] indicator = new String[n];
-        String[] period = new String[n];
-        Double[] value = new Double[n];
-        Boolean[] deleted = new Boolean[n];
-        Integer[] revision = new Integer[n];
-        Integer[] revisions = new Integer[n];
-        String[] source = new String[n];
-        String[] channel = new String[n];
-        String[] receivedAt = new String[n];
-        String[] sourceTime = new String[n];
-        for (int i = 0; i < n; i++) {
-            Key k = rows.get(i).getKey();
-            State s = rows.get(i).getValue();
-            id[i] = s.id.toString();
-            entity[i] = k.entity();
-            indicator[i] = k.indicator();
-            period[i] = k.period();
-            value[i] = s.value;
-            deleted[i] = s.deleted;
-            revision[i] = s.revision;
-            revisions[i] = s.revisions;
-            source[i] = s.source;
-            channel[i] = s.channel;
-            receivedAt[i] = s.receivedAt.toString();
-            sourceTime[i] = s.sourceTime == null ? null : s.sourceTime.toString();
-        }
-        return withKey
-                ? new Object[] {id, entity, indicator, period, value, deleted, revision, revisions, source, channel,
-                        receivedAt, sourceTime}
-                : new Object[] {id, value, deleted, revision, revisions, source, channel, receivedAt, sourceTime};
+    /** The current-view columns an insert and an update both write, one array each, in the statements' order. */
+    private static Object[] currentValues(List<State> rows) {
+        return new Object[] {
+                rows.stream().map(s -> s.id.toString()).toArray(String[]::new),
+                rows.stream().map(s -> s.value).toArray(Double[]::new),
+                rows.stream().map(s -> s.deleted).toArray(Boolean[]::new),
+                rows.stream().map(s -> s.revision).toArray(Integer[]::new),
+                rows.stream().map(s -> s.revisions).toArray(Integer[]::new),
+                rows.stream().map(s -> s.source).toArray(String[]::new),
+                rows.stream().map(s -> s.channel).toArray(String[]::new),
+                rows.stream().map(s -> s.receivedAt.toString()).toArray(String[]::new),
+                rows.stream().map(s -> text(s.sourceTime)).toArray(String[]::new)};
     }
 
     private void appendHistory(List<Revision> history, String channel, Instant receivedAt) {
         if (history.isEmpty()) {
             return;
-        }
-        int n = history.size();
-        String[] id = new String[n];
-        Integer[] revision = new Integer[n];
-        Double[] value = new Double[n];
-        Boolean[] deleted = new Boolean[n];
-        String[] source = new String[n];
-        String[] sourceTime = new String[n];
-        Boolean[] superseded = new Boolean[n];
-        String[] eventId = new String[n];
-        for (int i = 0; i < n; i++) {
-            Revision r = history.get(i);
-            id[i] = r.observation().toString();
-            revision[i] = r.revision();
-            value[i] = r.value();
-            deleted[i] = r.deleted();
-            source[i] = r.source();
-            sourceTime[i] = r.sourceTime() == null ? null : r.sourceTime().toString();
-            superseded[i] = r.superseded();
-            eventId[i] = r.eventId();
         }
         template.update("""
                 INSERT INTO observation_revision (observation_id, revision, value, deleted, source, channel,
@@ -289,8 +256,19 @@ public class ObservationStore {
                 FROM unnest(?::uuid[], ?::int[], ?::float8[], ?::boolean[], ?::text[], ?::timestamptz[], ?::boolean[],
                             ?::text[])
                      AS h(id, revision, value, deleted, source, source_time, superseded, event_id)""",
-                channel, Timestamp.from(receivedAt), id, revision, value, deleted, source, sourceTime, superseded,
-                eventId);
+                channel, Timestamp.from(receivedAt),
+                history.stream().map(r -> r.observation().toString()).toArray(String[]::new),
+                history.stream().map(Revision::revision).toArray(Integer[]::new),
+                history.stream().map(Revision::value).toArray(Double[]::new),
+                history.stream().map(Revision::deleted).toArray(Boolean[]::new),
+                history.stream().map(Revision::source).toArray(String[]::new),
+                history.stream().map(r -> text(r.sourceTime())).toArray(String[]::new),
+                history.stream().map(Revision::superseded).toArray(Boolean[]::new),
+                history.stream().map(Revision::eventId).toArray(String[]::new));
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
     }
 
     /**
