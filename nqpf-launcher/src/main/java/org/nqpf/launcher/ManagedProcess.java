@@ -19,11 +19,12 @@ final class ManagedProcess {
         this.log = log;
     }
 
+    /** Appends to the log, so a restart keeps what the crashed process wrote before it. */
     static ManagedProcess start(String name, List<String> command, Path workDir, Path log) {
         try {
             Files.createDirectories(log.getParent());
             Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             return new ManagedProcess(name, p, log);
         }
         catch (IOException e) {

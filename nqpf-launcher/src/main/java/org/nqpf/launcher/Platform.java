@@ -232,6 +232,13 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** The last lines a running service wrote to its log, to show what it was doing when a check failed. */
+    public String logTail(Service service, int lines) {
+        ManagedProcess process = services.get(service);
+        return process == null ? "(" + service.module + " is not running)"
+                : "last lines of " + process.log() + ":\n" + process.tail(lines);
+    }
+
     public void awaitHealthy(Service service, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         ManagedProcess process = services.get(service);

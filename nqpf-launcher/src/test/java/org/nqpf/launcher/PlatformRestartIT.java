@@ -94,14 +94,17 @@ class PlatformRestartIT {
                 assertThat(rs.getInt(2)).as("observations revised by a redelivery").isZero();
                 assertThat(rs.getInt(3)).as("revisions stored").isEqualTo(total);
             }
+            // Stored is not yet published: the relay may still be draining what piled up during the restart.
+            awaitOutboxDrained(pg, platform, Duration.ofSeconds(120));
             try (KafkaProbe probe = new KafkaProbe(platform.kafkaBootstrapServers())) {
-                var published = probe.read(Topics.OBSERVATIONS,
-                        r -> OUR_PERIODS.matcher(new String(r.value(), StandardCharsets.UTF_8)).find(), total + 1000,
-                        Duration.ofSeconds(30));
                 Set<String> ids = new HashSet<>();
-                published.forEach(r -> ids.add(KafkaProbe.header(r, "ce_id")));
+                probe.read(Topics.OBSERVATIONS,
+                        r -> OUR_PERIODS.matcher(new String(r.value(), StandardCharsets.UTF_8)).find()
+                                && ids.add(KafkaProbe.header(r, "ce_id")),
+                        distinct -> distinct.size() >= total, Duration.ofSeconds(90));
                 // The outbox publishes at least once; an event re-sent after the crash carries its old ce_id.
-                assertThat(ids).as("distinct canonical events").hasSize(total);
+                assertThat(ids).as("distinct canonical events; %s", platform.logTail(Service.INDICATOR, 30))
+                        .hasSize(total);
             }
         }
     }
@@ -241,6 +244,26 @@ class PlatformRestartIT {
             Thread.sleep(200);
         }
         throw new AssertionError("only " + stored + " of " + count + " observations stored after " + timeout);
+    }
+
+    private static void awaitOutboxDrained(TestInfrastructure.Postgres pg, Platform platform, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pending = -1;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM indicator.outbox_event")) {
+                rs.next();
+                pending = rs.getLong(1);
+                if (pending == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(pending + " canonical events still in the outbox after " + timeout + "; "
+                + platform.logTail(Service.INDICATOR, 30));
     }
 
     private static void sleep(long ms) {

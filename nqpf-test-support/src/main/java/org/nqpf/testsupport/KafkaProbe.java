@@ -56,6 +56,15 @@ public final class KafkaProbe implements AutoCloseable {
      */
     public List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
             int count, Duration timeout) {
+        return read(topic, filter, matching -> matching.size() >= count, timeout);
+    }
+
+    /**
+     * Reads the topic from the beginning until the matching records read so far are {@code enough} or the timeout
+     * passed; returns the matching records.
+     */
+    public List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
+            Predicate<List<ConsumerRecord<String, byte[]>>> enough, Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
@@ -67,7 +76,7 @@ public final class KafkaProbe implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
             consumer.subscribe(List.of(topic));
-            while (matching.size() < count && System.nanoTime() < deadline) {
+            while (!enough.test(matching) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if (filter.test(r)) {
                         matching.add(r);
