@@ -10,6 +10,10 @@ import java.util.Set;
  * Weights from AHP pairwise comparisons, one matrix per aggregate over its children. Aggregates without a matrix
  * keep the weights of the fallback scheme (by default the framework's). The consistency of each matrix is reported by
  * {@link #consistency()}.
+ * <p>
+ * {@link #overDataPresent} is for hierarchies built from the data at hand (a cohort may lack an indicator or a whole
+ * dimension): a child with no data drops out with its row and column, and the priorities come from the rest of the
+ * judgements. A child the matrix does not name is still an error: nothing says what it should weigh.
  */
 public final class AhpWeights implements Weighting {
 
@@ -19,11 +23,23 @@ public final class AhpWeights implements Weighting {
 
     private final Map<String, Comparison> comparisons;
     private final Weighting fallback;
+    private final boolean dataPresentOnly;
     private final Map<String, Ahp.Result> consistency = new LinkedHashMap<>();
 
+    /** Every matrix must name exactly its aggregate's children. */
     public AhpWeights(Map<String, Comparison> comparisons, Weighting fallback) {
+        this(comparisons, fallback, false);
+    }
+
+    /** Matrices may name children the data lacks (and aggregates it lacks); those drop out. */
+    public static AhpWeights overDataPresent(Map<String, Comparison> comparisons, Weighting fallback) {
+        return new AhpWeights(comparisons, fallback, true);
+    }
+
+    private AhpWeights(Map<String, Comparison> comparisons, Weighting fallback, boolean dataPresentOnly) {
         this.comparisons = new LinkedHashMap<>(comparisons);
         this.fallback = fallback;
+        this.dataPresentOnly = dataPresentOnly;
         this.comparisons.forEach((aggregate, c) -> {
             try {
                 consistency.put(aggregate, Ahp.of(c.matrix()));
@@ -52,18 +68,37 @@ public final class AhpWeights implements Weighting {
     private Map<String, Double> apply(Hierarchy hierarchy, Map<String, Double> base) {
         Map<String, Double> weights = new LinkedHashMap<>(base);
         comparisons.forEach((aggregate, c) -> {
+            if (dataPresentOnly && !hierarchy.nodes().containsKey(aggregate)) {
+                return;
+            }
             List<String> children = hierarchy.children(aggregate);
             Set<String> named = new HashSet<>(c.order());
-            if (named.size() != c.order().size() || !named.equals(new HashSet<>(children))) {
+            boolean covered = dataPresentOnly ? named.containsAll(children) : named.equals(new HashSet<>(children));
+            if (named.size() != c.order().size() || !covered) {
+                List<String> unnamed = children.stream().filter(child -> !named.contains(child)).toList();
                 throw new IllegalArgumentException("AHP matrix of " + aggregate + " names " + c.order()
-                        + " but its children are " + children);
+                        + " but its children are " + children + (unnamed.isEmpty() ? "" : "; not named: " + unnamed));
             }
-            double[] w = consistency.get(aggregate).weights();
+            List<String> order = c.order().stream().filter(children::contains).toList();
+            double[] w = order.size() == c.order().size() ? consistency.get(aggregate).weights()
+                    : Ahp.of(subMatrix(c, order)).weights();
             for (int k = 0; k < w.length; k++) {
-                weights.put(c.order().get(k), w[k]);
+                weights.put(order.get(k), w[k]);
             }
         });
         return weights;
+    }
+
+    /** The judgements among {@code kept}, in its order. */
+    private static double[][] subMatrix(Comparison c, List<String> kept) {
+        int[] at = kept.stream().mapToInt(c.order()::indexOf).toArray();
+        double[][] a = new double[at.length][at.length];
+        for (int i = 0; i < at.length; i++) {
+            for (int j = 0; j < at.length; j++) {
+                a[i][j] = c.matrix()[at[i]][at[j]];
+            }
+        }
+        return a;
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AhpTest {
@@ -61,6 +63,37 @@ class AhpTest {
     void should_RejectAMatrixThatIsNotReciprocal() {
         assertThatThrownBy(() -> Ahp.of(new double[][] {{1, 3}, {3, 1}}))
                 .hasMessageContaining("not reciprocal");
+    }
+
+    @Test
+    void should_WeighThePresentChildrenOnTheirOwnJudgements_When_TheDataLacksSomeNamedOnes_ByHand() {
+        // Index compares P, Q and R; the data has no R (no indicator under it), and P has x1 and x2 of x1..x3.
+        Hierarchy present = Hierarchy.builder().aggregate("Index", null).aggregate("P", "Index")
+                .aggregate("Q", "Index").indicator("x1", "P", 1).indicator("x2", "P", 1).indicator("y", "Q", 1)
+                .build();
+        double[][] overDimensions = {{1, 4, 2}, {0.25, 1, 0.5}, {0.5, 2, 1}};
+        double[][] overIndicators = {{1, 1 / 3.0, 5}, {3, 1, 7}, {0.2, 1 / 7.0, 1}};
+        AhpWeights ahp = AhpWeights.overDataPresent(Map.of(
+                "Index", new AhpWeights.Comparison(List.of("P", "Q", "R"), overDimensions),
+                "P", new AhpWeights.Comparison(List.of("x1", "x2", "x3"), overIndicators),
+                "R", new AhpWeights.Comparison(List.of("z"), new double[][] {{1}})), Weighting.equal());
+        Map<String, Double> w = ahp.weights(present, IndicatorTable.of(List.of("a"), List.of("x1", "x2", "y"),
+                new double[][] {{1, 2, 3}}));
+        // 2x2 judgements are consistent: a12 / (1 + a12) and 1 / (1 + a12).
+        assertThat(w.get("P")).isCloseTo(0.8, within(1e-12));
+        assertThat(w.get("Q")).isCloseTo(0.2, within(1e-12));
+        assertThat(w.get("x1")).isCloseTo(0.25, within(1e-12));
+        assertThat(w.get("x2")).isCloseTo(0.75, within(1e-12));
+        assertThat(w.get("y")).as("no judgement about Q's children: the fallback's").isEqualTo(1.0);
+
+        assertThatThrownBy(() -> new AhpWeights(Map.of("Index", new AhpWeights.Comparison(List.of("P", "Q", "R"),
+                overDimensions)), Weighting.equal()).weights(present, IndicatorTable.of(List.of("a"),
+                        List.of("x1", "x2", "y"), new double[][] {{1, 2, 3}})))
+                .as("the strict form wants every named child").hasMessageContaining("names [P, Q, R]");
+        AhpWeights unjudged = AhpWeights.overDataPresent(Map.of("P", new AhpWeights.Comparison(List.of("x1", "x3"),
+                new double[][] {{1, 2}, {0.5, 1}})), Weighting.equal());
+        assertThatThrownBy(() -> unjudged.weights(present, IndicatorTable.of(List.of("a"), List.of("x1", "x2", "y"),
+                new double[][] {{1, 2, 3}}))).hasMessageContaining("not named: [x2]");
     }
 
     private static void set(double[][] a, int i, int j, double v) {

@@ -86,6 +86,9 @@ public class MethodProfiles {
                 INSERT INTO dirty_cohort_period (framework_code, cohort, period)
                 SELECT DISTINCT a.framework_code, a.cohort, a.period FROM assessment a WHERE a.framework_code = ?
                 ON CONFLICT DO NOTHING""").param(frameworkCode).update();
+        // Those that failed under the previous version (some may have no assessment) are retried at once.
+        jdbc.sql("UPDATE dirty_cohort_period SET attempts = 0, last_error = NULL, retry_at = NULL "
+                + "WHERE framework_code = ? AND attempts > 0").param(frameworkCode).update();
         return latest(frameworkCode).orElseThrow();
     }
 

@@ -1,8 +1,13 @@
 package org.nqpf.assessment.profile;
 
+import java.util.List;
+import java.util.Map;
 import org.nqpf.engine.Aggregation;
+import org.nqpf.engine.Ahp;
+import org.nqpf.engine.AhpWeights;
 import org.nqpf.engine.ArithmeticMean;
 import org.nqpf.engine.BoundedNormalisation;
+import org.nqpf.engine.CombinedWeights;
 import org.nqpf.engine.CriticWeights;
 import org.nqpf.engine.EntropyWeights;
 import org.nqpf.engine.GeometricMean;
@@ -44,10 +49,60 @@ final class ProfileEngines {
             case META, EQUAL -> Weighting.equal();
             case ENTROPY -> new EntropyWeights(w.on());
             case CRITIC -> CriticWeights.INSTANCE;
-            default -> throw new IllegalArgumentException("weights.method: " + w.method().name().toLowerCase()
-                    + " needs pairwise matrices per framework node, which assessment profiles do not carry yet;"
-                    + " use equal, meta, entropy or critic");
+            case AHP -> ahp(w.matrices());
+            case COMBINED -> {
+                if (w.subjective().method() != Profile.WeightsMethod.META
+                        && w.subjective().method() != Profile.WeightsMethod.EQUAL
+                        && w.subjective().method() != Profile.WeightsMethod.AHP) {
+                    throw new IllegalArgumentException("weights.subjective.method: " + name(w.subjective().method())
+                            + " is not a subjective scheme; use equal, meta or ahp");
+                }
+                if (w.objective().method() != Profile.WeightsMethod.ENTROPY
+                        && w.objective().method() != Profile.WeightsMethod.CRITIC) {
+                    throw new IllegalArgumentException("weights.objective.method: " + name(w.objective().method())
+                            + " is not an objective scheme; use entropy or critic");
+                }
+                yield new CombinedWeights(weighting(w.subjective()), weighting(w.objective()), w.combine(), w.alpha());
+            }
         };
+    }
+
+    /**
+     * AHP judgements over the framework's nodes: {@code OVERALL} compares the dimensions, a dimension compares its
+     * indicators. A cohort without data for some of them is weighted on the judgements among the rest. Judgements
+     * Saaty would send back for revision (CR above 0.1) are refused, so no published score rests on them.
+     */
+    private static Weighting ahp(Map<String, AhpWeights.Comparison> matrices) {
+        matrices.forEach((aggregate, c) -> {
+            String at = "weights.matrices." + aggregate;
+            if (aggregate.equals(NqpfEngine.OVERALL)) {
+                List<String> unknown = c.order().stream().filter(d -> !NqpfEngine.DIMENSIONS.contains(d)).toList();
+                if (!unknown.isEmpty()) {
+                    throw new IllegalArgumentException(at + ".order: " + unknown + " are not dimensions; "
+                            + NqpfEngine.OVERALL + " compares " + NqpfEngine.DIMENSIONS);
+                }
+            }
+            else if (!NqpfEngine.DIMENSIONS.contains(aggregate)) {
+                throw new IllegalArgumentException(at + ": " + aggregate + " is neither " + NqpfEngine.OVERALL
+                        + " nor a dimension " + NqpfEngine.DIMENSIONS);
+            }
+            Ahp.Result r;
+            try {
+                r = Ahp.of(c.matrix());
+            }
+            catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + ".matrix: " + e.getMessage(), e);
+            }
+            if (!r.consistent()) {
+                throw new IllegalArgumentException(at + ".matrix: consistency ratio %.3f exceeds %.1f; revise the judgements"
+                        .formatted(r.cr(), Ahp.ACCEPTABLE_CR));
+            }
+        });
+        return AhpWeights.overDataPresent(matrices, Weighting.equal());
+    }
+
+    private static String name(Profile.WeightsMethod method) {
+        return method.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Aggregation aggregation(Profile.Aggregate a) {

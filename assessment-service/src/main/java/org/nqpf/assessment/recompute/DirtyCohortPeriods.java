@@ -1,5 +1,6 @@
 package org.nqpf.assessment.recompute;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -8,6 +9,10 @@ import org.springframework.stereotype.Repository;
  * The set of cohort-periods waiting for a recompute. Marking updates the row, so it holds the row lock until the
  * marking transaction commits: the worker skips a row that is being marked, and a marker that arrives while the
  * worker recomputes waits and then re-inserts the row, so no change is ever left unrecomputed.
+ * <p>
+ * A recompute that fails is retried after a delay that doubles with each attempt (up to ten minutes), so one
+ * cohort-period that cannot be assessed never holds up the others; a new mark (fresh data, a new profile) retries it
+ * at once.
  */
 @Repository
 public class DirtyCohortPeriods {
@@ -21,14 +26,17 @@ public class DirtyCohortPeriods {
     public void mark(CohortPeriod key) {
         jdbc.sql("""
                 INSERT INTO dirty_cohort_period (framework_code, cohort, period) VALUES (?, ?, ?)
-                ON CONFLICT (framework_code, cohort, period) DO UPDATE SET marked_at = clock_timestamp()""")
+                ON CONFLICT (framework_code, cohort, period)
+                DO UPDATE SET marked_at = clock_timestamp(), attempts = 0, last_error = NULL, retry_at = NULL""")
                 .params(key.frameworkCode(), key.cohort(), key.period())
                 .update();
     }
 
-    /** The oldest marks first. */
+    /** The oldest marks first, leaving out failed ones whose retry is not yet due. */
     List<CohortPeriod> pending(int limit) {
-        return jdbc.sql("SELECT framework_code, cohort, period FROM dirty_cohort_period ORDER BY marked_at LIMIT ?")
+        return jdbc.sql("""
+                SELECT framework_code, cohort, period FROM dirty_cohort_period
+                WHERE retry_at IS NULL OR retry_at <= clock_timestamp() ORDER BY marked_at LIMIT ?""")
                 .param(limit)
                 .query((rs, i) -> new CohortPeriod(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
@@ -49,6 +57,31 @@ public class DirtyCohortPeriods {
         jdbc.sql("DELETE FROM dirty_cohort_period WHERE framework_code = ? AND cohort = ? AND period = ?")
                 .params(key.frameworkCode(), key.cohort(), key.period())
                 .update();
+    }
+
+    /** Records a failed recompute and when to try again: 1 s, 2 s, 4 s ... at most 10 minutes after it. */
+    void failed(CohortPeriod key, String reason) {
+        jdbc.sql("""
+                UPDATE dirty_cohort_period SET attempts = attempts + 1, last_error = ?,
+                       retry_at = clock_timestamp() + LEAST(interval '1 second' * power(2, LEAST(attempts, 10)),
+                                                            interval '10 minutes')
+                WHERE framework_code = ? AND cohort = ? AND period = ?""")
+                .params(reason, key.frameworkCode(), key.cohort(), key.period())
+                .update();
+    }
+
+    /** A cohort-period whose recompute failed, with the last reason. */
+    public record Failure(String frameworkCode, String cohort, String period, int attempts, String reason,
+            Instant retryAt) {
+    }
+
+    public List<Failure> failures() {
+        return jdbc.sql("""
+                SELECT framework_code, cohort, period, attempts, last_error, retry_at FROM dirty_cohort_period
+                WHERE attempts > 0 ORDER BY framework_code, cohort, period""")
+                .query((rs, i) -> new Failure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
     }
 
     public long count() {

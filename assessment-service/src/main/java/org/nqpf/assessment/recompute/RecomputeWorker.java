@@ -41,8 +41,14 @@ class RecomputeWorker {
                 });
             }
             catch (RuntimeException e) {
-                // the mark stays, so the next round tries again
-                log.warn("recompute of {} failed: {}", key, e.getMessage(), e);
+                // The mark stays, retried after a delay; the reason is there for the operator.
+                log.warn("recompute of {} failed: {}", key, e.getMessage());
+                try {
+                    dirty.failed(key, String.valueOf(e.getMessage()));
+                }
+                catch (RuntimeException notRecorded) {
+                    log.warn("could not record the failed recompute of {}: {}", key, notRecorded.getMessage());
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.nqpf.assessment.profile.MethodProfiles;
 import org.nqpf.assessment.recompute.CohortAssessor;
 import org.nqpf.assessment.recompute.CohortPeriod;
 import org.nqpf.engine.Aggregation;
@@ -23,9 +24,9 @@ import org.nqpf.engine.nqpf.NqpfEngine;
 import org.springframework.stereotype.Service;
 
 /**
- * How sure a rank is: Monte Carlo over the choices an analyst could defend (each weight scaled by a random factor in
- * [1 - noise, 1 + noise], min-max or rank normalisation, arithmetic or geometric mean), giving each unit's median
- * rank and its 5-95% rank interval. Seeded, so the same question gets the same answer.
+ * How sure a rank is: Monte Carlo over the choices an analyst could defend (each of the profile's weights scaled by a
+ * random factor in [1 - noise, 1 + noise], min-max or rank normalisation, arithmetic or geometric mean), giving each
+ * unit's median rank and its 5-95% rank interval. Seeded, so the same question gets the same answer.
  */
 @Service
 public class RankUncertainty {
@@ -38,16 +39,21 @@ public class RankUncertainty {
     }
 
     private final CohortAssessor assessor;
+    private final MethodProfiles profiles;
 
-    RankUncertainty(CohortAssessor assessor) {
+    RankUncertainty(CohortAssessor assessor, MethodProfiles profiles) {
         this.assessor = assessor;
+        this.profiles = profiles;
     }
 
     public java.util.Optional<Result> analyse(CohortPeriod key, int runs, long seed, double noise) {
-        return assessor.engineInputs(key).map(in -> simulate(key, in, runs, seed, noise));
+        // Around the weights the profile chose (AHP judgements, entropy ...), not around equal ones.
+        Weighting weighting = profiles.current(key.frameworkCode()).engine().weighting();
+        return assessor.engineInputs(key).map(in -> simulate(key, in, weighting, runs, seed, noise));
     }
 
-    private static Result simulate(CohortPeriod key, CohortAssessor.Inputs in, int runs, long seed, double noise) {
+    private static Result simulate(CohortPeriod key, CohortAssessor.Inputs in, Weighting weighting, int runs,
+            long seed, double noise) {
         SplittableRandom random = new SplittableRandom(seed);
         List<String> units = in.table().units();
         Map<String, double[]> ranks = new HashMap<>();
@@ -57,7 +63,7 @@ public class RankUncertainty {
                     : new RankScaling(Range.PERCENT);
             Aggregation aggregation = random.nextBoolean() ? ArithmeticMean.INSTANCE : GeometricMean.INSTANCE;
             long runSeed = random.nextLong();
-            NqpfEngine engine = new NqpfEngine(normalisation, perturbed(noise, runSeed), aggregation);
+            NqpfEngine engine = new NqpfEngine(normalisation, perturbed(weighting, noise, runSeed), aggregation);
             List<NqpfAssessment> results = engine.assess(in.indicators(), in.table());
             for (NqpfAssessment a : results) {
                 ranks.get(a.unit())[r] = a.rank();
@@ -71,16 +77,25 @@ public class RankUncertainty {
         }
         intervals.sort((a, b) -> Double.compare(a.medianRank(), b.medianRank()));
         return new Result(key.cohort(), key.period(), runs, seed, noise,
-                "weights x U[1-noise, 1+noise]; normalisation minmax|rank; aggregation amean|gmean", intervals);
+                "profile weights (" + weighting.describe() + ") x U[1-noise, 1+noise]; normalisation minmax|rank; "
+                        + "aggregation amean|gmean", intervals);
     }
 
-    /** Equal weights, each scaled by its own random factor; the same seed gives the same factors. */
-    private static Weighting perturbed(double noise, long seed) {
+    /** The given weights, each scaled by its own random factor; the same seed gives the same factors. */
+    private static Weighting perturbed(Weighting weighting, double noise, long seed) {
         return new Weighting() {
             @Override
             public Map<String, Double> weights(Hierarchy hierarchy, IndicatorTable normalised) {
+                return scaled(weighting.weights(hierarchy, normalised));
+            }
+
+            @Override
+            public Map<String, Double> weights(Hierarchy hierarchy, double[][] normalised, double[][] raw) {
+                return scaled(weighting.weights(hierarchy, normalised, raw));
+            }
+
+            private Map<String, Double> scaled(Map<String, Double> base) {
                 SplittableRandom random = new SplittableRandom(seed);
-                Map<String, Double> base = Weighting.equal().weights(hierarchy, normalised);
                 Map<String, Double> scaled = new HashMap<>();
                 base.keySet().stream().sorted().forEach(node -> scaled.put(node,
                         base.get(node) * (1 - noise + 2 * noise * random.nextDouble())));
@@ -89,7 +104,7 @@ public class RankUncertainty {
 
             @Override
             public String describe() {
-                return "equal*U[" + (1 - noise) + "," + (1 + noise) + "]";
+                return weighting.describe() + "*U[" + (1 - noise) + "," + (1 + noise) + "]";
             }
         };
     }

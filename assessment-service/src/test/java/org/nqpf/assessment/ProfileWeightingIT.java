@@ -1,0 +1,173 @@
+package org.nqpf.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.nqpf.contracts.Dimension.LABORERS;
+import static org.nqpf.contracts.Dimension.MEANS_OF_LABOR;
+import static org.nqpf.contracts.Subsystem.AI;
+import static org.nqpf.contracts.Subsystem.NQPF;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nqpf.contracts.Dimension;
+import org.nqpf.contracts.ObservationRecorded;
+import org.nqpf.contracts.Subsystem;
+import tools.jackson.databind.JsonNode;
+
+/** Subjective (AHP) and combined weights in a framework's method profile, and a profile a cohort cannot run. */
+class ProfileWeightingIT extends IntegrationTest {
+
+    /** LABORERS 3 times as important as MEANS_OF_LABOR, and consistent judgements about OBJECTS_OF_LABOR. */
+    private static final String AHP_OVER_DIMENSIONS = """
+            {"weights": {"method": "ahp", "matrices": {"OVERALL": {
+                "order": ["LABORERS", "MEANS_OF_LABOR", "OBJECTS_OF_LABOR"],
+                "matrix": [[1, 3, 6], [0.3333333333, 1, 2], [0.1666666667, 0.5, 1]]}}}}""";
+
+    @Test
+    void should_WeightTheDimensionsByTheJudgements_When_TheProfileIsAhp() {
+        String run = unique();
+        String framework = "AHP-" + run;
+        String cohort = "ahp-" + run;
+        String[] units = {"A-" + run, "B-" + run, "C-" + run};
+        double[][] values = {{1, 9}, {5, 2}, {9, 4}};
+        for (int u = 0; u < units.length; u++) {
+            send(observation(framework, units[u], cohort, "L1", LABORERS, AI, values[u][0]));
+            send(observation(framework, units[u], cohort, "M1", MEANS_OF_LABOR, NQPF, values[u][1]));
+        }
+        // Min-max scores: L1 0, 50, 100 and M1 100, 0, 28.6; equal weights put A (50) above B (25).
+        JsonNode before = awaitAssessment("/api/v1/assessments/" + units[1] + "?period=2032",
+                n -> n.path("cohortSize").asInt() == 3 && n.path("dimensions").size() == 2);
+        assertThat(before.path("rank").asInt()).isEqualTo(3);
+
+        Response saved = put("/api/v1/profiles/" + framework, AHP_OVER_DIMENSIONS);
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        assertThat(saved.body().path("method").asString()).contains("ahp[OVERALL]");
+
+        // The cohort has no OBJECTS_OF_LABOR: the 2x2 judgement left, a = 3, gives weights a/(1+a) and 1/(1+a).
+        double laborers = 3.0 / 4;
+        double means = 1.0 / 4;
+        for (String unit : units) {
+            JsonNode a = awaitAssessment("/api/v1/assessments/" + unit + "?period=2032",
+                    n -> n.path("method").path("weighting").asString().startsWith("ahp"));
+            double l = dimensionScore(a, "LABORERS");
+            double m = dimensionScore(a, "MEANS_OF_LABOR");
+            assertThat(a.path("overallScore").asDouble()).as(unit).isCloseTo(laborers * l + means * m, within(1e-5));
+        }
+        JsonNode b = get("/api/v1/assessments/" + units[1] + "?period=2032").body();
+        assertThat(b.path("rank").asInt()).as("B passes A where laborers weigh three times as much").isEqualTo(2);
+        JsonNode uncertainty = get("/api/v1/assessments/" + units[1] + "/uncertainty?period=2032&runs=100").body();
+        assertThat(uncertainty.path("design").asString()).as("perturbs the profile's weights")
+                .contains("ahp[OVERALL]");
+    }
+
+    @Test
+    void should_RefuseJudgementsSaatyWouldSendBack_And_AcceptCombinedWeights() {
+        String framework = "AHP-CHECK-" + unique();
+        Response inconsistent = put("/api/v1/profiles/" + framework, """
+                {"weights": {"method": "ahp", "matrices": {"OVERALL": {
+                    "order": ["LABORERS", "MEANS_OF_LABOR", "OBJECTS_OF_LABOR"],
+                    "matrix": [[1, 9, 0.1111111111], [0.1111111111, 1, 9], [9, 0.1111111111, 1]]}}}}""");
+        assertThat(inconsistent.status()).isEqualTo(422);
+        assertThat(inconsistent.body().path("detail").asString())
+                .contains("weights.matrices.OVERALL.matrix").contains("consistency ratio");
+
+        Response notADimension = put("/api/v1/profiles/" + framework, """
+                {"weights": {"method": "ahp", "matrices": {"OVERALL": {
+                    "order": ["LABORERS", "CAPITAL"], "matrix": [[1, 2], [0.5, 1]]}}}}""");
+        assertThat(notADimension.status()).isEqualTo(422);
+        assertThat(notADimension.body().path("detail").asString()).contains("[CAPITAL] are not dimensions");
+
+        Response objectiveAsSubjective = put("/api/v1/profiles/" + framework, """
+                {"weights": {"method": "combined", "subjective": {"method": "entropy"}}}""");
+        assertThat(objectiveAsSubjective.status()).isEqualTo(422);
+        assertThat(objectiveAsSubjective.body().path("detail").asString()).contains("weights.subjective.method");
+        assertThat(get("/api/v1/profiles/" + framework).body().path("version").asInt()).as("nothing saved").isZero();
+
+        Response combined = put("/api/v1/profiles/" + framework, """
+                {"weights": {"method": "combined", "subjective": %s, "objective": {"method": "entropy"},
+                             "combine": "linear", "alpha": 0.5}}"""
+                .formatted(json.readTree(AHP_OVER_DIMENSIONS).path("weights").toString()));
+        assertThat(combined.status()).as(combined.body().toString()).isEqualTo(200);
+        assertThat(combined.body().path("method").asString()).contains("combined[ahp[OVERALL]", "entropy", "linear:0.5");
+    }
+
+    @Test
+    void should_ReportTheCohortItCannotAssessAndRetryIt_When_TheProfileLeavesAnIndicatorUnjudged() {
+        String run = unique();
+        String framework = "AHP-GAP-" + run;
+        String cohort = "gap-" + run;
+        for (String unit : List.of("A-" + run, "B-" + run)) {
+            send(observation(framework, unit, cohort, "L1", LABORERS, AI, unit.startsWith("A") ? 1 : 2));
+            send(observation(framework, unit, cohort, "L2", LABORERS, NQPF, unit.startsWith("A") ? 4 : 3));
+        }
+        awaitAssessment("/api/v1/assessments/A-" + run + "?period=2032", n -> n.path("cohortSize").asInt() == 2);
+
+        // Judgements about L1 and L3 only: the cohort's L2 has no weight, so its cohort-period cannot be assessed.
+        Response gap = put("/api/v1/profiles/" + framework, """
+                {"weights": {"method": "ahp", "matrices": {"LABORERS": {
+                    "order": ["L1", "L3"], "matrix": [[1, 2], [0.5, 1]]}}}}""");
+        assertThat(gap.status()).isEqualTo(200);
+        JsonNode failure = awaitFailure(framework);
+        assertThat(failure.path("cohort").asString()).isEqualTo(cohort);
+        assertThat(failure.path("period").asString()).isEqualTo("2032");
+        assertThat(failure.path("reason").asString()).contains("not named: [L2]");
+        assertThat(failure.path("attempts").asInt()).isPositive();
+        // Rounds run every 200 ms; with the delay doubling from 1 s, four seconds hold at most a few attempts.
+        int first = failure.path("attempts").asInt();
+        sleep(4000);
+        assertThat(failures(framework).get(0).path("attempts").asInt()).as("retried after a growing delay")
+                .isBetween(first, first + 3);
+
+        Response fixed = put("/api/v1/profiles/" + framework, """
+                {"weights": {"method": "ahp", "matrices": {"LABORERS": {
+                    "order": ["L1", "L2"], "matrix": [[1, 2], [0.5, 1]]}}}}""");
+        assertThat(fixed.status()).isEqualTo(200);
+        JsonNode a = awaitAssessment("/api/v1/assessments/A-" + run + "?period=2032",
+                n -> n.path("method").path("weighting").asString().startsWith("ahp"));
+        assertThat(a.path("cohortSize").asInt()).isEqualTo(2);
+        await().atMost(WAIT).until(() -> failures(framework).isEmpty());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private JsonNode awaitFailure(String framework) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(WAIT).until(() -> {
+            List<JsonNode> f = failures(framework);
+            found[0] = f.isEmpty() ? null : f.get(0);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    private List<JsonNode> failures(String framework) {
+        JsonNode backlog = get("/api/v1/assessments/recompute-backlog").body();
+        return backlog.path("failing").valueStream()
+                .filter(f -> f.path("frameworkCode").asString().equals(framework)).toList();
+    }
+
+    private static double dimensionScore(JsonNode assessment, String dimension) {
+        for (JsonNode d : assessment.path("dimensions")) {
+            if (d.path("dimension").asString().equals(dimension)) {
+                return d.path("score").asDouble();
+            }
+        }
+        throw new AssertionError("no " + dimension + " in " + assessment);
+    }
+
+    private static ObservationRecorded observation(String framework, String entity, String cohort, String indicator,
+            Dimension dimension, Subsystem subsystem, double value) {
+        return new ObservationRecorded(entity + "/" + indicator, entity, "REGION", List.of(cohort), framework, 1,
+                indicator, dimension, subsystem, null, 1, "unit", "2032", value, false, 1, "test", "KAFKA",
+                Instant.now());
+    }
+}
