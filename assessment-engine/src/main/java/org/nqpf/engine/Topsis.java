@@ -68,6 +68,36 @@ public final class Topsis {
     }
 
     /**
+     * Closeness of every row over some of the columns (an aggregate's indicators), the ideals taken over those
+     * columns alone; values oriented so that higher is better, NaN left out.
+     *
+     * @param weights one per column of {@code r}; only those in {@code columns} count
+     */
+    public static double[] closeness(double[][] r, int[] columns, double[] weights) {
+        double[] best = new double[weights.length];
+        double[] worst = new double[weights.length];
+        java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(worst, Double.POSITIVE_INFINITY);
+        double total = 0;
+        for (int j : columns) {
+            total += weights[j];
+        }
+        for (double[] row : r) {
+            for (int j : columns) {
+                if (!Double.isNaN(row[j])) {
+                    best[j] = Math.max(best[j], row[j]);
+                    worst[j] = Math.min(worst[j], row[j]);
+                }
+            }
+        }
+        double[] c = new double[r.length];
+        for (int i = 0; i < r.length; i++) {
+            c[i] = total == 0 ? Double.NaN : closenessOfRow(r[i], weights, total, best, worst, columns);
+        }
+        return c;
+    }
+
+    /**
      * One row's closeness given the column ideals; {@code columns} picks the columns to use (null = all).
      * For callers that compute the ideals once and score many rows (the pipeline, per aggregate).
      *

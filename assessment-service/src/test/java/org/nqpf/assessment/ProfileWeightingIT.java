@@ -62,6 +62,37 @@ class ProfileWeightingIT extends IntegrationTest {
                 .contains("ahp[OVERALL]");
     }
 
+    /** The cohort of the engine's TOPSIS example (NqpfEngineTest), worked by hand there. */
+    @Test
+    void should_ScoreByClosenessToTheCohortsIdeal_When_TheProfileAggregatesWithTopsis() {
+        String run = unique();
+        String framework = "TOPSIS-" + run;
+        String cohort = "topsis-" + run;
+        String[] units = {"A-" + run, "B-" + run, "C-" + run};
+        double[][] values = {{10, 5, 0}, {20, 1, 10}, {30, 3, 5}}; // min-max: L1 0/50/100, L2 100/0/50, M1 0/100/50
+        for (int u = 0; u < units.length; u++) {
+            send(observation(framework, units[u], cohort, "L1", LABORERS, AI, values[u][0]));
+            send(observation(framework, units[u], cohort, "L2", LABORERS, NQPF, values[u][1]));
+            send(observation(framework, units[u], cohort, "M1", MEANS_OF_LABOR, AI, values[u][2]));
+        }
+        JsonNode mean = awaitAssessment("/api/v1/assessments/" + units[1] + "?period=2032",
+                n -> n.path("cohortSize").asInt() == 3 && n.path("explanation").size() == 3);
+        assertThat(mean.path("overallScore").asDouble()).as("the mean ties B with C").isCloseTo(62.5, within(1e-6));
+
+        Response saved = put("/api/v1/profiles/" + framework, "{\"aggregate\": {\"method\": \"topsis\"}}");
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        JsonNode b = awaitAssessment("/api/v1/assessments/" + units[1] + "?period=2032",
+                n -> n.path("method").path("aggregation").asString().equals("topsis"));
+        assertThat(b.path("overallScore").asDouble())
+                .isCloseTo(100 * Math.sqrt(2656.25) / (Math.sqrt(781.25) + Math.sqrt(2656.25)), within(1e-5));
+        assertThat(b.path("rank").asInt()).isEqualTo(1);
+        JsonNode c = awaitAssessment("/api/v1/assessments/" + units[2] + "?period=2032",
+                n -> n.path("method").path("aggregation").asString().equals("topsis"));
+        assertThat(c.path("rank").asInt()).isEqualTo(2);
+        assertThat(dimensionScore(c, "MEANS_OF_LABOR")).as("one indicator: closeness is its value").isCloseTo(50,
+                within(1e-5));
+    }
+
     @Test
     void should_RefuseJudgementsSaatyWouldSendBack_And_AcceptCombinedWeights() {
         String framework = "AHP-CHECK-" + unique();

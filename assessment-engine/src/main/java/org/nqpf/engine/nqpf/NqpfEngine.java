@@ -21,6 +21,7 @@ import org.nqpf.engine.MinMax;
 import org.nqpf.engine.ObstacleDegree;
 import org.nqpf.engine.Range;
 import org.nqpf.engine.Ranks;
+import org.nqpf.engine.Topsis;
 import org.nqpf.engine.Weighting;
 
 /**
@@ -29,6 +30,10 @@ import org.nqpf.engine.Weighting;
  * <p>
  * A subsystem's score aggregates its own indicators with their factor contributions F_j as weights (so an
  * indicator counts in its subsystem as it counts in the overall score).
+ * <p>
+ * With {@link #topsis} a mean is replaced by TOPSIS closeness, as entropy-TOPSIS studies of new quality productive
+ * forces report it: every aggregate's score (overall, each dimension, each subsystem) is the units' closeness to the
+ * cohort's ideal over the aggregate's indicators, with their weights in the whole, mapped onto the score range.
  */
 public final class NqpfEngine {
 
@@ -43,11 +48,24 @@ public final class NqpfEngine {
     private final BoundedNormalisation normalisation;
     private final Weighting weighting;
     private final Aggregation aggregation;
+    /** TOPSIS closeness instead of the means; {@link #aggregation} then only serves the weights and shares. */
+    private final boolean closeness;
 
     public NqpfEngine(BoundedNormalisation normalisation, Weighting weighting, Aggregation aggregation) {
+        this(normalisation, weighting, aggregation, false);
+    }
+
+    private NqpfEngine(BoundedNormalisation normalisation, Weighting weighting, Aggregation aggregation,
+            boolean closeness) {
         this.normalisation = Objects.requireNonNull(normalisation);
         this.weighting = Objects.requireNonNull(weighting);
         this.aggregation = Objects.requireNonNull(aggregation);
+        this.closeness = closeness;
+    }
+
+    /** TOPSIS closeness in place of means at every level. */
+    public static NqpfEngine topsis(BoundedNormalisation normalisation, Weighting weighting) {
+        return new NqpfEngine(normalisation, weighting, ArithmeticMean.INSTANCE, true);
     }
 
     /** Min-max into [0, 100], equal weights, arithmetic means: the platform's default method. */
@@ -63,14 +81,15 @@ public final class NqpfEngine {
         return weighting;
     }
 
-    public Aggregation aggregation() {
-        return aggregation;
+    /** How aggregates are scored: the mean's name, or {@code topsis}. */
+    public String describeAggregation() {
+        return closeness ? "topsis" : aggregation.describe();
     }
 
     /** Stable text naming the method; part of each result's input digest. */
     public String describe() {
         return "normalisation=" + normalisation.describe() + ";weighting=" + weighting.describe() + ";aggregation="
-                + aggregation.describe();
+                + describeAggregation();
     }
 
     /**
@@ -102,8 +121,11 @@ public final class NqpfEngine {
         Range range = normalisation.range();
 
         List<String> units = raw.units();
-        double[] overall = result.scores(OVERALL);
-        int[] overallRanks = result.ranks(OVERALL);
+        List<String> codes = hierarchy.indicators();
+        Map<String, double[]> closenessScores = closeness
+                ? closenessScores(hierarchy, result, dimensions, subsystems, byCode, units) : Map.of();
+        double[] overall = closeness ? closenessScores.get(OVERALL) : result.scores(OVERALL);
+        int[] overallRanks = Ranks.descending(overall);
         int cohortSize = 0;
         for (double score : overall) {
             cohortSize += Double.isNaN(score) ? 0 : 1;
@@ -112,7 +134,7 @@ public final class NqpfEngine {
         Map<String, int[]> dimensionRanks = new LinkedHashMap<>();
         Map<String, Integer> leaders = new LinkedHashMap<>();
         for (String dimension : dimensions) {
-            double[] scores = result.scores(dimension);
+            double[] scores = closeness ? closenessScores.get(dimension) : result.scores(dimension);
             dimensionScores.put(dimension, scores);
             dimensionRanks.put(dimension, Ranks.descending(scores));
             int leader = -1;
@@ -141,7 +163,6 @@ public final class NqpfEngine {
             }
 
             Map<String, Double> factor = result.effectiveWeights(unit, OVERALL);
-            List<String> codes = hierarchy.indicators();
             double[] f = new double[codes.size()];
             double[] x = new double[codes.size()];
             for (int j = 0; j < codes.size(); j++) {
@@ -164,7 +185,7 @@ public final class NqpfEngine {
                     values[k] = result.normalised().value(unit, codes.get(members.get(k)));
                     weights[k] = f[members.get(k)];
                 }
-                double score = aggregation.aggregate(values, weights);
+                double score = closeness ? closenessScores.get(subsystem)[i] : aggregation.aggregate(values, weights);
                 if (!Double.isNaN(score)) {
                     subsystemScores.put(subsystem, score);
                 }
@@ -198,6 +219,52 @@ public final class NqpfEngine {
                     coupling, lagging, obstacles, details));
         }
         return assessments;
+    }
+
+    /**
+     * TOPSIS closeness of every unit for the overall score, each dimension and each subsystem, on the score range.
+     * Each indicator weighs what it weighs in the whole (its share of the root, missing data aside), so a dimension's
+     * closeness uses the same weights as the overall one.
+     */
+    private Map<String, double[]> closenessScores(Hierarchy hierarchy, CompositeResult result, List<String> dimensions,
+            List<String> subsystems, Map<String, NqpfIndicator> byCode, List<String> units) {
+        List<String> codes = hierarchy.indicators();
+        double[] share = new double[codes.size()];
+        for (int j = 0; j < share.length; j++) {
+            share[j] = 1;
+            for (String node = codes.get(j); !node.equals(OVERALL); node = hierarchy.node(node).parent()) {
+                double siblings = 0;
+                for (String sibling : hierarchy.children(hierarchy.node(node).parent())) {
+                    siblings += result.weight(sibling);
+                }
+                share[j] *= siblings == 0 ? 0 : result.weight(node) / siblings;
+            }
+        }
+        double[][] z = new double[units.size()][codes.size()];
+        for (int j = 0; j < codes.size(); j++) {
+            double[] column = result.scores(codes.get(j));
+            for (int i = 0; i < z.length; i++) {
+                z[i][j] = column[i];
+            }
+        }
+        Map<String, int[]> members = new LinkedHashMap<>();
+        members.put(OVERALL, columns(codes, c -> true));
+        dimensions.forEach(d -> members.put(d, columns(codes, c -> byCode.get(c).dimension().equals(d))));
+        subsystems.forEach(s -> members.put(s, columns(codes, c -> byCode.get(c).subsystem().equals(s))));
+        Range range = normalisation.range();
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        members.forEach((node, columns) -> {
+            double[] c = Topsis.closeness(z, columns, share);
+            for (int i = 0; i < c.length; i++) {
+                c[i] = range.lower() + c[i] * range.width();
+            }
+            scores.put(node, c);
+        });
+        return scores;
+    }
+
+    private static int[] columns(List<String> codes, java.util.function.Predicate<String> member) {
+        return java.util.stream.IntStream.range(0, codes.size()).filter(j -> member.test(codes.get(j))).toArray();
     }
 
     /** The codes that occur, known ones in the paper's order first, any others after them alphabetically. */

@@ -160,7 +160,7 @@ public final class Assessor {
         for (int t = 0; t < periods; t++) {
             scores[t] = aggregate(compiled, z[t], aggregation, scoreRange, compiled.childWeights);
             if (topsis != null) {
-                topsis[t] = topsis(z[t], allIndicators, compiled.effective);
+                topsis[t] = Topsis.closeness(z[t], allIndicators, compiled.effective);
             }
             for (int k = m; k < compiled.nodeCount(); k++) {
                 ranks[t][k] = Ranks.descending(scores[t][k]);
@@ -380,7 +380,7 @@ public final class Assessor {
         if (aggregation == null) {
             double[] effective = effectiveWeights(c, childWeights);
             for (int a = m; a < c.nodeCount(); a++) {
-                double[] closeness = topsis(z, c.descendants[a], effective);
+                double[] closeness = Topsis.closeness(z, c.descendants[a], effective);
                 for (int i = 0; i < n; i++) {
                     scores[a][i] = scoreRange.lower() + closeness[i] * scoreRange.width();
                 }
@@ -424,39 +424,11 @@ public final class Assessor {
         return effective;
     }
 
-    /** TOPSIS closeness of every unit over the given indicator columns. */
-    static double[] topsis(double[][] z, int[] columns, double[] weights) {
-        int m = weights.length;
-        double[] best = new double[m];
-        double[] worst = new double[m];
-        Arrays.fill(best, Double.NEGATIVE_INFINITY);
-        Arrays.fill(worst, Double.POSITIVE_INFINITY);
-        double total = 0;
-        for (int j : columns) {
-            total += weights[j];
-        }
-        for (double[] row : z) {
-            for (int j : columns) {
-                double v = row[j];
-                if (!Double.isNaN(v)) {
-                    best[j] = Math.max(best[j], v);
-                    worst[j] = Math.min(worst[j], v);
-                }
-            }
-        }
-        double[] closeness = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
-            closeness[i] = total == 0 ? Double.NaN : Topsis.closenessOfRow(z[i], weights, total, best, worst,
-                    columns);
-        }
-        return closeness;
-    }
-
     /** TOPSIS closeness of every unit over each subsystem's indicators, with their effective weights. */
     private static double[][] topsisSubsystems(CompiledHierarchy c, double[][] z, int[][] members, Range scoreRange) {
         double[][] out = new double[members.length][];
         for (int s = 0; s < members.length; s++) {
-            out[s] = topsis(z, members[s], c.effective);
+            out[s] = Topsis.closeness(z, members[s], c.effective);
             for (int i = 0; i < out[s].length; i++) {
                 out[s][i] = scoreRange.lower() + out[s][i] * scoreRange.width();
             }

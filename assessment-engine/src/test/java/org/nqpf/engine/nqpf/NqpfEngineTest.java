@@ -159,4 +159,38 @@ class NqpfEngineTest {
         return a.indicators().stream().collect(Collectors.toMap(NqpfAssessment.IndicatorDetail::indicator,
                 NqpfAssessment.IndicatorDetail::obstacle));
     }
+
+    /**
+     * TOPSIS by hand. Equal weights give L1 and L2 a quarter of the whole each and M1 a half; min-max values
+     * L1 0/50/100, L2 100/0/50, M1 0/100/50; the ideal is 100 and the anti-ideal 0 on each.
+     * A: D+ = √(25² + 50²) = √3125, D- = 25.  B: D+ = √(12.5² + 25²) = √781.25, D- = √(12.5² + 50²) = √2656.25.
+     * C: D+ = √781.25, D- = √(25² + 12.5² + 25²) = 37.5. The arithmetic mean ties B and C at 62.5; TOPSIS does not.
+     */
+    @Test
+    void should_ScoreEveryLevelByClosenessToTheIdeal_When_TopsisReplacesTheMean_ByHand() {
+        List<NqpfIndicator> three = List.of(new NqpfIndicator("L1", "LABORERS", "AI", 1),
+                new NqpfIndicator("L2", "LABORERS", "NQPF", 1), new NqpfIndicator("M1", "MEANS_OF_LABOR", "AI", 1));
+        IndicatorTable values = IndicatorTable.of(List.of("A", "B", "C"), List.of("L1", "L2", "M1"),
+                new double[][] {{0, 100, 0}, {50, 0, 100}, {100, 50, 50}});
+        Map<String, NqpfAssessment> r = NqpfEngine.topsis(org.nqpf.engine.MinMax.percent(),
+                org.nqpf.engine.Weighting.equal()).assess(three, values).stream()
+                .collect(Collectors.toMap(NqpfAssessment::unit, Function.identity()));
+
+        assertThat(r.get("A").overall()).isCloseTo(100 * 25 / (25 + Math.sqrt(3125)), E);
+        assertThat(r.get("B").overall()).isCloseTo(
+                100 * Math.sqrt(2656.25) / (Math.sqrt(781.25) + Math.sqrt(2656.25)), E);
+        assertThat(r.get("C").overall()).isCloseTo(100 * 37.5 / (Math.sqrt(781.25) + 37.5), E);
+        assertThat(List.of(r.get("A").rank(), r.get("B").rank(), r.get("C").rank())).containsExactly(3, 1, 2);
+
+        // LABORERS alone (L1, L2 at half each): A is as far from the ideal as from the anti-ideal.
+        assertThat(r.get("A").dimensions().get(0).score()).isCloseTo(50, E);
+        assertThat(r.get("B").dimensions().get(0).score()).isCloseTo(100 * 25 / (25 + Math.sqrt(3125)), E);
+        // MEANS_OF_LABOR is M1 alone: closeness is the min-max value.
+        assertThat(r.get("C").dimensions().get(1).score()).isCloseTo(50, E);
+        // The AI subsystem is L1 and M1: A is worst on both, so at the anti-ideal; NQPF is L2 alone.
+        assertThat(r.get("A").subsystems().get("AI")).isCloseTo(0, E);
+        assertThat(r.get("A").subsystems().get("NQPF")).isCloseTo(100, E);
+        assertThat(NqpfEngine.topsis(org.nqpf.engine.MinMax.percent(), org.nqpf.engine.Weighting.equal())
+                .describe()).endsWith("aggregation=topsis");
+    }
 }

@@ -22,7 +22,7 @@ import org.nqpf.engine.profile.Profile;
 /**
  * Turns a profile into the engine the service runs. The service publishes scores on a fixed range, with coupling
  * and obstacle degrees defined on it, so it takes the bounded normalisations (min-max, rank, goalposts); the analyst
- * command ({@code ./nqpf assess}) runs the others.
+ * command ({@code ./nqpf assess}) runs the others. Every weighting and aggregation the engine has is available.
  */
 final class ProfileEngines {
 
@@ -30,6 +30,9 @@ final class ProfileEngines {
     }
 
     static NqpfEngine engine(Profile p) {
+        if (p.aggregate().method() == Profile.AggregateMethod.TOPSIS) {
+            return NqpfEngine.topsis(normalisation(p.normalise()), weighting(p.weights()));
+        }
         return new NqpfEngine(normalisation(p.normalise()), weighting(p.weights()), aggregation(p.aggregate()));
     }
 
@@ -110,8 +113,7 @@ final class ProfileEngines {
             case AMEAN -> ArithmeticMean.INSTANCE;
             case GMEAN -> GeometricMean.INSTANCE;
             case HMEAN -> HarmonicMean.INSTANCE;
-            default -> throw new IllegalArgumentException(
-                    "aggregate.method: topsis gives one closeness, not per-dimension scores; use amean, gmean or hmean");
+            case TOPSIS -> throw new IllegalStateException("TOPSIS is not a mean");
         };
     }
 }

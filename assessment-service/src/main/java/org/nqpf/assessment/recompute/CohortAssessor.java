@@ -250,7 +250,7 @@ public class CohortAssessor {
                 .toList();
         return new AssessmentView(null, a.unit(), key.cohort(), key.period(), key.frameworkCode(), frameworkVersion,
                 new AssessmentView.Method(engine.normalisation().describe(), engine.weighting().describe(),
-                        engine.aggregation().describe()),
+                        engine.describeAggregation()),
                 round(a.overall()), a.rank(), a.cohortSize(), dimensions, subsystems, coupling,
                 new AssessmentView.Obstacles(dimensionObstacles, indicatorObstacles), explanation, null, null);
     }

@@ -61,9 +61,10 @@ public record AssessmentView(
 
     /**
      * @param value        the raw value; absent when the entity has none
-     * @param normalised   min-max normalised with the indicator's direction, on [0, 100]
+     * @param normalised   normalised by the profile's method, with the indicator's direction, on its score range
      * @param weight       the indicator's share of the overall score (weight within dimension × dimension weight)
-     * @param contribution score points it adds to the overall score; the contributions sum to it
+     * @param contribution weight × normalised value; with arithmetic means the contributions sum to the overall
+     *                     score (not with geometric or harmonic means, or TOPSIS)
      */
     public record Contribution(String indicator, Dimension dimension, Subsystem subsystem, Double value,
             Double normalised, double weight, double contribution) {
