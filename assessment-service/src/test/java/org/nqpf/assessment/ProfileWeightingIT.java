@@ -145,6 +145,7 @@ class ProfileWeightingIT extends IntegrationTest {
         assertThat(failure.path("period").asString()).isEqualTo("2032");
         assertThat(failure.path("reason").asString()).contains("not named: [L2]");
         assertThat(failure.path("attempts").asInt()).isPositive();
+        assertThat(meters.get("nqpf.assessment.recompute.failing").gauge().value()).isGreaterThanOrEqualTo(1);
         // Rounds run every 200 ms; with the delay doubling from 1 s, four seconds hold at most a few attempts.
         int first = failure.path("attempts").asInt();
         sleep(4000);

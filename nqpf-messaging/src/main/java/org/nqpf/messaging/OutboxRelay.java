@@ -1,6 +1,7 @@
 package org.nqpf.messaging;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -53,6 +54,9 @@ public class OutboxRelay {
         this.batchSize = batchSize;
         this.published = Counter.builder("nqpf.outbox.published").description("events relayed from the outbox to Kafka")
                 .register(meters);
+        // Read on each scrape: an outbox that grows means the broker is unreachable or the relay falls behind.
+        Gauge.builder("nqpf.outbox.pending", this, OutboxRelay::pending)
+                .description("events in the outbox not yet acknowledged by Kafka").register(meters);
     }
 
     private record Row(long id, String topic, String key, CloudEvent event) {

@@ -1,5 +1,7 @@
 package org.nqpf.assessment.recompute;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,11 +24,15 @@ class RecomputeWorker {
     private final AssessmentProperties properties;
 
     RecomputeWorker(DirtyCohortPeriods dirty, CohortAssessor assessor, TransactionTemplate tx,
-            AssessmentProperties properties) {
+            AssessmentProperties properties, MeterRegistry meters) {
         this.dirty = dirty;
         this.assessor = assessor;
         this.tx = tx;
         this.properties = properties;
+        Gauge.builder("nqpf.assessment.recompute.pending", dirty, DirtyCohortPeriods::count)
+                .description("cohort-periods waiting for a recompute").register(meters);
+        Gauge.builder("nqpf.assessment.recompute.failing", dirty, d -> d.failures().size())
+                .description("cohort-periods whose last recompute failed").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${nqpf.assessment.recompute-interval:300ms}")
