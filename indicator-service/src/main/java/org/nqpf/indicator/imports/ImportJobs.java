@@ -28,13 +28,14 @@ class ImportJobs {
         this.jdbc = jdbc;
     }
 
-    /** A new QUEUED job; with a key already taken, nothing is inserted and the result is empty. */
-    Optional<ImportJob> create(UUID id, String key, String format, String contentType, String node, Path spool,
-            long bytes) {
+    /** A new QUEUED job owned by {@code owner}; with a key already taken, nothing is inserted and the result is empty. */
+    Optional<ImportJob> create(UUID id, String key, String format, String contentType, String node, UUID owner,
+            Path spool, long bytes) {
         int inserted = jdbc.sql("""
-                INSERT INTO import_job (id, idempotency_key, status, format, content_type, node, spool_path, bytes_total)
-                VALUES (?, ?, 'QUEUED', ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING""")
-                .params(id, key, format, contentType, node, spool.toString(), bytes).update();
+                INSERT INTO import_job (id, idempotency_key, status, format, content_type, node, owner, heartbeat_at,
+                                        spool_path, bytes_total)
+                VALUES (?, ?, 'QUEUED', ?, ?, ?, ?, now(), ?, ?) ON CONFLICT (idempotency_key) DO NOTHING""")
+                .params(id, key, format, contentType, node, owner, spool.toString(), bytes).update();
         return inserted == 0 ? Optional.empty() : find(id);
     }
 
@@ -88,12 +89,32 @@ class ImportJobs {
     record Interrupted(UUID id, String contentType, String spoolPath, long rowsDone) {
     }
 
-    /** This node's jobs that a stop cut short (queued or running), oldest first. */
-    List<Interrupted> interrupted(String node) {
+    /** Renews the owner's claim on its unfinished jobs. */
+    int heartbeat(UUID owner) {
+        return jdbc.sql("UPDATE import_job SET heartbeat_at = now() WHERE owner = ? AND status IN ('QUEUED', 'RUNNING')")
+                .param(owner).update();
+    }
+
+    /** Gives up the owner's claims: its unfinished jobs are free for any process of their node. */
+    int release(UUID owner) {
+        return jdbc.sql("UPDATE import_job SET owner = NULL WHERE owner = ? AND status IN ('QUEUED', 'RUNNING')")
+                .param(owner).update();
+    }
+
+    /**
+     * Takes over this node's unfinished jobs whose owner has been silent longer than the lease (or that have no
+     * owner), oldest first. The row lock makes one claimant win each job: a second one re-reads the renewed
+     * heartbeat and passes.
+     */
+    List<Interrupted> claimAbandoned(String node, UUID owner, java.time.Duration lease) {
         return jdbc.sql("""
-                SELECT id, content_type, spool_path, rows_done FROM import_job
-                WHERE node = ? AND status IN ('QUEUED', 'RUNNING') ORDER BY created_at, id""")
-                .param(node)
+                WITH claimed AS (
+                    UPDATE import_job SET owner = ?, heartbeat_at = now()
+                    WHERE node = ? AND status IN ('QUEUED', 'RUNNING')
+                      AND (owner IS NULL OR heartbeat_at < now() - make_interval(secs => ?))
+                    RETURNING id, content_type, spool_path, rows_done, created_at)
+                SELECT id, content_type, spool_path, rows_done FROM claimed ORDER BY created_at, id""")
+                .params(owner, node, lease.toMillis() / 1000.0)
                 .query((rs, n) -> new Interrupted(rs.getObject("id", UUID.class), rs.getString("content_type"),
                         rs.getString("spool_path"), rs.getLong("rows_done")))
                 .list();

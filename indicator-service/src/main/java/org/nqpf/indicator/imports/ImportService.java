@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,10 +26,9 @@ import org.nqpf.indicator.ingest.format.RowReader;
 import org.nqpf.indicator.ingest.format.UnreadableInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
@@ -44,6 +41,10 @@ import org.springframework.web.server.ResponseStatusException;
  * A job cut short by a stop of the service goes on when the service starts again: its spooled file is still on disk
  * and its progress counts only committed chunks, so the rows already done are skipped and the rest are ingested, none
  * twice. Only a job whose file is gone is marked FAILED, naming how far it got.
+ * <p>
+ * Each process claims the jobs it queues and renews the claim every {@code nqpf.imports.heartbeat}; a process takes
+ * over a job of its node (host and spool directory) only once the owner has been silent for
+ * {@code nqpf.imports.lease}, so instances that share a host never run one job twice.
  */
 @Service
 public class ImportService {
@@ -59,9 +60,9 @@ public class ImportService {
     private final TransactionTemplate transactions;
     private final ImportSettings settings;
     private final String node;
+    /** This process, as the owner of the jobs it runs. */
+    private final UUID instance = UUID.randomUUID();
     private final ExecutorService workers;
-    /** Jobs this process queued itself: requests may arrive before the resume at startup looks for cut-short ones. */
-    private final Set<UUID> startedHere = ConcurrentHashMap.newKeySet();
 
     ImportService(ImportJobs jobs, Ingestion ingestion, TransactionTemplate transactions, ImportSettings settings)
             throws IOException {
@@ -113,12 +114,11 @@ public class ImportService {
                     + "the request body");
         }
         Optional<ImportJob> created = jobs.create(id, idempotencyKey, formatOf(contentType), contentType.toString(),
-                node, spool, bytes);
+                node, instance, spool, bytes);
         if (created.isEmpty()) { // the same key raced in at the same moment
             Files.deleteIfExists(spool);
             return new Submitted(jobs.findByKey(idempotencyKey).orElseThrow(), true);
         }
-        startedHere.add(id);
         workers.execute(() -> run(id, spool, contentType, 0));
         return new Submitted(created.get(), false);
     }
@@ -196,13 +196,14 @@ public class ImportService {
         }
     }
 
-    /** Jobs of this node that a stop cut short go on where they stopped; those whose file is gone cannot. */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * Renews this process's claim on its jobs, then takes over the jobs of its node whose owner has gone silent (a
+     * stop cut them short): they go on where they stopped; those whose file is gone cannot.
+     */
+    @Scheduled(fixedDelayString = "${nqpf.imports.heartbeat:5s}")
     void resumeInterrupted() {
-        for (ImportJobs.Interrupted job : jobs.interrupted(node)) {
-            if (startedHere.contains(job.id())) {
-                continue;
-            }
+        jobs.heartbeat(instance);
+        for (ImportJobs.Interrupted job : jobs.claimAbandoned(node, instance, settings.lease())) {
             Path spool = job.spoolPath() == null ? null : Path.of(job.spoolPath());
             if (spool == null || !Files.isReadable(spool)) {
                 jobs.failed(job.id(), "interrupted by a restart of indicator-service after " + job.rowsDone()
@@ -215,9 +216,19 @@ public class ImportService {
         }
     }
 
+    /**
+     * A graceful stop gives up this process's claims once its workers are done, so a restarted or a sibling
+     * instance takes the jobs over at once instead of after the lease.
+     */
     @jakarta.annotation.PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         workers.shutdownNow();
+        if (workers.awaitTermination(10, TimeUnit.SECONDS)) {
+            jobs.release(instance);
+        }
+        else {
+            log.warn("import workers still busy at shutdown: their jobs wait for the lease to run out");
+        }
     }
 
     static String formatOf(MediaType type) {

@@ -57,19 +57,53 @@ class ImportJobIT {
 
     final HttpClient http = HttpClient.newHttpClient();
 
-    /** A job the service's previous run left RUNNING after committing its first rows, as a kill -9 leaves it. */
-    private UUID cutShortJob(String file, long rowsDone, boolean keepSpool) throws Exception {
+    /**
+     * A job the service's previous run left RUNNING after committing its first rows, as a kill -9 leaves it: its
+     * owner's last heartbeat is {@code silentFor} old.
+     */
+    private UUID cutShortJob(String file, long rowsDone, boolean keepSpool, Duration silentFor) throws Exception {
         UUID id = UUID.randomUUID();
         Path spool = settings.spoolDir().resolve(id + ".upload");
         if (keepSpool) {
             Files.writeString(spool, file);
         }
         jdbc.sql("""
-                INSERT INTO import_job (id, status, format, content_type, node, spool_path, bytes_total, rows_done,
-                                        accepted, started_at)
-                VALUES (?, 'RUNNING', 'csv', 'text/csv', ?, ?, ?, ?, ?, now())""")
-                .params(id, imports.node(), spool.toString(), file.length(), rowsDone, rowsDone).update();
+                INSERT INTO import_job (id, status, format, content_type, node, owner, heartbeat_at, spool_path,
+                                        bytes_total, rows_done, accepted, started_at)
+                VALUES (?, 'RUNNING', 'csv', 'text/csv', ?, ?, now() - make_interval(secs => ?), ?, ?, ?, ?, now())""")
+                .params(id, imports.node(), UUID.randomUUID(), silentFor.toSeconds(), spool.toString(), file.length(),
+                        rowsDone, rowsDone).update();
         return id;
+    }
+
+    private UUID cutShortJob(String file, long rowsDone, boolean keepSpool) throws Exception {
+        return cutShortJob(file, rowsDone, keepSpool, settings.lease().plusSeconds(1));
+    }
+
+    @Test
+    void should_LeaveAJobToItsOwner_While_TheOwnerStillBeats_And_TakeItOver_When_TheOwnerFallsSilent()
+            throws Exception {
+        StringBuilder file = new StringBuilder("entity,indicator,period,value,unit,source\n");
+        for (int i = 0; i < 4; i++) {
+            file.append(PROVINCES.get(i)).append(",RD_INTENSITY,1962,").append(2.0 + i).append(",,nbs\n");
+        }
+        // Another instance on this host, same spool directory, running the job right now (heartbeat 1 s ago).
+        UUID id = cutShortJob(file.toString(), 0, true, Duration.ofSeconds(1));
+
+        imports.resumeInterrupted();
+        Thread.sleep(500);
+        JsonNode untouched = get("/api/v1/imports/" + id);
+        assertThat(untouched.get("status").asString()).isEqualTo("RUNNING");
+        assertThat(untouched.get("rowsDone").asLong()).as("not run a second time beside its owner").isZero();
+        assertThat(store.current(PROVINCES.get(0), "RD_INTENSITY", "1962", 1)).isEmpty();
+
+        // The owner stops beating (a crash): once the lease has run out, this instance takes the job over.
+        jdbc.sql("UPDATE import_job SET heartbeat_at = now() - make_interval(secs => ?) WHERE id = ?")
+                .params(settings.lease().toSeconds() + 1, id).update();
+        imports.resumeInterrupted();
+        JsonNode done = awaitFinished(id.toString(), Duration.ofSeconds(60), null);
+        assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(done.get("accepted").asLong()).isEqualTo(4);
     }
 
     @Test
@@ -106,7 +140,7 @@ class ImportJobIT {
 
         imports.resumeInterrupted();
 
-        JsonNode job = get("/api/v1/imports/" + id);
+        JsonNode job = awaitFinished(id.toString(), Duration.ofSeconds(30), null);
         assertThat(job.get("status").asString()).isEqualTo("FAILED");
         assertThat(job.get("failure").asString()).contains("after 7 rows").contains("send the file again");
     }
