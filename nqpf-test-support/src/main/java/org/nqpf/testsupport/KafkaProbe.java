@@ -51,6 +51,21 @@ public final class KafkaProbe implements AutoCloseable {
         }
     }
 
+    /** Sends the records as one burst, then waits for every acknowledgement: a consumer tends to get them in one poll. */
+    public void sendAll(List<ProducerRecord<String, byte[]>> records) {
+        List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+        records.forEach(r -> acks.add(producer.send(r)));
+        producer.flush();
+        for (java.util.concurrent.Future<?> ack : acks) {
+            try {
+                ack.get();
+            }
+            catch (Exception e) {
+                throw new IllegalStateException("could not send the burst", e);
+            }
+        }
+    }
+
     /**
      * Reads the topic from the beginning until {@code count} records matching {@code filter} arrived or the timeout
      * passed; returns the matching records.

@@ -214,6 +214,41 @@ class ObservationIngestIT {
                 .containsExactly(3.3);
     }
 
+    @Test
+    void should_StoreTheGoodRecordsOnBothSides_When_BadRecordsSitInTheMiddleOfOneBatch() {
+        // One burst on one key (one partition), so the listener gets it in one batch: 10 good, one record that is no
+        // CloudEvent, 10 good, one naming an unknown indicator, 10 good.
+        List<ProducerRecord<String, byte[]>> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            if (i == 10) {
+                burst.add(new ProducerRecord<>(Topics.OBSERVATIONS_RAW, "CN-35", "{not a cloud event".getBytes()));
+            }
+            else if (i == 21) {
+                burst.add(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-35")
+                        .writeBinary(submitted("CN-35", "NO_SUCH_INDICATOR", "1950", 1.0, "fujian-stats")));
+            }
+            else {
+                burst.add(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-35")
+                        .writeBinary(submitted("CN-35", "RD_INTENSITY", String.valueOf(1950 + i), i / 2.0, "fujian-stats")));
+            }
+        }
+        kafka.sendAll(burst);
+
+        assertThat(kafka.read(Topics.deadLetter(Topics.OBSERVATIONS_RAW), r -> "CN-35".equals(r.key()), 2,
+                Duration.ofSeconds(20))).hasSize(2);
+        List<ConsumerRecord<String, byte[]>> published = kafka.read(Topics.OBSERVATIONS,
+                r -> "CN-35".equals(r.key())
+                        && new String(r.value(), StandardCharsets.UTF_8).contains("\"period\":\"19"), 30,
+                Duration.ofSeconds(20));
+        assertThat(published).as("every good record, before and after each bad one").hasSize(30);
+        for (int i = 0; i < 32; i++) {
+            if (i != 10 && i != 21) {
+                assertThat(store.current("CN-35", "RD_INTENSITY", String.valueOf(1950 + i), 1))
+                        .as("record %d", i).extracting(StoredObservation::value).containsExactly(i / 2.0);
+            }
+        }
+    }
+
     private CloudEvent submitted(String entity, String indicator, String period, double value, String source) {
         String data = json.writeValueAsString(Map.of("entity", entity, "indicator", indicator, "period", period,
                 "value", value, "source", source));
