@@ -1,6 +1,7 @@
 package org.nqpf.indicator.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -192,6 +193,44 @@ class ImportJobIT {
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).get("value").asDouble()).isEqualTo(61.5);
         assertThat(stored.get(0).get("channel").asString()).isEqualTo("IMPORT");
+    }
+
+    @Test
+    void should_ImportJsonAndSdmxCsvFiles_AsTheyImportCsv() throws Exception {
+        String jsonFile = """
+                {"observations": [
+                  {"entity": "CN-51", "indicator": "RD_INTENSITY", "period": "1903", "value": 1.4, "source": "sc"},
+                  {"entity": "CN-51", "indicator": "RD_INTENSITY", "period": "19o3", "value": 1.4, "source": "sc"},
+                  {"entity": "CN-52", "indicator": "RD_INTENSITY", "period": "1903", "value": 0.9, "source": "gz"}]}""";
+        HttpResponse<String> postedJson = post(jsonFile.getBytes(StandardCharsets.UTF_8), "application/json", null);
+        assertThat(postedJson.statusCode()).isEqualTo(202);
+        JsonNode fromJson = awaitFinished(json.readTree(postedJson.body()).get("id").asString(),
+                Duration.ofSeconds(60), null);
+        assertThat(fromJson.get("format").asString()).isEqualTo("json");
+        assertThat(fromJson.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(fromJson.get("accepted").asLong()).isEqualTo(2);
+        assertThat(fromJson.get("rejected").asLong()).as("no row after the last one").isEqualTo(1);
+
+        String sdmxFile = """
+                STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE
+                dataflow,NBS:DF_NQPF(1.0),I,CN-53,RD_INTENSITY,1903,1.1,%
+                dataflow,NBS:DF_NQPF(1.0),R,CN-51,RD_INTENSITY,1903,1.45,%
+                dataflow,NBS:DF_NQPF(1.0),D,CN-52,RD_INTENSITY,1903,,
+                """;
+        HttpResponse<String> postedSdmx = post(sdmxFile.getBytes(StandardCharsets.UTF_8),
+                "application/vnd.sdmx.data+csv; version=2.0.0", null);
+        assertThat(postedSdmx.statusCode()).isEqualTo(202);
+        JsonNode fromSdmx = awaitFinished(json.readTree(postedSdmx.body()).get("id").asString(),
+                Duration.ofSeconds(60), null);
+        assertThat(fromSdmx.get("format").asString()).isEqualTo("sdmx");
+        assertThat(fromSdmx.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(fromSdmx.get("accepted").asLong()).isEqualTo(3);
+
+        assertThat(store.current("CN-51", "RD_INTENSITY", "1903", 1)).extracting(StoredObservation::value,
+                StoredObservation::revision, StoredObservation::channel).containsExactly(tuple(1.45, 2, "IMPORT"));
+        assertThat(store.current("CN-52", "RD_INTENSITY", "1903", 1)).as("deleted by the SDMX file").isEmpty();
+        assertThat(store.current("CN-53", "RD_INTENSITY", "1903", 1)).extracting(StoredObservation::source)
+                .containsExactly("NBS");
     }
 
     @Test

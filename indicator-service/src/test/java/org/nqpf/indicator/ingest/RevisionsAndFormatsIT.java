@@ -141,6 +141,46 @@ class RevisionsAndFormatsIT {
     }
 
     @Test
+    void should_ShowADeletedValueAsOfBeforeTheDelete_And_KeepItsHistoryWithProvenanceOverHttp()
+            throws InterruptedException {
+        post(json("CN-46", "RD_INTENSITY", "2056", 1.2, null), MediaType.APPLICATION_JSON, null);
+        Thread.sleep(50);
+        Instant beforeDelete = Instant.now();
+        Thread.sleep(50);
+        ResponseEntity<Map<String, Object>> deleted = post("""
+                STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE
+                dataflow,GXSTATS:DF_NQPF(1.0),D,CN-46,RD_INTENSITY,2056,,
+                """, SDMX, null);
+        assertThat(deleted.getBody()).containsEntry("accepted", 1);
+
+        assertThat(get("/api/v1/observations?entity=CN-46&indicator=RD_INTENSITY&period=2056")).as("current view")
+                .isEmpty();
+        assertThat(get("/api/v1/observations?entity=CN-46&indicator=RD_INTENSITY&period=2056&asOf=" + beforeDelete))
+                .extracting(o -> o.get("value"), o -> o.get("revision")).containsExactly(tuple(1.2, 1));
+        List<Map<String, Object>> history = get(
+                "/api/v1/observations/history?entity=CN-46&indicator=RD_INTENSITY&period=2056");
+        assertThat(history).extracting(o -> o.get("revision"), o -> o.get("value"), o -> o.get("deleted"),
+                o -> o.get("channel"), o -> o.get("source"))
+                .containsExactly(tuple(1, 1.2, false, "HTTP", "stats"), tuple(2, null, true, "HTTP", "GXSTATS"));
+        assertThat(history).allSatisfy(o -> assertThat(o.get("receivedAt")).isNotNull());
+    }
+
+    @Test
+    void should_RejectValuesThatAreNotFiniteNumbers_NamingRowAndField() {
+        ResponseEntity<Map<String, Object>> r = post("""
+                entity,indicator,period,value,unit,source
+                CN-50,RD_INTENSITY,2057,NaN,%,stats
+                CN-50,URBANISATION_RATE,2057,Infinity,%,stats
+                CN-50,URBANISATION_RATE,2058,55.5,%,stats
+                """, MediaType.parseMediaType("text/csv"), null);
+        assertThat(r.getBody()).containsEntry("accepted", 1).containsEntry("rejected", 2);
+        assertThat(errors(r)).extracting(e -> e.get("row"), e -> e.get("field"))
+                .containsExactly(tuple(1, "value"), tuple(2, "value"));
+        assertThat(errors(r)).allSatisfy(e -> assertThat(e.get("detail").toString()).contains("not a finite number"));
+        assertThat(store.current("CN-50", null, "2057", 10)).isEmpty();
+    }
+
+    @Test
     void should_StoreNothingNew_When_SameBatchIsResentWithItsIdempotencyKey() {
         String body = json("CN-45", "RD_INTENSITY", "2055", 2.2, null);
         ResponseEntity<Map<String, Object>> first = post(body, MediaType.APPLICATION_JSON, "batch-45-a");

@@ -24,6 +24,8 @@ final class JsonBatchReader implements RowReader {
     private ObservationRow next;
     private int n;
     private boolean started;
+    /** The array has ended: asking again must not read on into what follows it. */
+    private boolean ended;
 
     JsonBatchReader(InputStream body) {
         this.in = new CountingInputStream(body);
@@ -55,12 +57,16 @@ final class JsonBatchReader implements RowReader {
 
     private ObservationRow advance() {
         try {
+            if (ended) {
+                return null;
+            }
             if (!started) {
                 started = true;
                 seekObservations();
             }
             JsonToken token = parser.nextToken();
             if (token == JsonToken.END_ARRAY || token == null) {
+                ended = true;
                 return null;
             }
             n++;
