@@ -1,19 +1,22 @@
 package org.nqpf.indicator.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.nqpf.indicator.ingest.format.Formats;
 import org.nqpf.indicator.ingest.format.UnreadableInputException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,10 +28,13 @@ class ObservationController {
 
     private final BatchIntake intake;
     private final ObservationStore store;
+    private final DataSize maxBatchSize;
 
-    ObservationController(BatchIntake intake, ObservationStore store) {
+    ObservationController(BatchIntake intake, ObservationStore store,
+            @Value("${nqpf.ingest.max-batch-size:16MB}") DataSize maxBatchSize) {
         this.intake = intake;
         this.store = store;
+        this.maxBatchSize = maxBatchSize;
     }
 
     /**
@@ -39,9 +45,17 @@ class ObservationController {
      */
     @PostMapping(path = "/api/v1/observations",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", "application/vnd.sdmx.data+csv"})
-    ResponseEntity<?> post(@RequestBody byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        BatchIntake.Answer answer = intake.receive(body, type, idempotencyKey);
+    ResponseEntity<?> post(InputStream body, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
+        // Read no further than the limit: a batch beyond it is refused, not buffered.
+        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBatchSize.toBytes() + 1));
+        if (bytes.length > maxBatchSize.toBytes()) {
+            long mb = maxBatchSize.toMegabytes();
+            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "a batch takes at most "
+                    + (DataSize.ofMegabytes(mb).equals(maxBatchSize) ? mb + "MB" : maxBatchSize.toBytes() + " bytes")
+                    + ": send larger files to /api/v1/imports, which streams them");
+        }
+        BatchIntake.Answer answer = intake.receive(bytes, type, idempotencyKey);
         return ResponseEntity.status(answer.status())
                 .contentType(answer.status() == 200 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
                 .header("Idempotent-Replayed", String.valueOf(answer.replayed()))

@@ -10,6 +10,10 @@ import org.nqpf.indicator.entity.Entity;
 public final class ObservationValidator {
 
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    /** Longest codes, units and sources taken: far beyond any real one, short enough to keep rows and events small. */
+    static final int MAX_CODE = 64;
+    static final int MAX_UNIT = 64;
+    static final int MAX_SOURCE = 256;
 
     private ObservationValidator() {
     }
@@ -34,6 +38,13 @@ public final class ObservationValidator {
         }
         if (blank(row.source())) {
             return reject(n, "source", "missing: say who produced the figure, e.g. \"nbs\"");
+        }
+        Optional<Rejection> oversize = tooLong(n, "entity", row.entity(), MAX_CODE)
+                .or(() -> tooLong(n, "indicator", row.indicator(), MAX_CODE))
+                .or(() -> tooLong(n, "unit", row.unit(), MAX_UNIT))
+                .or(() -> tooLong(n, "source", row.source(), MAX_SOURCE));
+        if (oversize.isPresent()) {
+            return oversize;
         }
         if (!entities.containsKey(row.entity())) {
             return reject(n, "entity", "unknown entity '" + row.entity() + "': register it under /api/v1/entities");
@@ -71,6 +82,12 @@ public final class ObservationValidator {
 
     private static Optional<Rejection> reject(int row, String field, String detail) {
         return Optional.of(new Rejection(row, field, detail));
+    }
+
+    private static Optional<Rejection> tooLong(int n, String field, String value, int max) {
+        return value != null && value.length() > max
+                ? reject(n, field, "oversize: " + value.length() + " characters, at most " + max)
+                : Optional.empty();
     }
 
     private static boolean blank(String s) {

@@ -12,10 +12,12 @@ import org.nqpf.contracts.ObservationSubmitted;
 import org.nqpf.contracts.Topics;
 import org.nqpf.messaging.Events;
 import org.nqpf.messaging.RejectedEventException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Kafka edge of ingestion: government data feeds. Records are taken in batches for throughput. The valid records
@@ -31,11 +33,14 @@ class RawFeedListener {
     private final Ingestion ingestion;
     private final Events events;
     private final TransactionTemplate tx;
+    private final long maxEventBytes;
 
-    RawFeedListener(Ingestion ingestion, Events events, TransactionTemplate tx) {
+    RawFeedListener(Ingestion ingestion, Events events, TransactionTemplate tx,
+            @Value("${nqpf.ingest.max-event-size:64KB}") DataSize maxEventSize) {
         this.ingestion = ingestion;
         this.events = events;
         this.tx = tx;
+        this.maxEventBytes = maxEventSize.toBytes();
     }
 
     private record Submitted(int index, String eventId, ObservationRow row) {
@@ -57,6 +62,10 @@ class RawFeedListener {
     }
 
     private Submitted decode(int index, ConsumerRecord<String, byte[]> record) {
+        if (record.value() != null && record.value().length > maxEventBytes) {
+            throw new RejectedEventException("oversize payload: " + record.value().length + " bytes, a feed event "
+                    + "carries one observation in at most " + maxEventBytes);
+        }
         CloudEvent event = Events.read(record);
         if (!EventTypes.OBSERVATION_SUBMITTED.equals(event.getType())) {
             throw new RejectedEventException("unexpected event type " + event.getType() + " on " + record.topic()

@@ -249,6 +249,55 @@ class ObservationIngestIT {
         }
     }
 
+    @Test
+    void should_RefuseOversizeBatchesRowsAndEvents_SayingWhatIsTooLarge() {
+        String row = "CN-11,RD_INTENSITY,2020,1.5,%,nbs\n";
+        ResponseEntity<Map<String, Object>> tooBig = postCsv("entity,indicator,period,value,unit,source\n"
+                + row.repeat(16 * 1024 * 1024 / row.length() + 1));
+        assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        assertThat(tooBig.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(tooBig.getBody().get("detail").toString()).contains("at most 16MB").contains("/api/v1/imports");
+
+        ResponseEntity<Map<String, Object>> tooManyRows = postCsv("entity,indicator,period,value,unit,source\n"
+                + row.repeat(200_001));
+        assertThat(tooManyRows.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        assertThat(tooManyRows.getBody().get("detail").toString()).contains("200000 rows");
+
+        ResponseEntity<Map<String, Object>> longFields = postCsv("""
+                entity,indicator,period,value,unit,source
+                %s,RD_INTENSITY,2048,1.5,%%,nbs
+                CN-36,RD_INTENSITY,2048,1.5,%%,%s
+                CN-36,URBANISATION_RATE,2048,61.5,%%,jiangxi-stats
+                """.formatted("CN-" + "9".repeat(62), "s".repeat(257)));
+        assertThat(longFields.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(longFields.getBody()).containsEntry("accepted", 1).containsEntry("rejected", 2);
+        assertThat(errors(longFields.getBody())).extracting(e -> e.get("row"), e -> e.get("field"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "entity"),
+                        org.assertj.core.groups.Tuple.tuple(2, "source"));
+        assertThat(errors(longFields.getBody())).allSatisfy(e -> assertThat(e.get("detail").toString())
+                .contains("oversize"));
+
+        byte[] huge = ("{\"entity\": \"CN-36\", \"indicator\": \"RD_INTENSITY\", \"period\": \"2049\", \"value\": 1, "
+                + "\"source\": \"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-36").writeBinary(
+                CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withType(EventTypes.OBSERVATION_SUBMITTED)
+                        .withSource(URI.create("/feeds/test")).withDataContentType("application/json")
+                        .withData(huge).build()));
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.OBSERVATIONS_RAW),
+                r -> "CN-36".equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(dead).hasSize(1);
+        assertThat(KafkaProbe.header(dead.get(0), MessagingAutoConfiguration.DLT_REASON_HEADER))
+                .contains("oversize payload").contains("65536");
+    }
+
+    private ResponseEntity<Map<String, Object>> postCsv(String body) {
+        return RestClient.create("http://localhost:" + port).post().uri("/api/v1/observations")
+                .contentType(MediaType.parseMediaType("text/csv")).body(body).retrieve()
+                .onStatus(s -> true, (req, res) -> {
+                }).toEntity(new ParameterizedTypeReference<>() {
+                });
+    }
+
     private CloudEvent submitted(String entity, String indicator, String period, double value, String source) {
         String data = json.writeValueAsString(Map.of("entity", entity, "indicator", indicator, "period", period,
                 "value", value, "source", source));
