@@ -30,6 +30,8 @@ class ProfileAndUncertaintyIT extends IntegrationTest {
                 n -> n.path("cohortSize").asInt() == 3);
         assertThat(before.path("overallScore").asDouble()).isCloseTo(100.0 / 99, within(1e-6));
         assertThat(get("/api/v1/profiles/" + framework).body().path("version").asInt()).isZero();
+        assertThat(before.path("method").path("profileVersion").asInt()).as("the default profile").isZero();
+        assertThat(before.path("frameworkVersion").asInt()).isEqualTo(1);
 
         Response updated = put("/api/v1/profiles/" + framework, """
                 {"normalise": {"method": "rank", "range": [0, 100]}, "weights": {"method": "equal"}, "aggregate": {"method": "amean"}}""");
@@ -39,6 +41,7 @@ class ProfileAndUncertaintyIT extends IntegrationTest {
         JsonNode after = awaitAssessment("/api/v1/assessments/B-" + run + "?period=2031",
                 n -> Math.abs(n.path("overallScore").asDouble() - 50) < 1e-6);
         assertThat(after.path("method").path("normalisation").asString()).startsWith("rank");
+        assertThat(after.path("method").path("profileVersion").asInt()).isEqualTo(1);
         assertThat(after.path("inputDigest").asString()).isNotEqualTo(before.path("inputDigest").asString());
         assertThat(get("/api/v1/profiles/" + framework + "/versions").body()).hasSize(1);
 

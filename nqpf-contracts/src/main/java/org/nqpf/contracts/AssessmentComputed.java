@@ -31,7 +31,8 @@ public record AssessmentComputed(
         Instant computedAt,
         String entityKind) {
 
-    public record Method(String normalisation, String weighting, String aggregation) {
+    /** @param profileVersion the framework's method profile version (0: the default profile, never set) */
+    public record Method(String normalisation, String weighting, String aggregation, Integer profileVersion) {
     }
 
     /**

@@ -27,7 +27,7 @@ public final class Assessments {
             List<DimensionScore> dimensions, List<IndicatorScore> indicators) {
         double overall = dimensions.stream().mapToDouble(DimensionScore::score).average().orElse(0);
         return new AssessmentComputed(assessmentId, entityId, "CN-PROVINCES", period, "NQPF-AI", 1,
-                new Method("MINMAX", "ENTROPY", "ARITHMETIC"), "ab".repeat(32), overall, 7, 31, dimensions,
+                new Method("MINMAX", "ENTROPY", "ARITHMETIC", 0), "ab".repeat(32), overall, 7, 31, dimensions,
                 List.of(new SubsystemScore(Subsystem.AI, 41.5), new SubsystemScore(Subsystem.NQPF, 58.25)),
                 new Coupling(0.97, 0.5, 0.697, "中级协调", lagging), indicators, Instant.parse("2025-03-01T08:00:00Z"), "REGION");
     }

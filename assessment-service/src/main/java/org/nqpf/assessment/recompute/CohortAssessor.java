@@ -185,7 +185,7 @@ public class CohortAssessor {
         String method = configured.describe();
         String inputDigest = InputDigest.sha256(digestText(key, method, codes, indicators, inputs));
         List<AssessmentView> views = engine.assess(codes.stream().map(indicators::get).toList(), table.build())
-                .stream().map(result -> view(key, frameworkVersion, engine, result)).toList();
+                .stream().map(result -> view(key, frameworkVersion, configured, result)).toList();
         return new Computation(views, method, inputDigest);
     }
 
@@ -221,7 +221,9 @@ public class CohortAssessor {
         return text.toString();
     }
 
-    private AssessmentView view(CohortPeriod key, int frameworkVersion, NqpfEngine engine, NqpfAssessment a) {
+    private AssessmentView view(CohortPeriod key, int frameworkVersion, MethodProfiles.Configured configured,
+            NqpfAssessment a) {
+        NqpfEngine engine = configured.engine();
         List<AssessmentView.DimensionScore> dimensions = a.dimensions().stream()
                 .map(d -> new AssessmentView.DimensionScore(Dimension.valueOf(d.dimension()), round(d.score()),
                         d.rank(), d.leader(), round(d.leaderScore())))
@@ -250,7 +252,7 @@ public class CohortAssessor {
                 .toList();
         return new AssessmentView(null, a.unit(), key.cohort(), key.period(), key.frameworkCode(), frameworkVersion,
                 new AssessmentView.Method(engine.normalisation().describe(), engine.weighting().describe(),
-                        engine.describeAggregation()),
+                        engine.describeAggregation(), configured.version()),
                 round(a.overall()), a.rank(), a.cohortSize(), dimensions, subsystems, coupling,
                 new AssessmentView.Obstacles(dimensionObstacles, indicatorObstacles), explanation, null, null);
     }

@@ -29,7 +29,8 @@ public record AssessmentView(
         String inputDigest,
         Instant computedAt) {
 
-    public record Method(String normalisation, String weighting, String aggregation) {
+    /** @param profileVersion the framework's method profile version used (0: the default profile) */
+    public record Method(String normalisation, String weighting, String aggregation, Integer profileVersion) {
     }
 
     /** @param leaderEntityId the cohort's best entity on this dimension */
@@ -86,7 +87,8 @@ public record AssessmentView(
                                 .findFirst().orElse(0)))
                 .toList();
         return new AssessmentComputed(assessmentId, entityId, cohort, period, frameworkCode, frameworkVersion,
-                new AssessmentComputed.Method(method.normalisation(), method.weighting(), method.aggregation()),
+                new AssessmentComputed.Method(method.normalisation(), method.weighting(), method.aggregation(),
+                        method.profileVersion()),
                 inputDigest, overallScore, rank, cohortSize,
                 dimensions.stream().map(d -> new AssessmentComputed.DimensionScore(d.dimension(), d.score(), d.rank(),
                         d.leaderEntityId(), d.leaderScore())).toList(),
