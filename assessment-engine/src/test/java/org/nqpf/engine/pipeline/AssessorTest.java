@@ -146,6 +146,31 @@ class AssessorTest {
         assertThat(again.uncertainty().medianRank()).containsExactly(u.medianRank());
     }
 
+    /**
+     * p leads on x, q on y, r sits halfway on both, s trails: with equal weights p, q and r tie, and any tilt of the x
+     * and y weights puts p first and q third or the other way round, while r stays second and s last.
+     */
+    @Test
+    void should_WidenTheRankIntervalsOfUnitsThatTradePlaces_When_WeightsAreUncertain() {
+        double[][] year = {{10, 0, 1}, {0, 10, 1}, {5, 5, 1}, {0, 0, 5}};
+        Panel traders = new Panel(List.of("p", "q", "r", "s"), List.of("P", "Q", "R", "S"), List.of("2021"),
+                new double[][][] {year});
+        PanelResult noisy = new Assessor(Profile.parse("{\"uncertainty\": {\"runs\": 400, \"seed\": 3, "
+                + "\"weightNoise\": 0.5, \"normalise\": [\"minmax\"], \"aggregate\": [\"amean\"]}}", "test"))
+                .assess(FRAMEWORK, traders);
+        PanelResult.Uncertainty u = noisy.uncertainty();
+        assertThat(new double[] {u.rank5()[0], u.rank95()[0]}).as("p").containsExactly(1, 3);
+        assertThat(new double[] {u.rank5()[1], u.rank95()[1]}).as("q").containsExactly(1, 3);
+        assertThat(new double[] {u.rank5()[2], u.rank95()[2]}).as("r, between them in every run")
+                .containsExactly(2, 2);
+        assertThat(new double[] {u.rank5()[3], u.rank95()[3]}).as("s").containsExactly(4, 4);
+
+        PanelResult certain = new Assessor(Profile.parse("{\"uncertainty\": {\"runs\": 50, \"seed\": 3, "
+                + "\"weightNoise\": 0, \"normalise\": [\"minmax\"], \"aggregate\": [\"amean\"]}}", "test"))
+                .assess(FRAMEWORK, traders);
+        assertThat(certain.uncertainty().rank95()[0]).as("no noise: the tie holds in every run").isEqualTo(1);
+    }
+
     @Test
     void should_RefuseAGeometricMeanOfZScores() {
         assertThatThrownBy(() -> assess("{\"normalise\": {\"method\": \"zscore\"}, \"aggregate\": {\"method\": \"gmean\"}}"))
