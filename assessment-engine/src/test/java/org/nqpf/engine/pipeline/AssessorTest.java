@@ -171,6 +171,35 @@ class AssessorTest {
         assertThat(certain.uncertainty().rank95()[0]).as("no noise: the tie holds in every run").isEqualTo(1);
     }
 
+    /** Each normalisation name of a profile runs its method: q's x is 2 of 1, 2, 3 in 2020. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"method\": \"none\"}|2",
+            "{\"method\": \"minmax\"}|50",
+            "{\"method\": \"zscore\"}|0",
+            "{\"method\": \"rank\"}|50",
+            "{\"method\": \"goalposts\", \"goalposts\": {\"x\": [0, 4], \"y\": [0, 40], \"z\": [0, 10]}}|50",
+            "{\"method\": \"vector\"}|0.5345224838248488"})
+    void should_NormaliseByTheMethodTheProfileNames(String normalise, double expected) {
+        PanelResult r = assess("{\"normalise\": " + normalise + "}");
+        assertThat(r.score("2020", "q", "x")).isCloseTo(expected, within(1e-9));
+    }
+
+    /** Each weighting name of a profile runs its scheme. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"method\": \"meta\"}|weights=given",
+            "{\"method\": \"equal\"}|weights=equal",
+            "{\"method\": \"entropy\"}|weights=entropy",
+            "{\"method\": \"entropy\", \"on\": \"raw\"}|weights=entropy[raw]",
+            "{\"method\": \"critic\"}|weights=critic",
+            "{\"method\": \"ahp\", \"matrices\": {\"I\": {\"order\": [\"A\", \"B\"], \"matrix\": [[1, 3], [0.3333333333, 1]]}}}|weights=ahp[I]+given",
+            "{\"method\": \"combined\"}|weights=combined[given,entropy,multiplicative]"})
+    void should_WeightByTheSchemeTheProfileNames(String weights, String expected) {
+        Assessor assessor = new Assessor(Profile.parse("{\"weights\": " + weights + "}", "test"));
+        assertThat(assessor.describe(FRAMEWORK)).contains(expected + ";");
+    }
+
     @Test
     void should_RefuseAGeometricMeanOfZScores() {
         assertThatThrownBy(() -> assess("{\"normalise\": {\"method\": \"zscore\"}, \"aggregate\": {\"method\": \"gmean\"}}"))
