@@ -280,6 +280,37 @@ class PlatformE2EIT {
     }
 
     @Test
+    @Order(6)
+    void should_IngestAFileThroughTheGateway_And_PrintTheFinalCounts_When_RunAsTheFeederCommand() throws Exception {
+        Path file = Files.createTempFile("nqpf-e2e-ingest", ".csv");
+        Files.writeString(file, """
+                entity,indicator,period,value,unit,source
+                CN-11,URBANISATION_RATE,1991,73.1,%,e2e-ingest
+                CN-12,URBANISATION_RATE,1991,68.4,%,e2e-ingest
+                XX-00,URBANISATION_RATE,1991,50.0,%,e2e-ingest
+                CN-13,URBANISATION_RATE,1991,30.2,%,e2e-ingest
+                """);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try {
+            int exit = new org.nqpf.launcher.feed.IngestCommand(new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, StandardCharsets.UTF_8), false, Duration.ofMillis(100))
+                    .run(List.of(file.toString(), "--gateway", gateway));
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(exit).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(printed).contains("COMPLETED").contains("4 rows, 3 accepted, 0 unchanged, 1 rejected")
+                    .contains("row 3, entity");
+        }
+        finally {
+            Files.deleteIfExists(file);
+        }
+        HttpResponse<String> stored = HTTP.send(HttpRequest.newBuilder(URI.create(gateway
+                + "/api/v1/observations?entity=CN-13&indicator=URBANISATION_RATE&period=1991")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.body()).contains("30.2").contains("\"IMPORT\"").contains("e2e-ingest");
+    }
+
+    @Test
     @Order(5)
     void should_Answer503ProblemJson_When_AServiceIsStopped_And_KeepServingTheOthers() throws Exception {
         platform.stopService(Service.ASSESSMENT);
