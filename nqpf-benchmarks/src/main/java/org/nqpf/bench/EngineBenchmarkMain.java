@@ -46,7 +46,8 @@ public final class EngineBenchmarkMain {
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.seconds(seconds))
                 .threads(1)
-                .jvmArgs("-Xmx3g", "-XX:+UseParallelGC");
+                // A heap fixed and touched up front: growing it mid-run put page faults into some iterations.
+                .jvmArgs("-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC");
         Collection<RunResult> results = new Runner(options.build()).run();
         double pipeline = Double.NaN;
         double plain = Double.NaN;
