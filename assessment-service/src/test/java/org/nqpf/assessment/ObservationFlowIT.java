@@ -42,6 +42,12 @@ class ObservationFlowIT extends IntegrationTest {
         send(observation(b, cohorts, "M1", MEANS_OF_LABOR, NQPF, -1, "2023", 2.0, 1));
         send(observation(c, cohorts, "M1", MEANS_OF_LABOR, NQPF, -1, "2023", 1.0, 1));
 
+        // The six events travel on different partitions: wait until every unit's assessment has both indicators,
+        // so the one read below comes from a recompute that saw all of them.
+        for (String unit : List.of(b, c)) {
+            awaitAssessment("/api/v1/assessments/" + unit + "?period=2023",
+                    x -> x.path("cohortSize").asInt() == 3 && x.path("explanation").size() == 2);
+        }
         JsonNode before = awaitAssessment("/api/v1/assessments/" + a + "?period=2023",
                 x -> x.path("cohortSize").asInt() == 3 && x.path("explanation").size() == 2);
         assertThat(before.path("overallScore").asDouble()).isCloseTo(0, within(1e-6));

@@ -51,6 +51,16 @@ public class MethodProfiles {
         return configured;
     }
 
+    /** The engine of one version of the framework's profile (0: the default); empty for a version never set. */
+    public Optional<Configured> configured(String frameworkCode, int version) {
+        if (version == 0) {
+            return Optional.of(new Configured(0, ProfileEngines.engine(parse(DEFAULT_JSON))));
+        }
+        return jdbc.sql("SELECT profile::text FROM method_profile WHERE framework_code = ? AND version = ?")
+                .params(frameworkCode, version).query(String.class).optional()
+                .map(json -> new Configured(version, ProfileEngines.engine(parse(json))));
+    }
+
     public Optional<Version> latest(String frameworkCode) {
         return jdbc.sql("""
                 SELECT framework_code, version, profile::text, created_at FROM method_profile

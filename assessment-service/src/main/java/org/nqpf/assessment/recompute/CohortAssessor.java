@@ -81,7 +81,7 @@ public class CohortAssessor {
             store.deleteAllBut(key, Set.of());
             return;
         }
-        Computation computed = compute(key, inputs);
+        Computation computed = compute(key, inputs, profiles.current(key.frameworkCode()));
         Map<String, String> kinds = new java.util.HashMap<>();
         jdbc.sql("SELECT entity_id, entity_kind FROM entity_cohorts WHERE ? = ANY(cohorts)").param(key.cohort())
                 .query(rs -> {
@@ -139,7 +139,7 @@ public class CohortAssessor {
         if (inputs.stream().noneMatch(in -> in.entityId().equals(entityId))) {
             return java.util.Optional.empty();
         }
-        Computation computed = compute(key, inputs);
+        Computation computed = compute(key, inputs, profiles.current(key.frameworkCode()));
         return computed.views().stream().filter(v -> v.entityId().equals(entityId)).findFirst()
                 .map(v -> v.identified(null, computed.inputDigest(), null));
     }
@@ -167,7 +167,24 @@ public class CohortAssessor {
     private record Computation(List<AssessmentView> views, String method, String inputDigest) {
     }
 
-    private Computation compute(CohortPeriod key, List<Input> inputs) {
+    /** What recomputing the cohort-period now, with the given profile version, gives for one entity; stores nothing. */
+    public record Reproduction(String inputDigest, String resultDigest, AssessmentView view) {
+    }
+
+    /** Empty when the cohort-period has no inputs left or the entity is no longer assessed in it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Reproduction> reproduce(CohortPeriod key, String entityId,
+            MethodProfiles.Configured configured) {
+        List<Input> inputs = inputs(key);
+        if (inputs.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Computation computed = compute(key, inputs, configured);
+        return computed.views().stream().filter(v -> v.entityId().equals(entityId)).findFirst()
+                .map(v -> new Reproduction(computed.inputDigest(), InputDigest.sha256(json.writeValueAsString(v)), v));
+    }
+
+    private Computation compute(CohortPeriod key, List<Input> inputs, MethodProfiles.Configured configured) {
         // An indicator's place in the framework as its newest observation (highest framework version) states it.
         Map<String, NqpfIndicator> indicators = new LinkedHashMap<>();
         for (Input in : inputs) {
@@ -179,8 +196,7 @@ public class CohortAssessor {
         List<String> codes = List.copyOf(new TreeSet<>(indicators.keySet()));
         IndicatorTable.Builder table = IndicatorTable.builder(units, codes);
         inputs.forEach(in -> table.set(in.entityId(), in.indicator(), in.value()));
-        // The framework's current method profile; its version is part of the method, hence of the digest.
-        MethodProfiles.Configured configured = profiles.current(key.frameworkCode());
+        // The profile's version is part of the method, hence of the digest.
         NqpfEngine engine = configured.engine();
         String method = configured.describe();
         String inputDigest = InputDigest.sha256(digestText(key, method, codes, indicators, inputs));

@@ -96,6 +96,24 @@ public class AssessmentStore {
                 .map(text -> json.readValue(text, AssessmentView.class));
     }
 
+    /** How a stored result was made: its method text (with the profile version) and its result digest. */
+    public record Provenance(String method, String inputDigest, String resultDigest) {
+        /** The profile version named in the method text ({@code profile=vN;...}); 0 when none is named. */
+        public int profileVersion() {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^profile=v(\\d+);").matcher(method);
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        }
+    }
+
+    public Optional<Provenance> provenance(String frameworkCode, String cohort, String period, String entityId) {
+        return jdbc.sql("""
+                SELECT method, input_digest, result_digest FROM assessment
+                WHERE framework_code = ? AND cohort = ? AND period = ? AND entity_id = ?""")
+                .params(frameworkCode, cohort, period, entityId)
+                .query((rs, i) -> new Provenance(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
     public record RankingEntry(String entityId, double overallScore, int rank) {
     }
 
