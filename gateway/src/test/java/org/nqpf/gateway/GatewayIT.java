@@ -236,6 +236,8 @@ class GatewayIT {
                 .jsonPath("$.length()").isEqualTo(3)
                 .jsonPath("$[?(@.service == 'indicator-service')].status").isEqualTo("UP")
                 .jsonPath("$[?(@.service == 'indicator-service')].url").isEqualTo(indicator.url())
+                .jsonPath("$[?(@.service == 'indicator-service')].outboxPending").isEqualTo(42)
+                .jsonPath("$[?(@.service == 'roadmap-service')].outboxPending").isEqualTo((Object) null)
                 .jsonPath("$[?(@.service == 'roadmap-service')].status").isEqualTo("UP")
                 .jsonPath("$[?(@.service == 'assessment-service')].status").isEqualTo("DOWN")
                 .jsonPath("$[?(@.service == 'assessment-service')].url").isEqualTo(stoppedAssessment);

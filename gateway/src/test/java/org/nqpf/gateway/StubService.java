@@ -81,6 +81,10 @@ final class StubService implements AutoCloseable {
         if (path.equals("/actuator/health")) {
             respond(exchange, 200, "application/json", "{\"status\":\"UP\"}");
         }
+        else if (path.equals("/actuator/metrics/nqpf.outbox.pending") && name.startsWith("indicator")) {
+            respond(exchange, 200, "application/json", "{\"name\":\"nqpf.outbox.pending\",\"measurements\":"
+                    + "[{\"statistic\":\"VALUE\",\"value\":42.0}]}");
+        }
         else if (path.equals("/v3/api-docs")) {
             respond(exchange, 200, "application/json", "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "\"}}");
         }

@@ -48,6 +48,12 @@ public class ServiceProbe {
 
     private Mono<ServiceStatus> probe(Downstream.Service service) {
         String base = service.url().toString().replaceAll("/+$", "");
+        return health(base).zipWith(outboxPending(base).map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty()))
+                .map(t -> new ServiceStatus(service.name(), base, t.getT1(), t.getT2().orElse(null)));
+    }
+
+    private Mono<String> health(String base) {
         return client.get()
                 .uri(base + "/actuator/health")
                 .accept(MediaType.APPLICATION_JSON)
@@ -57,7 +63,20 @@ public class ServiceProbe {
                         .onErrorResume(e -> Mono.just("DOWN"))
                         .defaultIfEmpty(response.statusCode().is2xxSuccessful() ? "UP" : "DOWN"))
                 .timeout(timeout)
-                .onErrorResume(e -> Mono.just("DOWN"))
-                .map(status -> new ServiceStatus(service.name(), base, status));
+                .onErrorResume(e -> Mono.just("DOWN"));
+    }
+
+    /** The service's {@code nqpf.outbox.pending} gauge; empty when it cannot be read. */
+    private Mono<Long> outboxPending(String base) {
+        return client.get()
+                .uri(base + "/actuator/metrics/nqpf.outbox.pending")
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .bodyToMono(JSON_OBJECT)
+                .flatMap(body -> body.get("measurements") instanceof java.util.List<?> m && !m.isEmpty()
+                        && m.get(0) instanceof Map<?, ?> first && first.get("value") instanceof Number n
+                        ? Mono.just(n.longValue()) : Mono.<Long>empty())
+                .timeout(timeout)
+                .onErrorResume(e -> Mono.empty());
     }
 }
