@@ -282,13 +282,14 @@ class PlatformE2EIT {
     @Test
     @Order(6)
     void should_IngestAFileThroughTheGateway_And_PrintTheFinalCounts_When_RunAsTheFeederCommand() throws Exception {
+        // Period 2059: no other test of this JVM's database writes it (PlatformRestartIT takes 1900-1999, 2060-2099).
         Path file = Files.createTempFile("nqpf-e2e-ingest", ".csv");
         Files.writeString(file, """
                 entity,indicator,period,value,unit,source
-                CN-11,URBANISATION_RATE,1991,73.1,%,e2e-ingest
-                CN-12,URBANISATION_RATE,1991,68.4,%,e2e-ingest
-                XX-00,URBANISATION_RATE,1991,50.0,%,e2e-ingest
-                CN-13,URBANISATION_RATE,1991,30.2,%,e2e-ingest
+                CN-11,URBANISATION_RATE,2059,73.1,%,e2e-ingest
+                CN-12,URBANISATION_RATE,2059,68.4,%,e2e-ingest
+                XX-00,URBANISATION_RATE,2059,50.0,%,e2e-ingest
+                CN-13,URBANISATION_RATE,2059,30.2,%,e2e-ingest
                 """);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
@@ -305,7 +306,7 @@ class PlatformE2EIT {
             Files.deleteIfExists(file);
         }
         HttpResponse<String> stored = HTTP.send(HttpRequest.newBuilder(URI.create(gateway
-                + "/api/v1/observations?entity=CN-13&indicator=URBANISATION_RATE&period=1991")).build(),
+                + "/api/v1/observations?entity=CN-13&indicator=URBANISATION_RATE&period=2059")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(stored.body()).contains("30.2").contains("\"IMPORT\"").contains("e2e-ingest");
     }
