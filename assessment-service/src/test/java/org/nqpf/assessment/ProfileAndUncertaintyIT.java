@@ -65,8 +65,11 @@ class ProfileAndUncertaintyIT extends IntegrationTest {
             send(observation(FRAMEWORK, units[u], cohort, "L1", LABORERS, AI, values[u][0]));
             send(observation(FRAMEWORK, units[u], cohort, "M1", MEANS_OF_LABOR, NQPF, values[u][1]));
         }
-        awaitAssessment("/api/v1/assessments/" + units[0] + "?period=2031", n -> n.path("cohortSize").asInt() == 4
-                && n.path("dimensions").size() == 2);
+        // Events travel on different partitions: once every unit has both dimensions, all eight values are in.
+        for (String unit : units) {
+            awaitAssessment("/api/v1/assessments/" + unit + "?period=2031", n -> n.path("cohortSize").asInt() == 4
+                    && n.path("dimensions").size() == 2);
+        }
 
         JsonNode result = get("/api/v1/assessments/" + units[1] + "/uncertainty?period=2031&runs=400&seed=7").body();
         assertThat(result.path("runs").asInt()).isEqualTo(400);

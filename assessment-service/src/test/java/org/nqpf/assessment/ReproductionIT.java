@@ -33,8 +33,11 @@ class ReproductionIT extends IntegrationTest {
             send(observation(framework, "U" + u + "-" + run, cohort, "M1", MEANS_OF_LABOR, NQPF, values[u][1]));
         }
         String unit = "U1-" + run;
-        awaitAssessment("/api/v1/assessments/" + unit + "?period=2033",
-                n -> n.path("cohortSize").asInt() == 3 && n.path("dimensions").size() == 2);
+        // Events travel on different partitions: once every unit has both indicators, the last recompute saw them all.
+        for (int u = 0; u < values.length; u++) {
+            awaitAssessment("/api/v1/assessments/U" + u + "-" + run + "?period=2033",
+                    n -> n.path("cohortSize").asInt() == 3 && n.path("explanation").size() == 2);
+        }
 
         JsonNode first = get("/api/v1/assessments/" + unit + "/reproduction?period=2033").body();
         assertThat(first.path("profileVersion").asInt()).isZero();
