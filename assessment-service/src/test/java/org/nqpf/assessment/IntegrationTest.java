@@ -78,6 +78,14 @@ public abstract class IntegrationTest {
                 "test", "KAFKA", Instant.now());
     }
 
+    /** A value of {@code framework} version 1 (more is better) for an entity in one cohort, as its first revision. */
+    protected static ObservationRecorded observation(String framework, String entity, String cohort, String indicator,
+            Dimension dimension, Subsystem subsystem, String period, double value) {
+        return new ObservationRecorded(entity + "/" + indicator, entity, "REGION", List.of(cohort), framework, 1,
+                indicator, dimension, subsystem, null, 1, "unit", period, value, false, 1, "test", "KAFKA",
+                Instant.now());
+    }
+
     /** Sends the observation as indicator-service does: a CloudEvent in Kafka binary mode; returns its id. */
     protected String send(ObservationRecorded observation) {
         String id = UUID.randomUUID().toString();

@@ -7,12 +7,7 @@ import static org.nqpf.contracts.Dimension.MEANS_OF_LABOR;
 import static org.nqpf.contracts.Subsystem.AI;
 import static org.nqpf.contracts.Subsystem.NQPF;
 
-import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nqpf.contracts.Dimension;
-import org.nqpf.contracts.ObservationRecorded;
-import org.nqpf.contracts.Subsystem;
 import tools.jackson.databind.JsonNode;
 
 class ProfileAndUncertaintyIT extends IntegrationTest {
@@ -23,9 +18,9 @@ class ProfileAndUncertaintyIT extends IntegrationTest {
         String framework = "PROFILE-" + run;
         String cohort = "profile-" + run;
         // One skewed indicator: min-max puts B near A, rank scaling puts it halfway.
-        send(observation(framework, "A-" + run, cohort, "L1", LABORERS, AI, 1.0));
-        send(observation(framework, "B-" + run, cohort, "L1", LABORERS, AI, 2.0));
-        send(observation(framework, "C-" + run, cohort, "L1", LABORERS, AI, 100.0));
+        send(observation(framework, "A-" + run, cohort, "L1", LABORERS, AI, "2031", 1.0));
+        send(observation(framework, "B-" + run, cohort, "L1", LABORERS, AI, "2031", 2.0));
+        send(observation(framework, "C-" + run, cohort, "L1", LABORERS, AI, "2031", 100.0));
         JsonNode before = awaitAssessment("/api/v1/assessments/B-" + run + "?period=2031",
                 n -> n.path("cohortSize").asInt() == 3);
         assertThat(before.path("overallScore").asDouble()).isCloseTo(100.0 / 99, within(1e-6));
@@ -62,8 +57,8 @@ class ProfileAndUncertaintyIT extends IntegrationTest {
         double[][] values = {{9, 9}, {6, 3}, {3, 6}, {1, 1}};
         String[] units = {"A-" + run, "B-" + run, "C-" + run, "D-" + run};
         for (int u = 0; u < units.length; u++) {
-            send(observation(FRAMEWORK, units[u], cohort, "L1", LABORERS, AI, values[u][0]));
-            send(observation(FRAMEWORK, units[u], cohort, "M1", MEANS_OF_LABOR, NQPF, values[u][1]));
+            send(observation(FRAMEWORK, units[u], cohort, "L1", LABORERS, AI, "2031", values[u][0]));
+            send(observation(FRAMEWORK, units[u], cohort, "M1", MEANS_OF_LABOR, NQPF, "2031", values[u][1]));
         }
         // Events travel on different partitions: once every unit has both dimensions, all eight values are in.
         for (String unit : units) {
@@ -91,10 +86,4 @@ class ProfileAndUncertaintyIT extends IntegrationTest {
         assertThat(get("/api/v1/assessments/" + units[1] + "/uncertainty?runs=5").status()).isEqualTo(400);
     }
 
-    private static ObservationRecorded observation(String framework, String entity, String cohort, String indicator,
-            Dimension dimension, Subsystem subsystem, double value) {
-        return new ObservationRecorded(entity + "/" + indicator, entity, "REGION", List.of(cohort), framework, 1,
-                indicator, dimension, subsystem, null, 1, "unit", "2031", value, false, 1, "test", "KAFKA",
-                Instant.now());
-    }
 }

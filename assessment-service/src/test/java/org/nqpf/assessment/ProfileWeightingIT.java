@@ -8,12 +8,8 @@ import static org.nqpf.contracts.Dimension.MEANS_OF_LABOR;
 import static org.nqpf.contracts.Subsystem.AI;
 import static org.nqpf.contracts.Subsystem.NQPF;
 
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nqpf.contracts.Dimension;
-import org.nqpf.contracts.ObservationRecorded;
-import org.nqpf.contracts.Subsystem;
 import tools.jackson.databind.JsonNode;
 
 /** Subjective (AHP) and combined weights in a framework's method profile, and a profile a cohort cannot run. */
@@ -33,8 +29,8 @@ class ProfileWeightingIT extends IntegrationTest {
         String[] units = {"A-" + run, "B-" + run, "C-" + run};
         double[][] values = {{1, 9}, {5, 2}, {9, 4}};
         for (int u = 0; u < units.length; u++) {
-            send(observation(framework, units[u], cohort, "L1", LABORERS, AI, values[u][0]));
-            send(observation(framework, units[u], cohort, "M1", MEANS_OF_LABOR, NQPF, values[u][1]));
+            send(observation(framework, units[u], cohort, "L1", LABORERS, AI, "2032", values[u][0]));
+            send(observation(framework, units[u], cohort, "M1", MEANS_OF_LABOR, NQPF, "2032", values[u][1]));
         }
         // Min-max scores: L1 0, 50, 100 and M1 100, 0, 28.6; equal weights put A (50) above B (25).
         // Events travel on different partitions: wait for the state every observation has reached.
@@ -73,9 +69,9 @@ class ProfileWeightingIT extends IntegrationTest {
         String[] units = {"A-" + run, "B-" + run, "C-" + run};
         double[][] values = {{10, 5, 0}, {20, 1, 10}, {30, 3, 5}}; // min-max: L1 0/50/100, L2 100/0/50, M1 0/100/50
         for (int u = 0; u < units.length; u++) {
-            send(observation(framework, units[u], cohort, "L1", LABORERS, AI, values[u][0]));
-            send(observation(framework, units[u], cohort, "L2", LABORERS, NQPF, values[u][1]));
-            send(observation(framework, units[u], cohort, "M1", MEANS_OF_LABOR, AI, values[u][2]));
+            send(observation(framework, units[u], cohort, "L1", LABORERS, AI, "2032", values[u][0]));
+            send(observation(framework, units[u], cohort, "L2", LABORERS, NQPF, "2032", values[u][1]));
+            send(observation(framework, units[u], cohort, "M1", MEANS_OF_LABOR, AI, "2032", values[u][2]));
         }
         // Events travel on different partitions: wait for the state every observation has reached (B and C tie).
         JsonNode mean = awaitAssessment("/api/v1/assessments/" + units[1] + "?period=2032",
@@ -134,8 +130,8 @@ class ProfileWeightingIT extends IntegrationTest {
         String framework = "AHP-GAP-" + run;
         String cohort = "gap-" + run;
         for (String unit : List.of("A-" + run, "B-" + run)) {
-            send(observation(framework, unit, cohort, "L1", LABORERS, AI, unit.startsWith("A") ? 1 : 2));
-            send(observation(framework, unit, cohort, "L2", LABORERS, NQPF, unit.startsWith("A") ? 4 : 3));
+            send(observation(framework, unit, cohort, "L1", LABORERS, AI, "2032", unit.startsWith("A") ? 1 : 2));
+            send(observation(framework, unit, cohort, "L2", LABORERS, NQPF, "2032", unit.startsWith("A") ? 4 : 3));
         }
         awaitAssessment("/api/v1/assessments/A-" + run + "?period=2032", n -> n.path("cohortSize").asInt() == 2);
 
@@ -200,10 +196,4 @@ class ProfileWeightingIT extends IntegrationTest {
         throw new AssertionError("no " + dimension + " in " + assessment);
     }
 
-    private static ObservationRecorded observation(String framework, String entity, String cohort, String indicator,
-            Dimension dimension, Subsystem subsystem, double value) {
-        return new ObservationRecorded(entity + "/" + indicator, entity, "REGION", List.of(cohort), framework, 1,
-                indicator, dimension, subsystem, null, 1, "unit", "2032", value, false, 1, "test", "KAFKA",
-                Instant.now());
-    }
 }

@@ -6,12 +6,7 @@ import static org.nqpf.contracts.Dimension.MEANS_OF_LABOR;
 import static org.nqpf.contracts.Subsystem.AI;
 import static org.nqpf.contracts.Subsystem.NQPF;
 
-import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nqpf.contracts.Dimension;
-import org.nqpf.contracts.ObservationRecorded;
-import org.nqpf.contracts.Subsystem;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +24,8 @@ class ReproductionIT extends IntegrationTest {
         String cohort = "repro-" + run;
         double[][] values = {{1, 7}, {4, 2}, {9, 5}};
         for (int u = 0; u < values.length; u++) {
-            send(observation(framework, "U" + u + "-" + run, cohort, "L1", LABORERS, AI, values[u][0]));
-            send(observation(framework, "U" + u + "-" + run, cohort, "M1", MEANS_OF_LABOR, NQPF, values[u][1]));
+            send(observation(framework, "U" + u + "-" + run, cohort, "L1", LABORERS, AI, "2033", values[u][0]));
+            send(observation(framework, "U" + u + "-" + run, cohort, "M1", MEANS_OF_LABOR, NQPF, "2033", values[u][1]));
         }
         String unit = "U1-" + run;
         // Events travel on different partitions: once every unit has both indicators, the last recompute saw them all.
@@ -65,10 +60,4 @@ class ReproductionIT extends IntegrationTest {
         assertThat(get("/api/v1/assessments/nobody-" + run + "/reproduction").status()).isEqualTo(404);
     }
 
-    private static ObservationRecorded observation(String framework, String entity, String cohort, String indicator,
-            Dimension dimension, Subsystem subsystem, double value) {
-        return new ObservationRecorded(entity + "/" + indicator, entity, "REGION", List.of(cohort), framework, 1,
-                indicator, dimension, subsystem, null, 1, "unit", "2033", value, false, 1, "test", "KAFKA",
-                Instant.now());
-    }
 }
