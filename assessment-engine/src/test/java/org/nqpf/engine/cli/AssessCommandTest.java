@@ -134,6 +134,11 @@ class AssessCommandTest {
         assertThat(c.get("C").asDouble()).isCloseTo(2 * Math.sqrt(u1 * u2) / (u1 + u2), within(1e-9));
         assertThat(c.get("T").asDouble()).isCloseTo((u1 + u2) / 2, within(1e-9));
         assertThat(c.get("lagging").asText()).isEqualTo("NQPF");
+        // D = sqrt(C·T) = sqrt(0.9704 · 0.8056) = 0.8842: in (0.8, 0.9], good coordination.
+        double cc = 2 * Math.sqrt(u1 * u2) / (u1 + u2);
+        assertThat(c.get("D").asDouble()).isCloseTo(Math.sqrt(cc * (u1 + u2) / 2), within(1e-9));
+        assertThat(c.get("grade").asText()).isEqualTo("GOOD_COORDINATION");
+        assertThat(c.get("gradeZh").asText()).isEqualTo("良好协调");
         assertThat(a2022.get("obstacles").get("aggregates").has("LAB")).isTrue();
         assertThat(doc.get("units").get(3).get("growth").isNumber()).isTrue();
         assertThat(doc.get("cagr").has("A")).isTrue();
