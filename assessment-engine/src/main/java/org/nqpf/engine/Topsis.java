@@ -40,31 +40,12 @@ public final class Topsis {
      * out of the unit's two distances; a unit without values gets NaN.
      */
     public static double[] closeness(double[][] r, double[] weights) {
-        int m = weights.length;
-        double total = 0;
         for (double w : weights) {
             if (!(w >= 0)) {
                 throw new IllegalArgumentException("TOPSIS weight " + w + " is negative");
             }
-            total += w;
         }
-        double[] best = new double[m];
-        double[] worst = new double[m];
-        java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(worst, Double.POSITIVE_INFINITY);
-        for (double[] row : r) {
-            for (int j = 0; j < m; j++) {
-                if (!Double.isNaN(row[j])) {
-                    best[j] = Math.max(best[j], row[j]);
-                    worst[j] = Math.min(worst[j], row[j]);
-                }
-            }
-        }
-        double[] c = new double[r.length];
-        for (int i = 0; i < r.length; i++) {
-            c[i] = closenessOfRow(r[i], weights, total, best, worst, null);
-        }
-        return c;
+        return closeness(r, java.util.stream.IntStream.range(0, weights.length).toArray(), weights);
     }
 
     /**
@@ -98,19 +79,16 @@ public final class Topsis {
     }
 
     /**
-     * One row's closeness given the column ideals; {@code columns} picks the columns to use (null = all).
-     * For callers that compute the ideals once and score many rows (the pipeline, per aggregate).
+     * One row's closeness over {@code columns}, given their ideals.
      *
      * @param total the sum of the weights of the columns used
      */
-    public static double closenessOfRow(double[] row, double[] weights, double total, double[] best, double[] worst,
+    private static double closenessOfRow(double[] row, double[] weights, double total, double[] best, double[] worst,
             int[] columns) {
         double plus = 0;
         double minus = 0;
         boolean any = false;
-        int count = columns == null ? weights.length : columns.length;
-        for (int k = 0; k < count; k++) {
-            int j = columns == null ? k : columns[k];
+        for (int j : columns) {
             double x = row[j];
             if (Double.isNaN(x)) {
                 continue;

@@ -245,8 +245,7 @@ public final class Platform implements AutoCloseable {
         URI health = URI.create(url(service) + "/actuator/health");
         while (System.nanoTime() < deadline) {
             if (process != null && !process.alive()) {
-                throw new IllegalStateException(service.module + " exited; last lines of " + process.log() + ":\n"
-                        + process.tail(40));
+                throw new IllegalStateException(service.module + " exited; " + logTail(service, 40));
             }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
@@ -261,7 +260,7 @@ public final class Platform implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException(service.module + " not healthy after " + timeout
-                + (process == null ? "" : "; last lines of " + process.log() + ":\n" + process.tail(40)));
+                + (process == null ? "" : "; " + logTail(service, 40)));
     }
 
     @Override

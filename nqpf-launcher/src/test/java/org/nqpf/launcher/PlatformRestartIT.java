@@ -225,17 +225,35 @@ class PlatformRestartIT {
     }
 
     private static void awaitStored(TestInfrastructure.Postgres pg, int count, Duration timeout) throws Exception {
+        long stored = awaitCount(pg, "SELECT count(*) FROM indicator.observation WHERE period >= '2060'",
+                n -> n >= count, timeout);
+        if (stored < count) {
+            throw new AssertionError("only " + stored + " of " + count + " observations stored after " + timeout);
+        }
+    }
+
+    private static void awaitOutboxDrained(TestInfrastructure.Postgres pg, Platform platform, Duration timeout)
+            throws Exception {
+        long pending = awaitCount(pg, "SELECT count(*) FROM indicator.outbox_event", n -> n == 0, timeout);
+        if (pending != 0) {
+            throw new AssertionError(pending + " canonical events still in the outbox after " + timeout + "; "
+                    + platform.logTail(Service.INDICATOR, 30));
+        }
+    }
+
+    /** Polls a count until it satisfies {@code until} or the timeout passes; returns the last count read (-1: none). */
+    private static long awaitCount(TestInfrastructure.Postgres pg, String sql,
+            java.util.function.LongPredicate until, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int stored = 0;
+        long count = -1;
         while (System.nanoTime() < deadline) {
             try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
                     Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery(
-                            "SELECT count(*) FROM indicator.observation WHERE period >= '2060'")) {
+                    ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
-                stored = rs.getInt(1);
-                if (stored >= count) {
-                    return;
+                count = rs.getLong(1);
+                if (until.test(count)) {
+                    return count;
                 }
             }
             catch (java.sql.SQLException e) {
@@ -243,27 +261,7 @@ class PlatformRestartIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("only " + stored + " of " + count + " observations stored after " + timeout);
-    }
-
-    private static void awaitOutboxDrained(TestInfrastructure.Postgres pg, Platform platform, Duration timeout)
-            throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pending = -1;
-        while (System.nanoTime() < deadline) {
-            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
-                    Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT count(*) FROM indicator.outbox_event")) {
-                rs.next();
-                pending = rs.getLong(1);
-                if (pending == 0) {
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(pending + " canonical events still in the outbox after " + timeout + "; "
-                + platform.logTail(Service.INDICATOR, 30));
+        return count;
     }
 
     private static void sleep(long ms) {

@@ -84,6 +84,11 @@ public class DirtyCohortPeriods {
                 .list();
     }
 
+    /** How many failed their last recompute: a count, read on each scrape of the gauge. */
+    long failing() {
+        return jdbc.sql("SELECT count(*) FROM dirty_cohort_period WHERE attempts > 0").query(Long.class).single();
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM dirty_cohort_period").query(Long.class).single();
     }

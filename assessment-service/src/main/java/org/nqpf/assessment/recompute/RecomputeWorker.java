@@ -31,7 +31,7 @@ class RecomputeWorker {
         this.properties = properties;
         Gauge.builder("nqpf.assessment.recompute.pending", dirty, DirtyCohortPeriods::count)
                 .description("cohort-periods waiting for a recompute").register(meters);
-        Gauge.builder("nqpf.assessment.recompute.failing", dirty, d -> d.failures().size())
+        Gauge.builder("nqpf.assessment.recompute.failing", dirty, DirtyCohortPeriods::failing)
                 .description("cohort-periods whose last recompute failed").register(meters);
     }
 

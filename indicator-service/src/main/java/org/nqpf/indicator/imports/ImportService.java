@@ -123,7 +123,7 @@ public class ImportService {
         return new Submitted(created.get(), false);
     }
 
-    /** Which instance this is, as its jobs record it. */
+    /** Which node (host and spool directory) this process is, as its jobs record it. */
     String node() {
         return node;
     }
