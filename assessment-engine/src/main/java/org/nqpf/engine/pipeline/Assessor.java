@@ -93,13 +93,32 @@ public final class Assessor {
     }
 
     /** Stable text naming the methods; equal texts mean equal computations. */
-    public String describe(Framework framework) {
+    public String describe() {
         return "screen=" + profile.screen().threshold() + ";impute=" + profile.impute().method() + ";outliers="
-                + (profile.outliers().enabled() ? "coinr" : "none") + ";normalise="
-                + profile.normalise().method().name().toLowerCase() + profile.normalise().range() + "/"
-                + profile.normalise().over().name().toLowerCase() + ";weights="
-                + weighting(profile.weights(), "weights").describe() + ";aggregate="
-                + profile.aggregate().method().name().toLowerCase() + ";coupling=" + profile.coupling().model();
+                + (profile.outliers().enabled() ? "coinr" : "none") + ";normalise=" + describeNormalisation() + "/"
+                + profile.normalise().over().name().toLowerCase() + ";weights=" + describeWeighting() + ";aggregate="
+                + describeAggregation() + ";coupling=" + profile.coupling().model();
+    }
+
+    /** The same; the framework does not change the text. */
+    public String describe(Framework framework) {
+        return describe();
+    }
+
+    /** The normalisation and its scale, e.g. {@code minmax[0,100]}; {@code none} without a declared scale. */
+    public String describeNormalisation() {
+        Profile.Normalise n = profile.normalise();
+        boolean scaled = n.method() != Profile.NormaliseMethod.ZSCORE
+                && (n.method() != Profile.NormaliseMethod.NONE || n.rangeDeclared());
+        return n.method().name().toLowerCase() + (scaled ? n.range().toString() : "");
+    }
+
+    public String describeWeighting() {
+        return weighting(profile.weights(), "weights").describe();
+    }
+
+    public String describeAggregation() {
+        return profile.aggregate().method().name().toLowerCase();
     }
 
     public PanelResult assess(Framework framework, Panel panel) {

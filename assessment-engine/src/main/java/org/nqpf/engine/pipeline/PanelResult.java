@@ -291,6 +291,17 @@ public final class PanelResult {
         return out;
     }
 
+    /**
+     * For callers that publish obstacle degrees whatever the framework: refuses a result whose scores have no scale,
+     * for the same reason the pipeline gives where coupling needs one.
+     */
+    public void requireScale() {
+        if (obstacles == null) {
+            throw new org.nqpf.engine.profile.ProfileException(Assessor.unscaled("the normalisation gives scores "
+                    + "without a fixed range (" + method + ")"));
+        }
+    }
+
     private double[] obstacleRow(String period, String unit) {
         if (obstacles == null) {
             throw new IllegalStateException("obstacle degrees need a bounded normalisation (minmax, goalposts, rank, vector)");

@@ -1,7 +1,15 @@
 package org.nqpf.assessment.recompute;
 
-/** What one recompute covers: every entity of one cohort in one period, under one framework. */
+/**
+ * What one recompute is asked for: every entity of one cohort in one period, under one framework (under a profile
+ * normalising over the panel, the recompute covers every period of the cohort).
+ */
 public record CohortPeriod(String frameworkCode, String cohort, String period) {
+
+    /** The same framework and cohort in another period. */
+    public CohortPeriod withPeriod(String other) {
+        return new CohortPeriod(frameworkCode, cohort, other);
+    }
 
     @Override
     public String toString() {
