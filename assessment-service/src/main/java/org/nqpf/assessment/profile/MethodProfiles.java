@@ -120,7 +120,8 @@ public class MethodProfiles {
     /** @throws org.nqpf.engine.profile.ProfileException naming the setting that cannot run */
     static Configured configure(int version, String json) {
         Profile profile = Profile.parse(json, "profile");
-        Assessor assessor = new Assessor(profile);
+        // The profile's uncertainty analysis runs on request (/uncertainty), not in every recompute.
+        Assessor assessor = new Assessor(profile.withUncertainty(null));
         assessor.requireScale();
         return new Configured(version, profile, assessor);
     }

@@ -39,11 +39,16 @@ public class RankUncertainty {
     public Optional<Result> analyse(CohortPeriod key, int runs, long seed, double noise) {
         MethodProfiles.Configured configured = profiles.current(key.frameworkCode());
         Profile base = configured.profile();
-        List<Profile.AggregateMethod> means = base.normalise().range().lower() > 0
-                ? List.of(Profile.AggregateMethod.AMEAN, Profile.AggregateMethod.GMEAN)
-                : List.of(Profile.AggregateMethod.AMEAN);
-        Profile analysed = base.withUncertainty(new Profile.Uncertainty(runs, seed, noise,
-                List.of(Profile.NormaliseMethod.MINMAX, Profile.NormaliseMethod.RANK), means, key.period()));
+        // The methods drawn from: the profile's own uncertainty section where it names them, else these.
+        Profile.Uncertainty own = base.uncertainty();
+        List<Profile.NormaliseMethod> normalisations = own != null && !own.normalise().isEmpty() ? own.normalise()
+                : List.of(Profile.NormaliseMethod.MINMAX, Profile.NormaliseMethod.RANK);
+        List<Profile.AggregateMethod> means = own != null && !own.aggregate().isEmpty() ? own.aggregate()
+                : base.normalise().range().lower() > 0
+                        ? List.of(Profile.AggregateMethod.AMEAN, Profile.AggregateMethod.GMEAN)
+                        : List.of(Profile.AggregateMethod.AMEAN);
+        Profile analysed = base.withUncertainty(new Profile.Uncertainty(runs, seed, noise, normalisations, means,
+                key.period()));
         Assessor pipeline = new Assessor(analysed);
         return assessor.cohort(key, configured).filter(c -> c.panel().periods().contains(key.period())).map(c -> {
             PanelResult r = pipeline.assess(c.framework(), c.panel());
@@ -56,7 +61,8 @@ public class RankUncertainty {
             }
             intervals.sort((a, b) -> Double.compare(a.medianRank(), b.medianRank()));
             return new Result(key.cohort(), key.period(), runs, seed, noise, "profile weights ("
-                    + pipeline.describeWeighting() + ") x U[1-noise, 1+noise]; normalisation minmax|rank on "
+                    + pipeline.describeWeighting() + ") x U[1-noise, 1+noise]; normalisation " + String.join("|",
+                            normalisations.stream().map(m -> m.name().toLowerCase()).toList()) + " on "
                     + base.normalise().range() + "; aggregation " + String.join("|",
                             means.stream().map(m -> m.name().toLowerCase()).toList()), intervals);
         });

@@ -88,7 +88,7 @@ public class Catalog {
     public List<Indicator> indicators(String frameworkCode, int version) {
         return jdbc.sql("""
                 SELECT * FROM indicator WHERE framework_code = ? AND framework_version = ?
-                ORDER BY array_position(ARRAY['LABORERS','MEANS_OF_LABOR','OBJECTS_OF_LABOR','OPTIMIZED_COMBINATION'], dimension), subsystem DESC, code""")
+                ORDER BY array_position(ARRAY['LABORERS','MEANS_OF_LABOR','OBJECTS_OF_LABOR','OPTIMIZED_COMBINATION'], dimension), sub_dimensions NULLS FIRST, subsystem DESC, code""")
                 .params(frameworkCode, version)
                 .query((rs, i) -> indicator(rs))
                 .list();
@@ -107,7 +107,8 @@ public class Catalog {
                 Subsystem.valueOf(rs.getString("subsystem")), Mechanism.valueOf(rs.getString("mechanism")),
                 rs.getString("unit"), rs.getInt("direction"), nullableDouble(rs, "min_value"),
                 nullableDouble(rs, "max_value"), nullableDouble(rs, "target"), rs.getString("origin"),
-                rs.getString("rationale"));
+                rs.getString("rationale"), rs.getArray("sub_dimensions") == null ? List.of()
+                        : List.of((String[]) rs.getArray("sub_dimensions").getArray()));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

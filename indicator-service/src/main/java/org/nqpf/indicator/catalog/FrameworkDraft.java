@@ -11,9 +11,21 @@ import java.util.List;
 public record FrameworkDraft(String code, String nameEn, String nameZh, String description,
         List<IndicatorDraft> indicators) {
 
-    /** One indicator as a client writes it; see {@link Indicator} for the meaning of each field. */
+    /**
+     * One indicator as a client writes it; see {@link Indicator} for the meaning of each field.
+     *
+     * @param subDimensions optional: the sub-dimensions between its dimension and itself, top first, e.g.
+     *                      {@code ["DIGITAL_TALENT"]} (indicator → sub-dimension → dimension → overall)
+     */
     public record IndicatorDraft(String code, String nameEn, String nameZh, String dimension, String subsystem,
             String mechanism, String unit, Double direction, Double minValue, Double maxValue, Double target,
-            String origin, String rationale) {
+            String origin, String rationale, List<String> subDimensions) {
+
+        public IndicatorDraft(String code, String nameEn, String nameZh, String dimension, String subsystem,
+                String mechanism, String unit, Double direction, Double minValue, Double maxValue, Double target,
+                String origin, String rationale) {
+            this(code, nameEn, nameZh, dimension, subsystem, mechanism, unit, direction, minValue, maxValue, target,
+                    origin, rationale, null);
+        }
     }
 }

@@ -23,6 +23,8 @@ final class FrameworkRules {
     static final Pattern FRAMEWORK_CODE = Pattern.compile("[A-Z][A-Z0-9_-]{1,31}");
     static final Pattern INDICATOR_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
     static final int MAX_INDICATORS = 500;
+    /** Deep enough for indicator → sub-sub-dimension → sub-dimension → dimension; deeper trees lose their readers. */
+    static final int MAX_SUB_DIMENSION_DEPTH = 4;
     private static final int MAX_NAME = 200;
     private static final int MAX_TEXT = 2000;
 
@@ -62,6 +64,9 @@ final class FrameworkRules {
         }
         List<Indicator> indicators = new ArrayList<>();
         Map<String, Integer> firstIndexOfCode = new HashMap<>();
+        // Each sub-dimension sits under one parent across the whole version: where it was first placed, and by whom.
+        Map<String, String> parentOfSubDimension = new HashMap<>();
+        Map<String, Integer> placedBy = new HashMap<>();
         for (int i = 0; i < drafts.size(); i++) {
             IndicatorDraft d = drafts.get(i);
             String at = "indicators[" + i + "]";
@@ -110,13 +115,68 @@ final class FrameworkRules {
                 problems.add(new FieldProblem(at + ".target", name + "'s target " + number(d.target())
                         + " is outside its valid range [" + bound(d.minValue()) + ", " + bound(d.maxValue()) + "]"));
             }
+            List<String> subDimensions = subDimensions(at, i, d.subDimensions(), dimension, parentOfSubDimension,
+                    placedBy, problems);
             if (problems.size() == before) {
                 indicators.add(new Indicator(frameworkCode, version, code, d.nameEn().trim(), d.nameZh().trim(),
                         dimension, subsystem, mechanism, d.unit().trim(), d.direction().intValue(), d.minValue(),
-                        d.maxValue(), d.target(), trimmed(d.origin()), trimmed(d.rationale())));
+                        d.maxValue(), d.target(), trimmed(d.origin()), trimmed(d.rationale()), subDimensions));
+            }
+        }
+        for (int i = 0; i < drafts.size(); i++) {
+            IndicatorDraft d = drafts.get(i);
+            if (d != null && d.code() != null && parentOfSubDimension.containsKey(d.code().trim())) {
+                problems.add(new FieldProblem("indicators[" + i + "].code", d.code().trim()
+                        + " is also the code of a sub-dimension; a node of the hierarchy has one code"));
             }
         }
         return indicators;
+    }
+
+    /** The sub-dimensions of one indicator, each checked, and each placed under one parent only. */
+    private static List<String> subDimensions(String at, int index, List<String> given, Dimension dimension,
+            Map<String, String> parentOf, Map<String, Integer> placedBy, List<FieldProblem> problems) {
+        if (given == null || given.isEmpty()) {
+            return List.of();
+        }
+        if (given.size() > MAX_SUB_DIMENSION_DEPTH) {
+            problems.add(new FieldProblem(at + ".subDimensions", given.size() + " levels; at most "
+                    + MAX_SUB_DIMENSION_DEPTH));
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        String parent = dimension == null ? null : dimension.name();
+        for (int k = 0; k < given.size(); k++) {
+            String field = at + ".subDimensions[" + k + "]";
+            String code = given.get(k) == null ? null : given.get(k).trim();
+            if (blank(code)) {
+                problems.add(new FieldProblem(field, "required (a sub-dimension code)"));
+                return List.of();
+            }
+            if (!INDICATOR_CODE.matcher(code).matches()) {
+                problems.add(new FieldProblem(field, "'" + code
+                        + "' must be 2 to 64 upper-case letters, digits or '_', starting with a letter"));
+                return List.of();
+            }
+            if (Arrays.stream(Dimension.values()).anyMatch(d -> d.name().equals(code)) || code.equals("OVERALL")) {
+                problems.add(new FieldProblem(field, code + " is a dimension or the overall score, not a sub-dimension"));
+                return List.of();
+            }
+            if (out.contains(code)) {
+                problems.add(new FieldProblem(field, code + " appears twice in the path"));
+                return List.of();
+            }
+            String before = parentOf.putIfAbsent(code, parent);
+            if (before != null && parent != null && !before.equals(parent)) {
+                problems.add(new FieldProblem(field, code + " sits under " + before + " in indicators["
+                        + placedBy.get(code) + "]; a sub-dimension has one parent"));
+                return List.of();
+            }
+            placedBy.putIfAbsent(code, index);
+            out.add(code);
+            parent = code;
+        }
+        return out;
     }
 
     /**
@@ -140,7 +200,7 @@ final class FrameworkRules {
     static IndicatorDraft draftOf(Indicator i) {
         return new IndicatorDraft(i.code(), i.nameEn(), i.nameZh(), i.dimension().name(), i.subsystem().name(),
                 i.mechanism().name(), i.unit(), (double) i.direction(), i.minValue(), i.maxValue(), i.target(),
-                i.origin(), i.rationale());
+                i.origin(), i.rationale(), i.subDimensions().isEmpty() ? null : i.subDimensions());
     }
 
     private static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, List<FieldProblem> problems) {

@@ -165,11 +165,12 @@ public class FrameworkVersions {
         for (Indicator i : indicators) {
             jdbc.sql("""
                     INSERT INTO indicator (framework_code, framework_version, code, name_en, name_zh, dimension, subsystem,
-                        mechanism, unit, direction, min_value, max_value, target, origin, rationale)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        mechanism, unit, direction, min_value, max_value, target, origin, rationale, sub_dimensions)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT[]))""")
                     .params(i.frameworkCode(), i.frameworkVersion(), i.code(), i.nameEn(), i.nameZh(),
                             i.dimension().name(), i.subsystem().name(), i.mechanism().name(), i.unit(),
-                            i.direction(), i.minValue(), i.maxValue(), i.target(), i.origin(), i.rationale())
+                            i.direction(), i.minValue(), i.maxValue(), i.target(), i.origin(), i.rationale(),
+                            i.subDimensions().isEmpty() ? null : i.subDimensions().toArray(String[]::new))
                     .update();
         }
     }

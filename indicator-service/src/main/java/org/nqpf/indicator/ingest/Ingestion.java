@@ -137,7 +137,7 @@ public class Ingestion {
                 entity.cohorts(), indicator.frameworkCode(), indicator.frameworkVersion(), indicator.code(),
                 indicator.dimension(), indicator.subsystem(), indicator.mechanism(), indicator.direction(),
                 indicator.unit(), o.period(), o.value(), o.deleted(), o.revision(), o.source(), o.channel(),
-                o.receivedAt());
+                o.receivedAt(), indicator.path());
         // The id names the revision, so a re-send of the same revision is recognised downstream.
         String eventId = o.id() + "/" + o.revision();
         return new Outbox.Entry(Topics.OBSERVATIONS, entity.id(),

@@ -99,4 +99,39 @@ class FrameworkRulesTest {
                 "MEANS_OF_LABOR/AI", "MEANS_OF_LABOR/NQPF", "OBJECTS_OF_LABOR/AI", "OBJECTS_OF_LABOR/NQPF",
                 "OPTIMIZED_COMBINATION/AI", "OPTIMIZED_COMBINATION/NQPF");
     }
+
+    static IndicatorDraft under(String code, String dimension, String... subDimensions) {
+        return new IndicatorDraft(code, "Name " + code, "名称", dimension, "AI", "ELEMENT_SUPPLY", "%", 1.0, null, null,
+                null, null, null, List.of(subDimensions));
+    }
+
+    @Test
+    void should_PlaceIndicatorsUnderSubDimensions_When_TheDraftNamesThem() {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Indicator> indicators = FrameworkRules.indicators("T", 1, List.of(
+                under("T1", "LABORERS", "DIGITAL_TALENT"), under("T2", "LABORERS", "DIGITAL_TALENT", "AI_SKILLS"),
+                valid("A1")), problems);
+        assertThat(problems).isEmpty();
+        assertThat(indicators.get(1).subDimensions()).containsExactly("DIGITAL_TALENT", "AI_SKILLS");
+        assertThat(indicators.get(1).path()).containsExactly("LABORERS", "DIGITAL_TALENT", "AI_SKILLS");
+        assertThat(indicators.get(2).path()).as("directly under its dimension: no path").isNull();
+    }
+
+    @Test
+    void should_NameTheField_When_ASubDimensionHasTwoParentsOrClashes() {
+        List<FieldProblem> problems = new ArrayList<>();
+        FrameworkRules.indicators("T", 1, List.of(
+                under("T1", "LABORERS", "TALENT"),
+                under("T2", "MEANS_OF_LABOR", "TALENT"),
+                under("T3", "LABORERS", "bad code"),
+                under("T4", "LABORERS", "MEANS_OF_LABOR"),
+                under("TALENT2", "LABORERS", "T1")), problems);
+        assertThat(problems).extracting(FieldProblem::field).containsExactly(
+                "indicators[1].subDimensions[0]", "indicators[2].subDimensions[0]", "indicators[3].subDimensions[0]",
+                "indicators[0].code");
+        assertThat(problems.get(0).detail()).isEqualTo(
+                "TALENT sits under LABORERS in indicators[0]; a sub-dimension has one parent");
+        assertThat(problems.get(3).detail()).isEqualTo(
+                "T1 is also the code of a sub-dimension; a node of the hierarchy has one code");
+    }
 }

@@ -255,6 +255,28 @@ class FrameworkVersionsIT {
         return codes;
     }
 
+    @Test
+    void should_KeepEachIndicatorsSubDimensions_When_AFrameworkHasThem() {
+        String talent = indicator("T1", "LABORERS", "AI").replace("\"target\": 80}",
+                "\"target\": 80, \"subDimensions\": [\"DIGITAL_TALENT\", \"AI_SKILLS\"]}");
+        Response created = send(HttpMethod.POST, "/api/v1/frameworks",
+                framework("T-SUBDIM", talent, indicator("A1", "LABORERS", "NQPF")));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(HttpStatus.CREATED);
+        JsonNode read = get("/api/v1/frameworks/T-SUBDIM/versions/1").body();
+        JsonNode t1 = StreamSupport.stream(read.path("indicators").spliterator(), false)
+                .filter(i -> i.path("code").asString().equals("T1")).findFirst().orElseThrow();
+        assertThat(t1.path("subDimensions").valueStream().map(JsonNode::asString))
+                .containsExactly("DIGITAL_TALENT", "AI_SKILLS");
+
+        String clash = indicator("T2", "MEANS_OF_LABOR", "AI").replace("\"target\": 80}",
+                "\"target\": 80, \"subDimensions\": [\"DIGITAL_TALENT\"]}");
+        Response refused = send(HttpMethod.PUT, "/api/v1/frameworks/T-SUBDIM/versions/1",
+                framework(null, talent, clash));
+        assertThat(refused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(refused.body().path("errors").get(0).path("field").asString())
+                .isEqualTo("indicators[1].subDimensions[0]");
+    }
+
     private static String framework(String code, String... indicators) {
         return "{" + (code == null ? "" : "\"code\": \"" + code + "\", ")
                 + "\"nameEn\": \"Test framework\", \"nameZh\": \"测试\", \"description\": \"for tests\", "
