@@ -32,13 +32,7 @@ class PanelNormalisationIT extends IntegrationTest {
         String run = unique();
         String perPeriod = "PER-" + run;
         String panel = "PANEL-" + run;
-        assertThat(put("/api/v1/profiles/" + panel, "{\"normalise\": {\"method\": \"minmax\", \"over\": \"panel\"}}")
-                .status()).isEqualTo(200);
-        String[] units = {"X-" + run, "Y-" + run, "Z-" + run};
-        for (String framework : List.of(perPeriod, panel)) {
-            send(framework, "c-" + run, units, VALUES);
-        }
-        awaitComplete(units);
+        String[] units = cohortUnderBothProfiles(run);
 
         // Per period: X fell from 50 to 0 although every value rose.
         assertThat(score(units[0], "2050", perPeriod)).isCloseTo(50, within(1e-6));
@@ -67,13 +61,7 @@ class PanelNormalisationIT extends IntegrationTest {
         String run = unique();
         String perPeriod = "PER-" + run;
         String panel = "PANEL-" + run;
-        assertThat(put("/api/v1/profiles/" + panel, "{\"normalise\": {\"method\": \"minmax\", \"over\": \"panel\"}}")
-                .status()).isEqualTo(200);
-        String[] units = {"X-" + run, "Y-" + run, "Z-" + run};
-        for (String framework : List.of(perPeriod, panel)) {
-            send(framework, "c-" + run, units, VALUES);
-        }
-        awaitComplete(units);
+        String[] units = cohortUnderBothProfiles(run);
         assertThat(score(units[0], "2050", panel)).isCloseTo(20, within(1e-6));
 
         // Z's 2051 values revised from 6 to 11: the panel's bounds are now 1 and 11, X's 2050 is (2-1)/10 = 10.
@@ -88,6 +76,18 @@ class PanelNormalisationIT extends IntegrationTest {
         await().atMost(WAIT).until(() -> meters.get("nqpf.assessment.recompute.pending").gauge().value() == 0);
         assertThat(score(units[0], "2051", panel)).as("(3-1)/10").isCloseTo(20, within(1e-6));
         assertThat(score(units[0], "2050", perPeriod)).as("per period, 2050 did not change").isCloseTo(50, within(1e-6));
+    }
+
+    /** X, Y and Z with VALUES under two frameworks: PER-run (per period, the default) and PANEL-run (over the panel). */
+    private String[] cohortUnderBothProfiles(String run) {
+        assertThat(put("/api/v1/profiles/PANEL-" + run, "{\"normalise\": {\"method\": \"minmax\", \"over\": \"panel\"}}")
+                .status()).isEqualTo(200);
+        String[] units = {"X-" + run, "Y-" + run, "Z-" + run};
+        for (String framework : List.of("PER-" + run, "PANEL-" + run)) {
+            send(framework, "c-" + run, units, VALUES);
+        }
+        awaitComplete(units);
+        return units;
     }
 
     private void send(String framework, String cohort, String[] units, double[][][] values) {
