@@ -77,6 +77,12 @@ public final class EventDispatcher {
         return typed(event, route);
     }
 
+    /** {@link #read} for a consumer that takes one payload type. */
+    public <T> Inbound<T> read(ConsumerRecord<String, byte[]> record, Class<T> payloadType) {
+        Inbound<?> inbound = read(record);
+        return new Inbound<>(inbound.event(), payloadType.cast(inbound.payload()));
+    }
+
     private <T> Inbound<T> typed(CloudEvent event, Route<T> route) {
         return new Inbound<>(event, events.payload(event, route.payloadType()));
     }

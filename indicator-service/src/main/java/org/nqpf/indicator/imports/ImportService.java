@@ -28,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
@@ -47,7 +48,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code nqpf.imports.lease}, so instances that share a host never run one job twice.
  */
 @Service
-public class ImportService {
+public class ImportService implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
@@ -200,7 +201,11 @@ public class ImportService {
      * Renews this process's claim on its jobs, then takes over the jobs of its node whose owner has gone silent (a
      * stop cut them short): they go on where they stopped; those whose file is gone cannot.
      */
-    @Scheduled(fixedDelayString = "${nqpf.imports.heartbeat:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::resumeInterrupted, settings.heartbeat());
+    }
+
     void resumeInterrupted() {
         jobs.heartbeat(instance);
         for (ImportJobs.Interrupted job : jobs.claimAbandoned(node, instance, settings.lease())) {

@@ -40,12 +40,11 @@ public class BatchIntake {
     private final JsonMapper json;
     private final int maxRows;
 
-    public BatchIntake(Ingestion ingestion, JdbcClient jdbc, JsonMapper json,
-            @org.springframework.beans.factory.annotation.Value("${nqpf.ingest.max-batch-rows:200000}") int maxRows) {
+    public BatchIntake(Ingestion ingestion, JdbcClient jdbc, JsonMapper json, IngestProperties properties) {
         this.ingestion = ingestion;
         this.jdbc = jdbc;
         this.json = json;
-        this.maxRows = maxRows;
+        this.maxRows = properties.maxBatchRows();
     }
 
     @Transactional

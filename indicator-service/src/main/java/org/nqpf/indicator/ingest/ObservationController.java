@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.nqpf.indicator.ingest.format.Formats;
 import org.nqpf.indicator.ingest.format.UnreadableInputException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,11 +29,10 @@ class ObservationController {
     private final ObservationStore store;
     private final DataSize maxBatchSize;
 
-    ObservationController(BatchIntake intake, ObservationStore store,
-            @Value("${nqpf.ingest.max-batch-size:16MB}") DataSize maxBatchSize) {
+    ObservationController(BatchIntake intake, ObservationStore store, IngestProperties properties) {
         this.intake = intake;
         this.store = store;
-        this.maxBatchSize = maxBatchSize;
+        this.maxBatchSize = properties.maxBatchSize();
     }
 
     /**
