@@ -26,13 +26,12 @@ import org.nqpf.indicator.ingest.format.RowReader;
 import org.nqpf.indicator.ingest.format.UnreadableInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
+import org.nqpf.web.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Import jobs: a file is spooled to disk as it arrives (never held in memory), then read and ingested in the
@@ -111,8 +110,8 @@ public class ImportService implements SchedulingConfigurer {
         }
         if (bytes == 0) {
             Files.deleteIfExists(spool);
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the file is empty: send the observations as "
-                    + "the request body");
+            throw InvalidInputException.badRequest("body", "the file is empty: send the observations as the "
+                    + "request body");
         }
         Optional<ImportJob> created = jobs.create(id, idempotencyKey, formatOf(contentType), contentType.toString(),
                 node, instance, spool, bytes);
