@@ -22,6 +22,19 @@ public record FieldError(String field, String detail, Object rejectedValue, Inte
         return new FieldError(field, detail, null, row);
     }
 
+    /**
+     * The field error a message such as {@code "weights.subjective.method: ahp needs a matrix"} names: the path
+     * before the first colon, the rest as the detail; a message that names no path is about {@code fallbackField}.
+     */
+    public static FieldError parse(String message, String fallbackField) {
+        String text = message == null ? "invalid" : message;
+        int colon = text.indexOf(": ");
+        if (colon > 0 && text.substring(0, colon).chars().noneMatch(Character::isWhitespace)) {
+            return new FieldError(text.substring(0, colon), text.substring(colon + 2));
+        }
+        return new FieldError(fallbackField, text);
+    }
+
     @Override
     public String toString() {
         return (row == null ? "" : "row " + row + ", ") + field + ": " + detail;

@@ -18,11 +18,11 @@ import reactor.core.publisher.Mono;
 public class ReactiveProblemAdvice extends ResponseEntityExceptionHandler {
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem) {
             problem.setType(ProblemTypes.orForStatus(problem.getType(), status));
         }
-        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+        return super.createResponseEntity(body, headers, status, exchange);
     }
 }

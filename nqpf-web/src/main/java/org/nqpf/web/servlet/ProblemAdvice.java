@@ -41,12 +41,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Where the types of Spring's own problems ({@code about:blank}) become the platform's. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             problem.setType(ProblemTypes.orForStatus(problem.getType(), status));
         }
-        return super.handleExceptionInternal(ex, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     @Override
