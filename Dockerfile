@@ -6,6 +6,7 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY nqpf-contracts nqpf-contracts
 COPY nqpf-messaging nqpf-messaging
+COPY nqpf-web nqpf-web
 COPY nqpf-test-support nqpf-test-support
 COPY assessment-engine assessment-engine
 COPY indicator-service indicator-service

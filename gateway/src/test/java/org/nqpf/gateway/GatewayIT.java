@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.nqpf.web.ProblemTypes;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,6 +169,17 @@ class GatewayIT {
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("X-Correlation-Id");
+    }
+
+    @Test
+    void should_AnswerInTheServicesProblemVocabulary_When_ClientAsksForAPathNoServiceHas() {
+        client.get().uri("/api/v1/no-such-resource").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(ProblemTypes.BASE + "not-found")
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.instance").isEqualTo("/api/v1/no-such-resource");
     }
 
     @Test

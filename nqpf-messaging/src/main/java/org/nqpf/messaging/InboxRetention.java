@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Keeps the inbox ({@code processed_event}) from growing without end. A redelivery comes within minutes of the first
@@ -30,8 +29,7 @@ public class InboxRetention {
                 .register(meters);
     }
 
-    @Scheduled(initialDelayString = "${nqpf.messaging.inbox-purge-interval:1h}",
-            fixedDelayString = "${nqpf.messaging.inbox-purge-interval:1h}")
+    /** Run every {@code nqpf.messaging.inbox-purge-interval}; a failure waits for the next round. */
     public void scheduledPurge() {
         try {
             long n = purge();

@@ -3,7 +3,6 @@ package org.nqpf.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,17 +14,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.flywaydb.core.api.Location;
 import org.nqpf.contracts.Topics;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -34,6 +33,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableScheduling
-@EnableConfigurationProperties(MessagingProperties.class)
+@EnableConfigurationProperties({MessagingProperties.class, OutboxProperties.class})
 public class MessagingAutoConfiguration {
 
     /** Header naming, in words, why a record was dead-lettered. */
@@ -116,20 +117,39 @@ public class MessagingAutoConfiguration {
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
-    /** Adds the outbox and inbox tables to the service's own migrations, in the service's own schema. */
+    /** The outbox and inbox tables, in the service's own schema with a Flyway history of their own. */
     @Bean
-    FlywayConfigurationCustomizer nqpfMessagingMigrations() {
-        return configuration -> {
-            List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
-            locations.add(new Location("classpath:db/messaging"));
-            configuration.locations(locations.toArray(Location[]::new));
-        };
+    @ConditionalOnMissingBean(FlywayMigrationStrategy.class)
+    FlywayMigrationStrategy nqpfMessagingMigrations(MessagingProperties properties) {
+        return new MessagingMigrations(properties.migrations());
     }
 
     @Bean
-    Events nqpfEvents(JsonMapper json, MessagingProperties properties,
-            @Value("${spring.application.name:nqpf}") String applicationName) {
-        return new Events(json, properties.source() != null ? properties.source() : "/nqpf/" + applicationName);
+    Events nqpfEvents(JsonMapper json, MessagingProperties properties, Environment environment) {
+        return new Events(json, properties.source() != null ? properties.source()
+                : "/nqpf/" + applicationName(environment));
+    }
+
+    /** Boot's own {@code spring.application.name}: the service's name in event sources and lock names. */
+    private static String applicationName(Environment environment) {
+        return environment.getProperty("spring.application.name", "nqpf");
+    }
+
+    @Bean
+    InboundEvents nqpfInboundEvents(Events events, ProcessedEvents inbox, TransactionTemplate tx,
+            MeterRegistry meters) {
+        return new InboundEvents(events, inbox, tx, meters);
+    }
+
+    /** The relay and the inbox purge on the application's scheduler, at the configured intervals. */
+    @Bean
+    SchedulingConfigurer nqpfMessagingSchedule(OutboxRelay relay, InboxRetention retention,
+            MessagingProperties messaging, OutboxProperties outbox) {
+        return registrar -> {
+            registrar.addFixedDelayTask(relay::relay, outbox.pollInterval());
+            registrar.addFixedDelayTask(new FixedDelayTask(retention::scheduledPurge, messaging.inboxPurgeInterval(),
+                    messaging.inboxPurgeInterval()));
+        };
     }
 
     @Bean
@@ -145,9 +165,9 @@ public class MessagingAutoConfiguration {
     @Bean
     @SuppressWarnings("unchecked")
     OutboxRelay nqpfOutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<?, ?> kafka, JsonMapper json,
-            MessagingProperties properties, MeterRegistry meters,
-            @Value("${spring.application.name:nqpf}") String applicationName) {
-        return new OutboxRelay(jdbc, tx, (KafkaTemplate<String, byte[]>) kafka, json, "outbox:" + applicationName,
+            MessagingProperties properties, MeterRegistry meters, Environment environment) {
+        return new OutboxRelay(jdbc, tx, (KafkaTemplate<String, byte[]>) kafka, json,
+                "outbox:" + applicationName(environment),
                 properties.outboxBatch(), meters);
     }
 

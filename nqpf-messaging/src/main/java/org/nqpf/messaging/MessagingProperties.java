@@ -1,25 +1,25 @@
 package org.nqpf.messaging;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param source         the CloudEvents {@code source} of what this service publishes, e.g. {@code /nqpf/indicator-service}
- * @param partitions     partitions of each topic and of its dead-letter twin when this service creates them
- * @param outboxBatch    rows the outbox relay sends per round trip
- * @param retryInterval  wait between retries of a record that failed for a reason that may pass
- * @param retries        retries before such a record goes to the dead-letter topic
- * @param inboxRetention how long a consumed event's id is remembered against redelivery (30 days by default)
+ * @param source             the CloudEvents {@code source} of what this service publishes, e.g.
+ *                           {@code /nqpf/indicator-service}; {@code /nqpf/<spring.application.name>} when unset
+ * @param partitions         partitions of each topic and of its dead-letter twin when this service creates them
+ * @param outboxBatch        rows the outbox relay sends per round trip
+ * @param retryInterval      wait between retries of a record that failed for a reason that may pass
+ * @param retries            retries before such a record goes to the dead-letter topic
+ * @param inboxRetention     how long a consumed event's id is remembered against redelivery
+ * @param inboxPurgeInterval how often ids older than the retention are deleted
+ * @param migrations         where the outbox and inbox migrations are, applied with their own Flyway history
  */
 @ConfigurationProperties("nqpf.messaging")
-public record MessagingProperties(String source, Integer partitions, Integer outboxBatch, Duration retryInterval,
-        Integer retries, Duration inboxRetention) {
-
-    public MessagingProperties {
-        partitions = partitions == null ? 3 : partitions;
-        outboxBatch = outboxBatch == null ? 2000 : outboxBatch;
-        retryInterval = retryInterval == null ? Duration.ofMillis(500) : retryInterval;
-        retries = retries == null ? 3 : retries;
-        inboxRetention = inboxRetention == null ? Duration.ofDays(30) : inboxRetention;
-    }
+public record MessagingProperties(String source, @DefaultValue("3") int partitions,
+        @DefaultValue("2000") int outboxBatch, @DefaultValue("500ms") Duration retryInterval,
+        @DefaultValue("3") int retries, @DefaultValue("30d") Duration inboxRetention,
+        @DefaultValue("1h") Duration inboxPurgeInterval,
+        @DefaultValue("classpath:db/messaging") List<String> migrations) {
 }

@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +61,7 @@ public class OutboxRelay {
     private record Row(long id, String topic, String key, CloudEvent event) {
     }
 
-    @Scheduled(fixedDelayString = "${nqpf.outbox.poll-interval:100ms}")
+    /** Run every {@code nqpf.outbox.poll-interval}: relays until the outbox is empty. */
     public void relay() {
         try {
             int sent;

@@ -28,34 +28,30 @@ public class ProcessedEvents {
     /** The ids among {@code eventIds} seen for the first time, recorded as seen: one round trip for a batch. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
-        Set<String> fresh = new HashSet<>();
-        if (eventIds.isEmpty()) {
-            return fresh;
-        }
-        jdbc.query("""
+        return ids(eventIds, """
                 INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::text[])
-                ON CONFLICT DO NOTHING RETURNING event_id""",
-                rs -> {
-                    fresh.add(rs.getString(1));
-                }, consumer, eventIds.toArray(String[]::new));
-        return fresh;
+                ON CONFLICT DO NOTHING RETURNING event_id""", consumer, eventIds.toArray(String[]::new));
     }
 
     /** The ids among {@code eventIds} already recorded for {@code consumer}; records nothing. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<String> seen(String consumer, Collection<String> eventIds) {
-        Set<String> seen = new HashSet<>();
-        if (eventIds.isEmpty()) {
-            return seen;
-        }
         // A join with the ids, so each is one probe of the primary key whatever the size of the batch.
-        jdbc.query("""
+        return ids(eventIds, """
                 SELECT p.event_id FROM unnest(?::text[]) AS k(id)
                 JOIN processed_event p ON p.consumer = ? AND p.event_id = k.id""",
-                rs -> {
-                    seen.add(rs.getString(1));
-                }, eventIds.toArray(String[]::new), consumer);
-        return seen;
+                eventIds.toArray(String[]::new), consumer);
+    }
+
+    /** The event ids a query over {@code eventIds} returns; none asked, none queried. */
+    private Set<String> ids(Collection<String> eventIds, String sql, Object... args) {
+        Set<String> ids = new HashSet<>();
+        if (!eventIds.isEmpty()) {
+            jdbc.query(sql, rs -> {
+                ids.add(rs.getString(1));
+            }, args);
+        }
+        return ids;
     }
 
     /** Records {@code eventIds} as processed by {@code consumer}; ids already there stay as they are. */

@@ -1,15 +1,15 @@
 package org.nqpf.assessment.profile;
 
+import org.nqpf.web.InvalidInputException;
+import org.nqpf.web.FieldError;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +47,7 @@ class ProfileController {
             return view(profiles.save(framework, body));
         }
         catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+            throw new InvalidInputException("invalid-profile", "Invalid profile", List.of(FieldError.parse(e.getMessage(), "body")));
         }
     }
 

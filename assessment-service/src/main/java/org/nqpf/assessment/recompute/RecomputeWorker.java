@@ -4,7 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * may run: a cohort-period being recomputed is locked and skipped by the others.
  */
 @Component
-class RecomputeWorker {
+class RecomputeWorker implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RecomputeWorker.class);
 
@@ -35,7 +36,12 @@ class RecomputeWorker {
                 .description("cohort-periods whose last recompute failed").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${nqpf.assessment.recompute-interval:300ms}")
+    /** A round every {@code nqpf.assessment.recompute-interval}, on the application's scheduler. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::recomputeDirty, properties.recomputeInterval());
+    }
+
     void recomputeDirty() {
         for (CohortPeriod key : dirty.pending(properties.recomputeBatch())) {
             try {

@@ -1,16 +1,16 @@
 package org.nqpf.assessment.reproduction;
 
+import org.nqpf.web.NotFoundException;
+import org.nqpf.web.ConflictException;
 import org.nqpf.assessment.profile.MethodProfiles;
 import org.nqpf.assessment.recompute.CohortAssessor;
 import org.nqpf.assessment.recompute.CohortPeriod;
 import org.nqpf.assessment.results.AssessmentStore;
 import org.nqpf.assessment.results.AssessmentView;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * An auditor's check of a published assessment: recompute it now, from the inputs the service holds and with the
@@ -43,14 +43,13 @@ class ReproductionController {
     Reproduction reproduce(@PathVariable String entityId, @RequestParam(required = false) String period,
             @RequestParam(required = false) String cohort, @RequestParam(required = false) String framework) {
         AssessmentView stored = store.find(entityId, period, cohort, framework).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no assessment of entity " + entityId));
+                () -> new NotFoundException("no assessment of entity " + entityId));
         CohortPeriod key = new CohortPeriod(stored.frameworkCode(), stored.cohort(), stored.period());
         AssessmentStore.Provenance provenance = store.provenance(key.frameworkCode(), key.cohort(), key.period(),
-                entityId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "the assessment of entity " + entityId + " was just replaced; ask again"));
+                entityId).orElseThrow(() -> new NotFoundException("the assessment of entity " + entityId + " was just replaced; ask again"));
         int version = provenance.profileVersion();
         MethodProfiles.Configured configured = profiles.configured(key.frameworkCode(), version).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.CONFLICT, "profile version " + version + " of "
+                () -> new ConflictException("profile version " + version + " of "
                         + key.frameworkCode() + " is not on record"));
         return assessor.reproduce(key, entityId, configured)
                 .map(r -> {

@@ -1,15 +1,16 @@
 package org.nqpf.assessment.results;
 
+import org.nqpf.web.NotFoundException;
+import org.nqpf.web.InvalidInputException;
+import org.nqpf.web.FieldError;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.nqpf.contracts.Dimension;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Assessment results: one entity's, a cohort's ranking, an entity's history. */
 @RestController
@@ -28,16 +29,16 @@ class AssessmentController {
     AssessmentView assessment(@PathVariable String entityId, @RequestParam(required = false) String period,
             @RequestParam(required = false) String cohort, @RequestParam(required = false) String framework) {
         checkPeriod(period);
-        return store.find(entityId, period, cohort, framework).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "no assessment of entity " + entityId + describe(period, cohort, framework)));
+        return store.find(entityId, period, cohort, framework).orElseThrow(() -> new NotFoundException(
+                "no assessment of entity " + entityId + describe(period, cohort, framework)));
     }
 
     @GetMapping
     AssessmentStore.RankingView ranking(@RequestParam String cohort, @RequestParam(required = false) String period,
             @RequestParam(required = false) String framework) {
         checkPeriod(period);
-        return store.ranking(cohort, period, framework).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "no assessments in cohort " + cohort + describe(period, null, framework)));
+        return store.ranking(cohort, period, framework).orElseThrow(() -> new NotFoundException(
+                "no assessments in cohort " + cohort + describe(period, null, framework)));
     }
 
     /**
@@ -62,8 +63,7 @@ class AssessmentController {
             @RequestParam(required = false) String framework) {
         // the cohort and framework of the newest assessment unless asked for
         AssessmentView newest = store.find(entityId, null, cohort, framework).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "no assessment of entity " + entityId + describe(null, cohort, framework)));
+                () -> new NotFoundException("no assessment of entity " + entityId + describe(null, cohort, framework)));
         List<Period> periods = store.history(entityId, newest.cohort(), newest.frameworkCode()).stream()
                 .map(v -> new Period(v.period(), v.overallScore(), v.rank(), v.cohortSize(), v.dimensions().stream()
                         .map(d -> new DimensionPoint(d.dimension(), d.score(), d.rank())).toList()))
@@ -74,8 +74,8 @@ class AssessmentController {
 
     private static void checkPeriod(String period) {
         if (period != null && !PERIOD.matcher(period).matches()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "query parameter period is '" + period + "', expected a year YYYY");
+            throw InvalidInputException.badRequest(List.of(FieldError.rejected("period",
+                    "'" + period + "' is not a year YYYY", period)));
         }
     }
 

@@ -1,14 +1,16 @@
 package org.nqpf.assessment.uncertainty;
 
+import java.util.List;
+import org.nqpf.web.NotFoundException;
+import org.nqpf.web.InvalidInputException;
+import org.nqpf.web.FieldError;
 import org.nqpf.assessment.recompute.CohortPeriod;
 import org.nqpf.assessment.results.AssessmentStore;
 import org.nqpf.assessment.results.AssessmentView;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 class UncertaintyController {
@@ -28,16 +30,15 @@ class UncertaintyController {
             @RequestParam(defaultValue = "500") int runs, @RequestParam(defaultValue = "1") long seed,
             @RequestParam(defaultValue = "0.25") double noise) {
         if (runs < 10 || runs > 10_000) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "runs: " + runs + " is outside [10, 10000]");
+            throw InvalidInputException.badRequest(List.of(FieldError.rejected("runs", runs + " is outside [10, 10000]", runs)));
         }
         if (noise < 0 || noise >= 1) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "noise: " + noise + " is outside [0, 1)");
+            throw InvalidInputException.badRequest(List.of(FieldError.rejected("noise", noise + " is outside [0, 1)", noise)));
         }
-        AssessmentView a = store.find(entityId, period, cohort, framework).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "no assessment of entity " + entityId + (period == null ? "" : " in period " + period)));
+        AssessmentView a = store.find(entityId, period, cohort, framework).orElseThrow(() -> new NotFoundException(
+                "no assessment of entity " + entityId + (period == null ? "" : " in period " + period)));
         RankUncertainty.Result result = uncertainty.analyse(new CohortPeriod(a.frameworkCode(), a.cohort(), a.period()),
-                runs, seed, noise).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "no inputs for cohort " + a.cohort() + " in period " + a.period()));
+                runs, seed, noise).orElseThrow(() -> new NotFoundException("no inputs for cohort " + a.cohort() + " in period " + a.period()));
         // the asked-for entity first, then the cohort by median rank
         java.util.List<RankUncertainty.Interval> units = new java.util.ArrayList<>(result.units());
         units.sort(java.util.Comparator.comparing((RankUncertainty.Interval i) -> !i.entityId().equals(entityId)));

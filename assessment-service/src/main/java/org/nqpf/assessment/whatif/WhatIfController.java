@@ -1,5 +1,8 @@
 package org.nqpf.assessment.whatif;
 
+import org.nqpf.web.NotFoundException;
+import org.nqpf.web.InvalidInputException;
+import org.nqpf.web.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,13 +10,11 @@ import org.nqpf.assessment.recompute.CohortAssessor;
 import org.nqpf.assessment.recompute.CohortPeriod;
 import org.nqpf.assessment.results.AssessmentStore;
 import org.nqpf.assessment.results.AssessmentView;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What-if: hypothetical indicator values in, projected scores out, against the cohort as it stands. Nothing is
@@ -43,11 +44,10 @@ class WhatIfController {
             @RequestParam(required = false) String period, @RequestParam(required = false) String cohort,
             @RequestParam(required = false) String framework) {
         if (body == null || body.values() == null || body.values().isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "values: give at least one indicator code with its hypothetical value");
+            throw InvalidInputException.badRequest("values", "give at least one indicator code with its hypothetical value");
         }
         AssessmentView current = store.find(entityId, period, cohort, framework).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no assessment of entity " + entityId
+                () -> new NotFoundException("no assessment of entity " + entityId
                         + (period == null ? "" : " in period " + period) + " to project from"));
         CohortPeriod key = new CohortPeriod(current.frameworkCode(), current.cohort(), current.period());
         AssessmentView projected;
@@ -55,7 +55,7 @@ class WhatIfController {
             projected = assessor.project(key, entityId, body.values()).orElseThrow();
         }
         catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+            throw new InvalidInputException("invalid-what-if", "Invalid what-if", List.of(FieldError.parse(e.getMessage(), "values")));
         }
         Map<String, Double> change = new LinkedHashMap<>();
         change.put("overallScore", round(projected.overallScore() - current.overallScore()));

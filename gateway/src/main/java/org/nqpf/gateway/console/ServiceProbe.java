@@ -9,7 +9,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import org.nqpf.gateway.routing.Downstream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -31,9 +30,9 @@ public class ServiceProbe {
     private final Duration timeout;
     private final WebClient client;
 
-    public ServiceProbe(Downstream downstream, @Value("${nqpf.console.probe-timeout:2s}") Duration timeout) {
+    public ServiceProbe(Downstream downstream, ConsoleProperties properties) {
         this.downstream = downstream;
-        this.timeout = timeout;
+        this.timeout = properties.probeTimeout();
         // Its own small client: probes must not queue behind proxied traffic in the gateway's pool.
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))

@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.nqpf.gateway.correlation.CorrelationId;
+import org.nqpf.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -15,13 +16,14 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Writes the RFC 9457 {@code application/problem+json} answers the gateway gives itself (fallbacks, size limit,
- * unknown paths, its own failures); answers from the services pass through untouched.
+ * unknown paths, its own failures) in the services' vocabulary ({@link ProblemTypes}); answers from the services
+ * pass through untouched.
  */
 @Component
 public class Problems {
 
-    public static final String SERVICE_UNAVAILABLE = "https://nqpf.org/problems/service-unavailable";
-    public static final String REQUEST_TOO_LARGE = "https://nqpf.org/problems/request-too-large";
+    public static final String SERVICE_UNAVAILABLE = ProblemTypes.of("service-unavailable").toString();
+    public static final String REQUEST_TOO_LARGE = ProblemTypes.forStatus(HttpStatus.CONTENT_TOO_LARGE).toString();
 
     private final JsonMapper json;
 
@@ -63,6 +65,6 @@ public class Problems {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-        return write(exchange, status, "about:blank", detail, Map.of());
+        return write(exchange, status, ProblemTypes.forStatus(status).toString(), detail, Map.of());
     }
 }

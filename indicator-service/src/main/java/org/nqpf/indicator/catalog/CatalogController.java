@@ -2,7 +2,7 @@ package org.nqpf.indicator.catalog;
 
 import java.net.URI;
 import java.util.List;
-import org.nqpf.indicator.web.NotFoundException;
+import org.nqpf.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +36,7 @@ class CatalogController {
 
     @GetMapping("/api/v1/frameworks/{code}")
     FrameworkSummary framework(@PathVariable String code) {
-        return catalog.summary(code).orElseThrow(() -> new NotFoundException("framework " + code));
+        return catalog.summary(code).orElseThrow(() -> new NotFoundException("no framework " + code));
     }
 
     @PostMapping("/api/v1/frameworks/{code}/versions")
@@ -49,7 +49,7 @@ class CatalogController {
     @GetMapping("/api/v1/frameworks/{code}/versions/{version}")
     Framework version(@PathVariable String code, @PathVariable int version) {
         return catalog.framework(code, version)
-                .orElseThrow(() -> new NotFoundException("framework " + code + " version " + version));
+                .orElseThrow(() -> new NotFoundException("no framework " + code + " version " + version));
     }
 
     @PutMapping("/api/v1/frameworks/{code}/versions/{version}")
@@ -80,16 +80,16 @@ class CatalogController {
         int v = version != null ? version
                 : catalog.summary(framework)
                         .map(s -> s.latestPublishedVersion() != null ? s.latestPublishedVersion() : s.latestVersion())
-                        .orElseThrow(() -> new NotFoundException("framework " + framework));
+                        .orElseThrow(() -> new NotFoundException("no framework " + framework));
         return catalog.framework(framework, v)
-                .orElseThrow(() -> new NotFoundException("framework " + framework + " version " + v)).indicators();
+                .orElseThrow(() -> new NotFoundException("no framework " + framework + " version " + v)).indicators();
     }
 
     @GetMapping("/api/v1/indicators/{code}")
     Indicator indicator(@PathVariable String code) {
         Indicator indicator = catalog.defaultIndicatorsByCode().get(code);
         if (indicator == null) {
-            throw new NotFoundException("indicator " + code + " in the default framework");
+            throw new NotFoundException("no indicator " + code + " in the default framework");
         }
         return indicator;
     }

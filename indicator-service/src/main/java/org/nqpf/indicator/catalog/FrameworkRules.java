@@ -1,5 +1,6 @@
 package org.nqpf.indicator.catalog;
 
+import org.nqpf.web.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -31,20 +32,20 @@ final class FrameworkRules {
     private FrameworkRules() {
     }
 
-    static List<FieldProblem> frameworkCode(String code) {
+    static List<FieldError> frameworkCode(String code) {
         if (blank(code)) {
-            return List.of(new FieldProblem("code", "required"));
+            return List.of(new FieldError("code", "required"));
         }
         if (!FRAMEWORK_CODE.matcher(code).matches()) {
-            return List.of(new FieldProblem("code", "'" + code
+            return List.of(new FieldError("code", "'" + code
                     + "' must be 2 to 32 upper-case letters, digits, '-' or '_', starting with a letter"));
         }
         return List.of();
     }
 
-    static void names(String nameEn, String nameZh, String description, List<FieldProblem> problems) {
+    static void names(String nameEn, String nameZh, String description, List<FieldError> problems) {
         if (blank(nameEn)) {
-            problems.add(new FieldProblem("nameEn", "required"));
+            problems.add(new FieldError("nameEn", "required"));
         }
         length("nameEn", nameEn, MAX_NAME, problems);
         length("nameZh", nameZh, MAX_NAME, problems);
@@ -53,13 +54,13 @@ final class FrameworkRules {
 
     /** The indicators of version {@code version} of {@code frameworkCode}, or the problems that prevent them. */
     static List<Indicator> indicators(String frameworkCode, int version, List<IndicatorDraft> drafts,
-            List<FieldProblem> problems) {
+            List<FieldError> problems) {
         if (drafts == null || drafts.isEmpty()) {
-            problems.add(new FieldProblem("indicators", "at least one indicator is required"));
+            problems.add(new FieldError("indicators", "at least one indicator is required"));
             return List.of();
         }
         if (drafts.size() > MAX_INDICATORS) {
-            problems.add(new FieldProblem("indicators", drafts.size() + " indicators; at most " + MAX_INDICATORS));
+            problems.add(new FieldError("indicators", drafts.size() + " indicators; at most " + MAX_INDICATORS));
             return List.of();
         }
         List<Indicator> indicators = new ArrayList<>();
@@ -71,20 +72,20 @@ final class FrameworkRules {
             IndicatorDraft d = drafts.get(i);
             String at = "indicators[" + i + "]";
             if (d == null) {
-                problems.add(new FieldProblem(at, "required (null given)"));
+                problems.add(new FieldError(at, "required (null given)"));
                 continue;
             }
             int before = problems.size();
             String code = d.code() == null ? null : d.code().trim();
             if (blank(code)) {
-                problems.add(new FieldProblem(at + ".code", "required"));
+                problems.add(new FieldError(at + ".code", "required"));
             }
             else if (!INDICATOR_CODE.matcher(code).matches()) {
-                problems.add(new FieldProblem(at + ".code", "'" + code
+                problems.add(new FieldError(at + ".code", "'" + code
                         + "' must be 2 to 64 upper-case letters, digits or '_', starting with a letter"));
             }
             else if (firstIndexOfCode.putIfAbsent(code, i) != null) {
-                problems.add(new FieldProblem(at + ".code", code + " is already the code of indicators["
+                problems.add(new FieldError(at + ".code", code + " is already the code of indicators["
                         + firstIndexOfCode.get(code) + "]; codes are unique within a framework version"));
             }
             String name = code == null || code.isBlank() ? at : code;
@@ -100,19 +101,19 @@ final class FrameworkRules {
             Subsystem subsystem = oneOf(at + ".subsystem", d.subsystem(), Subsystem.class, problems);
             Mechanism mechanism = oneOf(at + ".mechanism", d.mechanism(), Mechanism.class, problems);
             if (d.direction() == null) {
-                problems.add(new FieldProblem(at + ".direction", "required: 1 (more is better) or -1 (less is better)"));
+                problems.add(new FieldError(at + ".direction", "required: 1 (more is better) or -1 (less is better)"));
             }
             else if (d.direction() != 1.0 && d.direction() != -1.0) {
-                problems.add(new FieldProblem(at + ".direction",
+                problems.add(new FieldError(at + ".direction",
                         number(d.direction()) + " must be 1 (more is better) or -1 (less is better)"));
             }
             if (d.minValue() != null && d.maxValue() != null && d.minValue() > d.maxValue()) {
-                problems.add(new FieldProblem(at + ".minValue", name + "'s minValue " + number(d.minValue())
+                problems.add(new FieldError(at + ".minValue", name + "'s minValue " + number(d.minValue())
                         + " is greater than its maxValue " + number(d.maxValue())));
             }
             else if (d.target() != null && ((d.minValue() != null && d.target() < d.minValue())
                     || (d.maxValue() != null && d.target() > d.maxValue()))) {
-                problems.add(new FieldProblem(at + ".target", name + "'s target " + number(d.target())
+                problems.add(new FieldError(at + ".target", name + "'s target " + number(d.target())
                         + " is outside its valid range [" + bound(d.minValue()) + ", " + bound(d.maxValue()) + "]"));
             }
             List<String> subDimensions = subDimensions(at, i, d.subDimensions(), dimension, parentOfSubDimension,
@@ -203,30 +204,30 @@ final class FrameworkRules {
                 i.origin(), i.rationale(), i.subDimensions().isEmpty() ? null : i.subDimensions());
     }
 
-    private static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, List<FieldProblem> problems) {
+    private static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, List<FieldError> problems) {
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         if (blank(value)) {
-            problems.add(new FieldProblem(field, "required: one of " + allowed));
+            problems.add(new FieldError(field, "required: one of " + allowed));
             return null;
         }
         try {
             return Enum.valueOf(type, value.trim());
         }
         catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(field, "'" + value + "' is not one of " + allowed));
+            problems.add(new FieldError(field, "'" + value + "' is not one of " + allowed));
             return null;
         }
     }
 
-    private static void required(String field, String value, List<FieldProblem> problems) {
+    private static void required(String field, String value, List<FieldError> problems) {
         if (blank(value)) {
-            problems.add(new FieldProblem(field, "required"));
+            problems.add(new FieldError(field, "required"));
         }
     }
 
-    private static void length(String field, String value, int max, List<FieldProblem> problems) {
+    private static void length(String field, String value, int max, List<FieldError> problems) {
         if (value != null && value.length() > max) {
-            problems.add(new FieldProblem(field, value.length() + " characters; at most " + max));
+            problems.add(new FieldError(field, value.length() + " characters; at most " + max));
         }
     }
 

@@ -1,9 +1,11 @@
 package org.nqpf.indicator.catalog;
 
+import org.nqpf.web.ConflictException;
+import org.nqpf.web.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import org.nqpf.indicator.catalog.FrameworkDraft.IndicatorDraft;
-import org.nqpf.indicator.web.NotFoundException;
+import org.nqpf.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,7 +30,7 @@ public class FrameworkVersions {
     /** A new framework, as its version 1, a draft. */
     @Transactional
     public Framework create(FrameworkDraft draft) {
-        List<FieldProblem> problems = new ArrayList<>(FrameworkRules.frameworkCode(draft.code()));
+        List<FieldError> problems = new ArrayList<>(FrameworkRules.frameworkCode(draft.code()));
         FrameworkRules.names(draft.nameEn(), draft.nameZh(), draft.description(), problems);
         List<Indicator> indicators = FrameworkRules.indicators(draft.code(), 1, draft.indicators(), problems);
         if (!problems.isEmpty()) {
@@ -53,7 +55,7 @@ public class FrameworkVersions {
         lock(code);
         Integer latest = latestVersion(code);
         if (latest == null) {
-            throw new NotFoundException("framework " + code);
+            throw new NotFoundException("no framework " + code);
         }
         int from = request.from() == null ? latest : request.from();
         Framework source = catalog.framework(code, from).orElseThrow(() -> CatalogProblem.invalid("from",
@@ -64,7 +66,7 @@ public class FrameworkVersions {
         String nameEn = request.nameEn() != null ? request.nameEn() : source.nameEn();
         String nameZh = request.nameZh() != null ? request.nameZh() : source.nameZh();
         String description = request.description() != null ? request.description() : source.description();
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         FrameworkRules.names(nameEn, nameZh, description, problems);
         List<Indicator> indicators = FrameworkRules.indicators(code, next, drafts, problems);
         if (!problems.isEmpty()) {
@@ -82,9 +84,9 @@ public class FrameworkVersions {
         if (current.immutable()) {
             throw CatalogProblem.immutable(code, version, latestVersion(code) + 1);
         }
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         if (draft.code() != null && !draft.code().equals(code)) {
-            problems.add(new FieldProblem("code", "'" + draft.code() + "' is not " + code
+            problems.add(new FieldError("code", "'" + draft.code() + "' is not " + code
                     + ", the framework in the path; a version cannot move to another framework"));
         }
         FrameworkRules.names(draft.nameEn(), draft.nameZh(), draft.description(), problems);
@@ -141,7 +143,7 @@ public class FrameworkVersions {
 
     private Framework existing(String code, int version) {
         return catalog.framework(code, version)
-                .orElseThrow(() -> new NotFoundException("framework " + code + " version " + version));
+                .orElseThrow(() -> new NotFoundException("no framework " + code + " version " + version));
     }
 
     /** Serialises writers of one framework, so version numbers are assigned without gaps or collisions. */
@@ -175,7 +177,7 @@ public class FrameworkVersions {
         }
     }
 
-    private static CatalogProblem exists(String code) {
+    private static ConflictException exists(String code) {
         return CatalogProblem.conflict("framework-exists", "Framework exists", "framework " + code
                 + " exists; create its next version with POST /api/v1/frameworks/" + code + "/versions");
     }

@@ -1,10 +1,11 @@
 package org.nqpf.indicator.entity;
 
+import org.nqpf.web.FieldError;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.nqpf.indicator.web.NotFoundException;
+import org.nqpf.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +35,9 @@ class EntityController {
             @RequestParam(required = false) String cohort, @RequestParam(required = false) String q,
             @RequestParam(required = false) String parent, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        List<EntityProblem.Field> problems = paging(page, size);
+        List<FieldError> problems = paging(page, size);
         if (kind != null && !Entity.KINDS.contains(kind)) {
-            problems.add(new EntityProblem.Field("kind", "'" + kind + "' is not one of " + String.join(", ", Entity.KINDS)));
+            problems.add(new FieldError("kind", "'" + kind + "' is not one of " + String.join(", ", Entity.KINDS)));
         }
         if (!problems.isEmpty()) {
             throw EntityProblem.badQuery(problems);
@@ -47,14 +48,14 @@ class EntityController {
 
     @GetMapping("/api/v1/entities/{id}")
     Entity entity(@PathVariable String id) {
-        return registry.find(id).orElseThrow(() -> new NotFoundException("entity " + id));
+        return registry.find(id).orElseThrow(() -> new NotFoundException("no entity " + id));
     }
 
     /** The direct children, paged like the entity list. */
     @GetMapping("/api/v1/entities/{id}/children")
     ResponseEntity<List<Entity>> children(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        List<EntityProblem.Field> problems = paging(page, size);
+        List<FieldError> problems = paging(page, size);
         if (!problems.isEmpty()) {
             throw EntityProblem.badQuery(problems);
         }
@@ -82,7 +83,7 @@ class EntityController {
 
     @GetMapping("/api/v1/cohorts/{code}")
     Cohort cohort(@PathVariable String code) {
-        return registry.cohort(code).orElseThrow(() -> new NotFoundException("cohort " + code));
+        return registry.cohort(code).orElseThrow(() -> new NotFoundException("no cohort " + code));
     }
 
     @PostMapping("/api/v1/cohorts")
@@ -103,13 +104,13 @@ class EntityController {
         return ResponseEntity.noContent().build();
     }
 
-    private static List<EntityProblem.Field> paging(int page, int size) {
-        List<EntityProblem.Field> problems = new ArrayList<>();
+    private static List<FieldError> paging(int page, int size) {
+        List<FieldError> problems = new ArrayList<>();
         if (page < 0) {
-            problems.add(new EntityProblem.Field("page", page + " is negative; pages count from 0"));
+            problems.add(new FieldError("page", page + " is negative; pages count from 0"));
         }
         if (size < 1 || size > EntityRegistry.MAX_PAGE_SIZE) {
-            problems.add(new EntityProblem.Field("size", size + " is not between 1 and " + EntityRegistry.MAX_PAGE_SIZE));
+            problems.add(new FieldError("size", size + " is not between 1 and " + EntityRegistry.MAX_PAGE_SIZE));
         }
         return problems;
     }

@@ -1,5 +1,6 @@
 package org.nqpf.indicator.entity;
 
+import org.nqpf.web.FieldError;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.nqpf.indicator.web.NotFoundException;
+import org.nqpf.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,10 +58,10 @@ public class EntityRegistry {
     /** One page (from 0) of the entities matching {@code search}, in id order so that pages never overlap. */
     public EntityPage search(EntitySearch search, int page, int size) {
         if (search.cohort() != null && cohort(search.cohort()).isEmpty()) {
-            throw new NotFoundException("cohort " + search.cohort());
+            throw new NotFoundException("no cohort " + search.cohort());
         }
         if (search.parent() != null && find(search.parent()).isEmpty()) {
-            throw new NotFoundException("entity " + search.parent());
+            throw new NotFoundException("no entity " + search.parent());
         }
         long total = jdbc.sql("SELECT count(*) FROM entity e " + SEARCH).params(params(search))
                 .query(Long.class).single();
@@ -98,21 +99,21 @@ public class EntityRegistry {
     @Transactional
     public Entity register(Entity entity) {
         lockHierarchy();
-        List<EntityProblem.Field> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         if (entity.id() == null || entity.id().isBlank()) {
-            problems.add(new EntityProblem.Field("id", "required"));
+            problems.add(new FieldError("id", "required"));
         }
         else if (!ID.matcher(entity.id()).matches()) {
-            problems.add(new EntityProblem.Field("id", "'" + entity.id()
+            problems.add(new FieldError("id", "'" + entity.id()
                     + "' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
         if (entity.kind() == null || !Entity.KINDS.contains(entity.kind())) {
-            problems.add(new EntityProblem.Field("kind", (entity.kind() == null ? "required" : "'" + entity.kind()
+            problems.add(new FieldError("kind", (entity.kind() == null ? "required" : "'" + entity.kind()
                     + "' is not") + " one of " + String.join(", ", Entity.KINDS)));
         }
         else {
             EntityCodes.problem(entity.kind(), entity.code())
-                    .ifPresent(p -> problems.add(new EntityProblem.Field("code", p)));
+                    .ifPresent(p -> problems.add(new FieldError("code", p)));
         }
         names(entity.nameEn(), entity.nameZh(), problems);
         if (entity.parentId() != null && problems.isEmpty()) {
@@ -120,7 +121,7 @@ public class EntityRegistry {
         }
         for (String cohort : entity.cohorts()) {
             if (cohort(cohort).isEmpty()) {
-                problems.add(new EntityProblem.Field("cohorts", "no cohort " + cohort));
+                problems.add(new FieldError("cohorts", "no cohort " + cohort));
             }
         }
         if (!problems.isEmpty()) {
@@ -154,23 +155,23 @@ public class EntityRegistry {
     @Transactional
     public Entity update(String id, Entity change) {
         lockHierarchy();
-        Entity current = find(id).orElseThrow(() -> new NotFoundException("entity " + id));
-        List<EntityProblem.Field> problems = new ArrayList<>();
+        Entity current = find(id).orElseThrow(() -> new NotFoundException("no entity " + id));
+        List<FieldError> problems = new ArrayList<>();
         if (change.id() != null && !change.id().equals(id)) {
-            problems.add(new EntityProblem.Field("id", "'" + change.id() + "' is not " + id
+            problems.add(new FieldError("id", "'" + change.id() + "' is not " + id
                     + ", the entity in the path; an entity's id never changes"));
         }
         if (change.kind() != null && !change.kind().equals(current.kind())) {
-            problems.add(new EntityProblem.Field("kind", id + " is a " + current.kind()
+            problems.add(new FieldError("kind", id + " is a " + current.kind()
                     + "; an entity's kind never changes (register a new entity instead)"));
         }
         // a client may PUT back what it read; the cohorts it read are fine, other ones are not applied here
         if (!change.cohorts().isEmpty() && !change.cohorts().stream().sorted().distinct().toList().equals(current.cohorts())) {
-            problems.add(new EntityProblem.Field("cohorts", "membership changes through PUT or DELETE /api/v1/cohorts/{code}/members/"
+            problems.add(new FieldError("cohorts", "membership changes through PUT or DELETE /api/v1/cohorts/{code}/members/"
                     + id + "; " + id + " is in " + current.cohorts()));
         }
         String kind = current.kind();
-        EntityCodes.problem(kind, change.code()).ifPresent(p -> problems.add(new EntityProblem.Field("code", p)));
+        EntityCodes.problem(kind, change.code()).ifPresent(p -> problems.add(new FieldError("code", p)));
         names(change.nameEn(), change.nameZh(), problems);
         if (problems.isEmpty()) {
             if (change.parentId() != null) {
@@ -178,7 +179,7 @@ public class EntityRegistry {
             }
             for (Entity child : children(id)) {
                 EntityCodes.underParent(child.kind(), child.code(), kind, change.code()).ifPresent(p -> problems.add(
-                        new EntityProblem.Field("code", "its child " + child.id() + " would no longer fit: " + p)));
+                        new FieldError("code", "its child " + child.id() + " would no longer fit: " + p)));
             }
         }
         if (!problems.isEmpty()) {
@@ -201,14 +202,14 @@ public class EntityRegistry {
      * The parent's rules: it exists, is not the entity nor below it, is of a kind that may hold this one, and (within
      * one classification) its code is a prefix-level of the child's.
      */
-    private void parent(String id, String kind, String code, String parentId, List<EntityProblem.Field> problems) {
+    private void parent(String id, String kind, String code, String parentId, List<FieldError> problems) {
         Optional<Entity> parent = find(parentId);
         if (parent.isEmpty()) {
-            problems.add(new EntityProblem.Field("parentId", "no entity " + parentId));
+            problems.add(new FieldError("parentId", "no entity " + parentId));
             return;
         }
         if (parentId.equals(id)) {
-            problems.add(new EntityProblem.Field("parentId", id + " cannot be its own parent"));
+            problems.add(new FieldError("parentId", id + " cannot be its own parent"));
             return;
         }
         List<String> ancestry = jdbc.sql("""
@@ -219,19 +220,19 @@ public class EntityRegistry {
                 SELECT id FROM up ORDER BY depth""").param(parentId).query(String.class).list();
         int at = ancestry.indexOf(id);
         if (at >= 0) {
-            problems.add(new EntityProblem.Field("parentId", parentId + " lies under " + id + " ("
+            problems.add(new FieldError("parentId", parentId + " lies under " + id + " ("
                     + String.join(" → ", ancestry.subList(0, at + 1)) + "), so making it " + id
                     + "'s parent would create a cycle"));
             return;
         }
         String parentKind = parent.get().kind();
         if (!kind.equals("ENTERPRISE") && !parentKind.equals(kind)) {
-            problems.add(new EntityProblem.Field("parentId", "an entity of kind " + kind + " sits under one of kind "
+            problems.add(new FieldError("parentId", "an entity of kind " + kind + " sits under one of kind "
                     + kind + "; " + parentId + " is a " + parentKind));
             return;
         }
         EntityCodes.underParent(kind, code, parentKind, parent.get().code())
-                .ifPresent(p -> problems.add(new EntityProblem.Field("parentId", p)));
+                .ifPresent(p -> problems.add(new FieldError("parentId", p)));
     }
 
     private void ensureCodeFree(String kind, String code, String id) {
@@ -241,15 +242,15 @@ public class EntityRegistry {
                 });
     }
 
-    private static void names(String nameEn, String nameZh, List<EntityProblem.Field> problems) {
+    private static void names(String nameEn, String nameZh, List<FieldError> problems) {
         if (nameEn == null || nameEn.isBlank()) {
-            problems.add(new EntityProblem.Field("nameEn", "required"));
+            problems.add(new FieldError("nameEn", "required"));
         }
         else if (nameEn.length() > MAX_NAME) {
-            problems.add(new EntityProblem.Field("nameEn", nameEn.length() + " characters; at most " + MAX_NAME));
+            problems.add(new FieldError("nameEn", nameEn.length() + " characters; at most " + MAX_NAME));
         }
         if (nameZh != null && nameZh.length() > MAX_NAME) {
-            problems.add(new EntityProblem.Field("nameZh", nameZh.length() + " characters; at most " + MAX_NAME));
+            problems.add(new FieldError("nameZh", nameZh.length() + " characters; at most " + MAX_NAME));
         }
     }
 
@@ -263,7 +264,7 @@ public class EntityRegistry {
     public Cohort addMember(String cohort, String entityId) {
         existingCohort(cohort);
         if (find(entityId).isEmpty()) {
-            throw new NotFoundException("entity " + entityId);
+            throw new NotFoundException("no entity " + entityId);
         }
         insertMember(cohort, entityId);
         return cohort(cohort).orElseThrow();
@@ -273,12 +274,12 @@ public class EntityRegistry {
     public void removeMember(String cohort, String entityId) {
         existingCohort(cohort);
         if (find(entityId).isEmpty()) {
-            throw new NotFoundException("entity " + entityId);
+            throw new NotFoundException("no entity " + entityId);
         }
         int removed = jdbc.sql("DELETE FROM cohort_member WHERE cohort_code = ? AND entity_id = ?")
                 .params(cohort, entityId).update();
         if (removed == 0) {
-            throw new NotFoundException("member " + entityId + " in cohort " + cohort);
+            throw new NotFoundException("no member " + entityId + " in cohort " + cohort);
         }
     }
 
@@ -289,7 +290,7 @@ public class EntityRegistry {
 
     private void existingCohort(String code) {
         if (jdbc.sql("SELECT count(*) FROM cohort WHERE code = ?").param(code).query(Long.class).single() == 0) {
-            throw new NotFoundException("cohort " + code);
+            throw new NotFoundException("no cohort " + code);
         }
     }
 
@@ -309,19 +310,19 @@ public class EntityRegistry {
 
     @Transactional
     public Cohort createCohort(Cohort cohort) {
-        List<EntityProblem.Field> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         if (cohort.code() == null || cohort.code().isBlank()) {
-            problems.add(new EntityProblem.Field("code", "required"));
+            problems.add(new FieldError("code", "required"));
         }
         else if (!COHORT_CODE.matcher(cohort.code()).matches()) {
-            problems.add(new EntityProblem.Field("code", "'" + cohort.code()
+            problems.add(new FieldError("code", "'" + cohort.code()
                     + "' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
         names(cohort.nameEn(), cohort.nameZh(), problems);
         Map<String, Entity> known = findAll(cohort.members());
         for (int i = 0; i < cohort.members().size(); i++) {
             if (!known.containsKey(cohort.members().get(i))) {
-                problems.add(new EntityProblem.Field("members[" + i + "]", "no entity " + cohort.members().get(i)));
+                problems.add(new FieldError("members[" + i + "]", "no entity " + cohort.members().get(i)));
             }
         }
         if (!problems.isEmpty()) {

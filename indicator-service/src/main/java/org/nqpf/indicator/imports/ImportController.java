@@ -3,18 +3,18 @@ package org.nqpf.indicator.imports;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.nqpf.indicator.ingest.format.Formats;
-import org.nqpf.indicator.web.NotFoundException;
-import org.springframework.http.HttpStatus;
+import org.nqpf.web.FieldError;
+import org.nqpf.web.InvalidInputException;
+import org.nqpf.web.NotFoundException;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,10 +42,9 @@ class ImportController {
     @PostMapping(PATH)
     ResponseEntity<ImportJob> submit(HttpServletRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
-        MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        MediaType type = contentType(request);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "Idempotency-Key: give 1 to 200 characters");
+            throw InvalidInputException.badRequest("Idempotency-Key", "give 1 to 200 characters");
         }
         ImportService.Submitted submitted = imports.submit(type, idempotencyKey, request.getInputStream());
         ImportJob job = submitted.job();
@@ -58,7 +57,7 @@ class ImportController {
 
     @GetMapping(PATH + "/{id}")
     ImportJob job(@PathVariable String id) {
-        return imports.find(uuid(id)).orElseThrow(() -> new NotFoundException("import job '" + id + "'"));
+        return imports.find(uuid(id)).orElseThrow(() -> new NotFoundException("no import job '" + id + "'"));
     }
 
     /** The stored rejections (the first {@code nqpf.imports.max-stored-rejections}) in file order. */
@@ -66,9 +65,15 @@ class ImportController {
     Map<String, Object> rejections(@PathVariable String id, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         ImportJob job = job(id);
-        if (offset < 0 || limit < 1 || limit > 1000) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "offset must be 0 or more and limit 1 to 1000 (got offset=" + offset + ", limit=" + limit + ")");
+        List<FieldError> wrong = new ArrayList<>();
+        if (offset < 0) {
+            wrong.add(FieldError.rejected("offset", "must be 0 or more", offset));
+        }
+        if (limit < 1 || limit > 1000) {
+            wrong.add(FieldError.rejected("limit", "must be 1 to 1000", limit));
+        }
+        if (!wrong.isEmpty()) {
+            throw InvalidInputException.badRequest(wrong);
         }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("importId", job.id());
@@ -86,19 +91,16 @@ class ImportController {
         return imports.recent(Math.min(Math.max(limit, 1), 200));
     }
 
-    @ExceptionHandler(Formats.UnsupportedFormatException.class)
-    ProblemDetail unsupported(Formats.UnsupportedFormatException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "POST " + PATH + ": " + e.getMessage());
-        p.setTitle("Unsupported file format");
-        p.setProperty("supported", Formats.SUPPORTED.stream().map(MediaType::toString).toList());
-        return p;
-    }
-
-    @ExceptionHandler(InvalidMediaTypeException.class)
-    ProblemDetail invalidType(InvalidMediaTypeException e) {
-        return unsupported(new Formats.UnsupportedFormatException("unreadable Content-Type '" + e.getMediaType()
-                + "'"));
+    private static MediaType contentType(HttpServletRequest request) {
+        if (request.getContentType() == null) {
+            return null;
+        }
+        try {
+            return MediaType.parseMediaType(request.getContentType());
+        }
+        catch (InvalidMediaTypeException e) {
+            throw new Formats.UnsupportedFormatException("unreadable Content-Type '" + e.getMediaType() + "'");
+        }
     }
 
     private static UUID uuid(String id) {
@@ -106,7 +108,7 @@ class ImportController {
             return UUID.fromString(id);
         }
         catch (IllegalArgumentException e) {
-            throw new NotFoundException("import job '" + id + "'");
+            throw new NotFoundException("no import job '" + id + "'");
         }
     }
 }

@@ -26,12 +26,12 @@ import org.nqpf.indicator.ingest.format.RowReader;
 import org.nqpf.indicator.ingest.format.UnreadableInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
+import org.nqpf.web.InvalidInputException;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Import jobs: a file is spooled to disk as it arrives (never held in memory), then read and ingested in the
@@ -47,7 +47,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code nqpf.imports.lease}, so instances that share a host never run one job twice.
  */
 @Service
-public class ImportService {
+public class ImportService implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
@@ -110,8 +110,8 @@ public class ImportService {
         }
         if (bytes == 0) {
             Files.deleteIfExists(spool);
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the file is empty: send the observations as "
-                    + "the request body");
+            throw InvalidInputException.badRequest("body", "the file is empty: send the observations as the "
+                    + "request body");
         }
         Optional<ImportJob> created = jobs.create(id, idempotencyKey, formatOf(contentType), contentType.toString(),
                 node, instance, spool, bytes);
@@ -200,7 +200,11 @@ public class ImportService {
      * Renews this process's claim on its jobs, then takes over the jobs of its node whose owner has gone silent (a
      * stop cut them short): they go on where they stopped; those whose file is gone cannot.
      */
-    @Scheduled(fixedDelayString = "${nqpf.imports.heartbeat:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::resumeInterrupted, settings.heartbeat());
+    }
+
     void resumeInterrupted() {
         jobs.heartbeat(instance);
         for (ImportJobs.Interrupted job : jobs.claimAbandoned(node, instance, settings.lease())) {

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.nqpf.indicator.ingest.format.Formats;
 import org.nqpf.indicator.ingest.format.RowReader;
+import org.nqpf.web.FieldError;
+import org.nqpf.web.InvalidInputException;
+import org.nqpf.web.ProblemException;
+import org.nqpf.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,9 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class BatchIntake {
 
-    static final URI INVALID_ROW = URI.create("https://nqpf.org/problems/invalid-observation");
-    static final URI INVALID_BATCH = URI.create("https://nqpf.org/problems/invalid-batch");
-    static final URI KEY_REUSED = URI.create("https://nqpf.org/problems/idempotency-key-reused");
+    static final URI INVALID_BATCH = ProblemTypes.of("invalid-batch");
 
     /** The answer to a batch: its status and body, as sent the first time. */
     public record Answer(int status, Map<String, Object> body, boolean replayed) {
@@ -40,12 +40,11 @@ public class BatchIntake {
     private final JsonMapper json;
     private final int maxRows;
 
-    public BatchIntake(Ingestion ingestion, JdbcClient jdbc, JsonMapper json,
-            @org.springframework.beans.factory.annotation.Value("${nqpf.ingest.max-batch-rows:200000}") int maxRows) {
+    public BatchIntake(Ingestion ingestion, JdbcClient jdbc, JsonMapper json, IngestProperties properties) {
         this.ingestion = ingestion;
         this.jdbc = jdbc;
         this.json = json;
-        this.maxRows = maxRows;
+        this.maxRows = properties.maxBatchRows();
     }
 
     @Transactional
@@ -74,20 +73,23 @@ public class BatchIntake {
             while (reader.hasNext()) {
                 rows.add(reader.next());
                 if (rows.size() > maxRows) {
-                    throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "a batch takes at most " + maxRows
-                            + " rows: send larger files to /api/v1/imports, which streams them");
+                    throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, null, "Batch too large",
+                            "a batch takes at most " + maxRows
+                                    + " rows: send larger files to /api/v1/imports, which streams them");
                 }
             }
         }
         if (rows.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "observations: the batch is empty");
+            throw InvalidInputException.badRequest("observations", "the batch is empty");
         }
         return rows;
     }
 
     private Answer answer(List<ObservationRow> rows) {
         IngestResult result = ingestion.ingest(rows, Channel.HTTP);
-        List<Map<String, Object>> errors = result.rejected().stream().map(BatchIntake::problem).toList();
+        // The platform's field-error shape; kept as a map body since a replay answers with it as stored.
+        List<FieldError> errors = result.rejected().stream()
+                .map(r -> FieldError.inRow(r.row(), r.field(), r.detail())).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         if (result.rejected().size() == result.received()) {
             body.put("type", INVALID_BATCH.toString());
@@ -113,26 +115,13 @@ public class BatchIntake {
         Stored stored = jdbc.sql("SELECT request_sha256, status, response::text FROM http_batch WHERE idempotency_key = ?")
                 .param(key).query((rs, i) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3))).single();
         if (!stored.sha().equals(digest)) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key '"
-                    + key + "' was already used for a different batch: use a new key for new content");
-            p.setType(KEY_REUSED);
-            p.setTitle("Idempotency-Key reused");
-            throw new org.springframework.web.ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, p, null);
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                    "Idempotency-Key reused", "Idempotency-Key '" + key
+                            + "' was already used for a different batch: use a new key for new content");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> body = json.readValue(stored.response(), Map.class);
         return new Answer(stored.status(), body, true);
-    }
-
-    private static Map<String, Object> problem(Rejection r) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", INVALID_ROW.toString());
-        p.put("title", "Invalid observation");
-        p.put("status", 422);
-        p.put("detail", r.toString());
-        p.put("row", r.row());
-        p.put("field", r.field());
-        return p;
     }
 
     private static String sha256(String prefix, byte[] body) {

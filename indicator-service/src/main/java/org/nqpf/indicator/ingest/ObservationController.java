@@ -5,22 +5,19 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.nqpf.indicator.ingest.format.Formats;
-import org.nqpf.indicator.ingest.format.UnreadableInputException;
-import org.springframework.beans.factory.annotation.Value;
+import org.nqpf.web.FieldError;
+import org.nqpf.web.InvalidInputException;
+import org.nqpf.web.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** HTTP edge of ingestion: batches from enterprise portals and statistics offices. */
 @RestController
@@ -30,11 +27,10 @@ class ObservationController {
     private final ObservationStore store;
     private final DataSize maxBatchSize;
 
-    ObservationController(BatchIntake intake, ObservationStore store,
-            @Value("${nqpf.ingest.max-batch-size:16MB}") DataSize maxBatchSize) {
+    ObservationController(BatchIntake intake, ObservationStore store, IngestProperties properties) {
         this.intake = intake;
         this.store = store;
-        this.maxBatchSize = maxBatchSize;
+        this.maxBatchSize = properties.maxBatchSize();
     }
 
     /**
@@ -51,7 +47,7 @@ class ObservationController {
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBatchSize.toBytes() + 1));
         if (bytes.length > maxBatchSize.toBytes()) {
             long mb = maxBatchSize.toMegabytes();
-            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "a batch takes at most "
+            throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, null, "Batch too large", "a batch takes at most "
                     + (DataSize.ofMegabytes(mb).equals(maxBatchSize) ? mb + "MB" : maxBatchSize.toBytes() + " bytes")
                     + ": send larger files to /api/v1/imports, which streams them");
         }
@@ -71,7 +67,7 @@ class ObservationController {
             @RequestParam(required = false) String indicator, @RequestParam(required = false) String period,
             @RequestParam(required = false) String asOf, @RequestParam(defaultValue = "1000") int limit) {
         if (entity == null && indicator == null) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name an entity, an indicator, or both");
+            throw InvalidInputException.badRequest("entity", "name an entity, an indicator, or both");
         }
         int bounded = Math.min(Math.max(limit, 1), 10_000);
         if (asOf == null) {
@@ -82,8 +78,8 @@ class ObservationController {
             at = Instant.parse(asOf);
         }
         catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "asOf: not an ISO-8601 instant such as 2025-01-01T00:00:00Z: '" + asOf + "'");
+            throw InvalidInputException.badRequest(List.of(FieldError.rejected("asOf",
+                    "not an ISO-8601 instant such as 2025-01-01T00:00:00Z: '" + asOf + "'", asOf)));
         }
         return store.asOf(entity, indicator, period, at, bounded);
     }
@@ -93,19 +89,5 @@ class ObservationController {
     List<StoredObservation> history(@RequestParam String entity, @RequestParam String indicator,
             @RequestParam String period) {
         return store.history(entity, indicator, period);
-    }
-
-    @ExceptionHandler(UnreadableInputException.class)
-    ProblemDetail unreadable(UnreadableInputException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setTitle("Unreadable batch");
-        return p;
-    }
-
-    @ExceptionHandler(Formats.UnsupportedFormatException.class)
-    ProblemDetail unsupported(Formats.UnsupportedFormatException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
-        p.setTitle("Unsupported format");
-        return p;
     }
 }

@@ -10,14 +10,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.ObservationSubmitted;
 import org.nqpf.contracts.Topics;
-import org.nqpf.messaging.Events;
+import org.nqpf.messaging.EventDispatcher;
+import org.nqpf.messaging.InboundEvents;
 import org.nqpf.messaging.RejectedEventException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Kafka edge of ingestion: government data feeds. Records are taken in batches for throughput. The valid records
@@ -31,16 +30,16 @@ class RawFeedListener {
     static final String CONSUMER = "indicator-service:raw-feed";
 
     private final Ingestion ingestion;
-    private final Events events;
+    private final EventDispatcher dispatcher;
     private final TransactionTemplate tx;
-    private final long maxEventBytes;
 
-    RawFeedListener(Ingestion ingestion, Events events, TransactionTemplate tx,
-            @Value("${nqpf.ingest.max-event-size:64KB}") DataSize maxEventSize) {
+    RawFeedListener(Ingestion ingestion, InboundEvents inbound, TransactionTemplate tx, IngestProperties properties) {
         this.ingestion = ingestion;
-        this.events = events;
+        // Read through the dispatcher, stored here: a batch goes to PostgreSQL in one statement, and its inbox check
+        // is the history's own index (Ingestion.unapplied), not a row per event.
+        this.dispatcher = inbound.consumer(CONSUMER).accept(EventTypes.OBSERVATION_SUBMITTED, ObservationSubmitted.class)
+                .maxEventSize(properties.maxEventSize()).build();
         this.tx = tx;
-        this.maxEventBytes = maxEventSize.toBytes();
     }
 
     private record Submitted(int index, String eventId, ObservationRow row) {
@@ -62,16 +61,9 @@ class RawFeedListener {
     }
 
     private Submitted decode(int index, ConsumerRecord<String, byte[]> record) {
-        if (record.value() != null && record.value().length > maxEventBytes) {
-            throw new RejectedEventException("oversize payload: " + record.value().length + " bytes, a feed event "
-                    + "carries one observation in at most " + maxEventBytes);
-        }
-        CloudEvent event = Events.read(record);
-        if (!EventTypes.OBSERVATION_SUBMITTED.equals(event.getType())) {
-            throw new RejectedEventException("unexpected event type " + event.getType() + " on " + record.topic()
-                    + ", expected " + EventTypes.OBSERVATION_SUBMITTED);
-        }
-        ObservationSubmitted s = events.payload(event, ObservationSubmitted.class);
+        EventDispatcher.Inbound<ObservationSubmitted> inbound = dispatcher.read(record, ObservationSubmitted.class);
+        CloudEvent event = inbound.event();
+        ObservationSubmitted s = inbound.payload();
         String source = s.source() != null ? s.source() : event.getSource().toString();
         return new Submitted(index, event.getId(), new ObservationRow(index + 1, s.entity(), s.indicator(),
                 s.period(), s.value(), s.unit(), source, ObservationRow.Action.REPLACE,

@@ -1,5 +1,6 @@
 package org.nqpf.indicator.catalog;
 
+import org.nqpf.web.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ class FrameworkRulesTest {
 
     @Test
     void should_ReadEveryFieldOfAValidIndicator() {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         List<Indicator> indicators = FrameworkRules.indicators("T", 3, List.of(valid("A1"),
                 new IndicatorDraft(" B2 ", " Energy ", "能耗", "MEANS_OF_LABOR", "NQPF", "STRUCTURAL_EMBEDDING",
                         "tce", -1.0, null, null, null, " series ", "")), problems);
@@ -38,7 +39,7 @@ class FrameworkRulesTest {
 
     @Test
     void should_NameEachWrongField_When_IndicatorsBreakTheRules() {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         List<IndicatorDraft> drafts = Arrays.asList(
                 valid("A1"),
                 valid("A1"),
@@ -50,7 +51,7 @@ class FrameworkRulesTest {
         List<Indicator> indicators = FrameworkRules.indicators("T", 1, drafts, problems);
 
         assertThat(indicators).extracting(Indicator::code).containsExactly("A1");
-        assertThat(problems).extracting(FieldProblem::field).containsExactly(
+        assertThat(problems).extracting(FieldError::field).containsExactly(
                 "indicators[1].code",
                 "indicators[2].code", "indicators[2].nameEn", "indicators[2].unit", "indicators[2].dimension",
                 "indicators[2].subsystem", "indicators[2].mechanism", "indicators[2].direction",
@@ -69,14 +70,14 @@ class FrameworkRulesTest {
 
     @Test
     void should_RequireAtLeastOneIndicator() {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         FrameworkRules.indicators("T", 1, List.of(), problems);
-        assertThat(problems).containsExactly(new FieldProblem("indicators", "at least one indicator is required"));
+        assertThat(problems).containsExactly(new FieldError("indicators", "at least one indicator is required"));
     }
 
     @Test
     void should_AcceptTargetOnAnOpenEndOfTheRange() {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         FrameworkRules.indicators("T", 1, List.of(new IndicatorDraft("OPEN", "o", "o", "LABORERS", "AI",
                 "ELEMENT_SUPPLY", "yuan", 1.0, 0.0, null, 1e9, null, null)), problems);
         assertThat(problems).isEmpty();
@@ -85,13 +86,13 @@ class FrameworkRulesTest {
     @Test
     void should_CheckFrameworkCode() {
         assertThat(FrameworkRules.frameworkCode("NQPF-AI")).isEmpty();
-        assertThat(FrameworkRules.frameworkCode(null)).containsExactly(new FieldProblem("code", "required"));
-        assertThat(FrameworkRules.frameworkCode("nqpf ai")).extracting(FieldProblem::field).containsExactly("code");
+        assertThat(FrameworkRules.frameworkCode(null)).containsExactly(new FieldError("code", "required"));
+        assertThat(FrameworkRules.frameworkCode("nqpf ai")).extracting(FieldError::field).containsExactly("code");
     }
 
     @Test
     void should_NameTheDimensionAndSubsystemCellsAnAssessmentWouldMiss() {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         List<Indicator> indicators = FrameworkRules.indicators("T", 1, List.of(valid("A1"),
                 new IndicatorDraft("N1", "n", "n", "LABORERS", "NQPF", "ELEMENT_SUPPLY", "%", 1.0, null, null, null,
                         null, null)), problems);

@@ -1,11 +1,9 @@
 package org.nqpf.roadmap.library;
 
 import java.util.List;
+import org.nqpf.web.NotFoundException;
 import org.nqpf.contracts.ActionSystem;
 import org.nqpf.contracts.Dimension;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,8 +29,7 @@ public class ActionController {
 
     @GetMapping("/{code}")
     public LibraryAction one(@PathVariable String code) {
-        return library.byCode(code).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no action with code '" + code
-                        + "' in the library; GET /api/v1/actions lists them"), null));
+        return library.byCode(code).orElseThrow(() -> new NotFoundException("no action with code '" + code
+                + "' in the library; GET /api/v1/actions lists them"));
     }
 }

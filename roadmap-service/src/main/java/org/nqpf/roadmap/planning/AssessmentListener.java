@@ -1,6 +1,5 @@
 package org.nqpf.roadmap.planning;
 
-import io.cloudevents.CloudEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,37 +7,37 @@ import org.nqpf.contracts.AssessmentComputed;
 import org.nqpf.contracts.AssessmentComputed.DimensionScore;
 import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.Topics;
-import org.nqpf.messaging.Events;
+import org.nqpf.messaging.EventDispatcher;
+import org.nqpf.messaging.InboundEvents;
 import org.nqpf.messaging.RejectedEventException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** The Kafka edge: reads assessment events, rejects what cannot be planned from, hands the rest to the service. */
+/**
+ * The Kafka edge: assessment events, each once (the dispatcher keeps the inbox), rejecting what cannot be planned
+ * from and handing the rest to the service.
+ */
 @Component
 class AssessmentListener {
 
-    private final Events events;
-    private final RoadmapService roadmaps;
+    private final EventDispatcher dispatcher;
 
-    AssessmentListener(Events events, RoadmapService roadmaps) {
-        this.events = events;
-        this.roadmaps = roadmaps;
+    AssessmentListener(InboundEvents inbound, RoadmapService roadmaps) {
+        this.dispatcher = inbound.consumer(RoadmapService.CONSUMER)
+                .on(EventTypes.ASSESSMENT_COMPUTED, AssessmentComputed.class, (event, assessment) -> {
+                    List<String> problems = problems(assessment);
+                    if (!problems.isEmpty()) {
+                        throw new RejectedEventException("event " + event.getId()
+                                + " is not a usable AssessmentComputed: " + String.join("; ", problems));
+                    }
+                    roadmaps.apply(event.getId(), assessment);
+                })
+                .build();
     }
 
     @KafkaListener(topics = Topics.ASSESSMENTS)
     public void on(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event = Events.read(record);
-        if (!EventTypes.ASSESSMENT_COMPUTED.equals(event.getType())) {
-            throw new RejectedEventException("event " + event.getId() + " on " + record.topic() + " has type '"
-                    + event.getType() + "', expected " + EventTypes.ASSESSMENT_COMPUTED);
-        }
-        AssessmentComputed assessment = events.payload(event, AssessmentComputed.class);
-        List<String> problems = problems(assessment);
-        if (!problems.isEmpty()) {
-            throw new RejectedEventException("event " + event.getId() + " is not a usable AssessmentComputed: "
-                    + String.join("; ", problems));
-        }
-        roadmaps.apply(event.getId(), assessment);
+        dispatcher.dispatch(record);
     }
 
     /** What the planner relies on; the JSON Schema says more, but only these would make a wrong roadmap. */

@@ -2,9 +2,7 @@ package org.nqpf.roadmap.planning;
 
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.nqpf.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,7 +51,7 @@ public class RoadmapController {
     public RoadmapView version(@PathVariable String entityId, @PathVariable int version) {
         Roadmap current = currentOf(entityId);
         return store.version(entityId, version).map(r -> RoadmapView.of(r, current.version()))
-                .orElseThrow(() -> notFound("entity '" + entityId + "' has no roadmap version " + version
+                .orElseThrow(() -> new NotFoundException("entity '" + entityId + "' has no roadmap version " + version
                         + "; its versions run from 1 to " + current.version()));
     }
 
@@ -61,13 +59,8 @@ public class RoadmapController {
         return store.current(entityId).orElseThrow(() -> noRoadmap(entityId));
     }
 
-    private static ErrorResponseException noRoadmap(String entityId) {
-        return notFound("no roadmap for entity '" + entityId
+    private static NotFoundException noRoadmap(String entityId) {
+        return new NotFoundException("no roadmap for entity '" + entityId
                 + "': none has been generated yet (roadmaps follow the entity's assessments)");
-    }
-
-    private static ErrorResponseException notFound(String detail) {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND,
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail), null);
     }
 }

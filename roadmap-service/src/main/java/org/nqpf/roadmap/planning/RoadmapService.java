@@ -18,7 +18,6 @@ import org.nqpf.contracts.RoadmapGenerated;
 import org.nqpf.contracts.Topics;
 import org.nqpf.messaging.Events;
 import org.nqpf.messaging.Outbox;
-import org.nqpf.messaging.ProcessedEvents;
 import org.nqpf.roadmap.library.ActionLibrary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +35,6 @@ public class RoadmapService {
     public enum Outcome {
         /** A new version was stored and announced. */
         GENERATED,
-        /** The event was applied before: nothing changes. */
-        ALREADY_APPLIED,
         /** The rebuilt roadmap equals the current one. */
         UNCHANGED,
         /** The assessment is for an older period than the current roadmap's: it must not replace it. */
@@ -49,18 +46,16 @@ public class RoadmapService {
     private final RoadmapPlanner planner = new RoadmapPlanner();
     private final ActionLibrary library;
     private final RoadmapStore store;
-    private final ProcessedEvents processed;
     private final Outbox outbox;
     private final Events events;
     private final JsonMapper json;
     private final RoadmapProperties properties;
     private final MeterRegistry meters;
 
-    public RoadmapService(ActionLibrary library, RoadmapStore store, ProcessedEvents processed, Outbox outbox,
+    public RoadmapService(ActionLibrary library, RoadmapStore store, Outbox outbox,
             Events events, JsonMapper json, RoadmapProperties properties, MeterRegistry meters) {
         this.library = library;
         this.store = store;
-        this.processed = processed;
         this.outbox = outbox;
         this.events = events;
         this.json = json;
@@ -68,7 +63,10 @@ public class RoadmapService {
         this.meters = meters;
     }
 
-    /** Applies one assessment event; the inbox row, the roadmap and its announcement commit together or not at all. */
+    /**
+     * Applies one assessment event, delivered once per event id by the listener's dispatcher: its inbox row, the
+     * roadmap and its announcement commit together or not at all.
+     */
     @Transactional
     public Outcome apply(String eventId, AssessmentComputed assessment) {
         Outcome outcome = decide(eventId, assessment);
@@ -79,9 +77,6 @@ public class RoadmapService {
     }
 
     private Outcome decide(String eventId, AssessmentComputed assessment) {
-        if (!processed.firstDelivery(CONSUMER, eventId)) {
-            return Outcome.ALREADY_APPLIED;
-        }
         String entityId = assessment.entityId();
         store.lock(entityId);
         Optional<Roadmap> current = store.current(entityId);

@@ -2,6 +2,8 @@ package org.nqpf.indicator.ingest.format;
 
 import java.io.InputStream;
 import java.util.List;
+import org.nqpf.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /** The input formats of observations, chosen by content type. */
@@ -46,9 +48,10 @@ public final class Formats {
     }
 
     /** Answered as 415. */
-    public static class UnsupportedFormatException extends RuntimeException {
+    public static class UnsupportedFormatException extends ProblemException {
         public UnsupportedFormatException(String message) {
-            super(message);
+            super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "Unsupported format", message);
+            with("supported", SUPPORTED.stream().map(MediaType::toString).toList());
         }
     }
 }

@@ -1,0 +1,161 @@
+package org.nqpf.messaging;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The one opening of every Kafka listener: reads the CloudEvent from the record (either Kafka mode), dispatches by
+ * its {@code ce_type} to the handler registered for that type, and applies each event id once per consumer. A record
+ * that is no CloudEvent, is too large, has a type nobody registered, or data that is not its type's payload is
+ * rejected with {@link RejectedEventException}: dead-lettered with the reason, no retries.
+ *
+ * <p>Build one per listener with {@link InboundEvents#consumer}; a record listener calls {@link #dispatch}, a batch
+ * listener that stores a batch in one statement calls {@link #read} per record and keeps its own inbox check.
+ */
+public final class EventDispatcher {
+
+    /** What a consumer does with one event of a type, inside the transaction that records it as processed. */
+    @FunctionalInterface
+    public interface Handler<T> {
+        void handle(CloudEvent event, T payload);
+    }
+
+    /** A record read and typed: the event and its payload. */
+    public record Inbound<T>(CloudEvent event, T payload) {
+
+        public String id() {
+            return event.getId();
+        }
+    }
+
+    private record Route<T>(Class<T> payloadType, Handler<T> handler) {
+    }
+
+    private final String consumer;
+    private final Map<String, Route<?>> routes;
+    private final long maxEventBytes;
+    private final Events events;
+    private final ProcessedEvents inbox;
+    private final TransactionTemplate tx;
+    private final Counter redeliveries;
+
+    private EventDispatcher(Builder builder) {
+        this.consumer = builder.consumer;
+        this.routes = Map.copyOf(builder.routes);
+        this.maxEventBytes = builder.maxEventSize == null ? Long.MAX_VALUE : builder.maxEventSize.toBytes();
+        this.events = builder.events;
+        this.inbox = builder.inbox;
+        this.tx = builder.tx;
+        this.redeliveries = Counter.builder("nqpf.inbox.redeliveries").tag("consumer", consumer)
+                .description("events received again and skipped: their id was processed before")
+                .register(builder.meters);
+    }
+
+    /** The inbox's name for this consumer: one row per event id it applied. */
+    public String consumer() {
+        return consumer;
+    }
+
+    /** Reads, checks and types one record; changes nothing. */
+    public Inbound<?> read(ConsumerRecord<String, byte[]> record) {
+        if (record.value() != null && record.value().length > maxEventBytes) {
+            throw new RejectedEventException("oversize payload: " + record.value().length + " bytes, a "
+                    + record.topic() + " event carries at most " + maxEventBytes);
+        }
+        CloudEvent event = Events.read(record);
+        Route<?> route = routes.get(event.getType());
+        if (route == null) {
+            throw new RejectedEventException("event " + event.getId() + " on " + record.topic() + " has type '"
+                    + event.getType() + "', expected " + String.join(" or ", routes.keySet()));
+        }
+        return typed(event, route);
+    }
+
+    /** {@link #read} for a consumer that takes one payload type. */
+    public <T> Inbound<T> read(ConsumerRecord<String, byte[]> record, Class<T> payloadType) {
+        Inbound<?> inbound = read(record);
+        return new Inbound<>(inbound.event(), payloadType.cast(inbound.payload()));
+    }
+
+    private <T> Inbound<T> typed(CloudEvent event, Route<T> route) {
+        return new Inbound<>(event, events.payload(event, route.payloadType()));
+    }
+
+    /**
+     * Reads the record and hands it to its type's handler, in one transaction with the inbox row: a redelivered
+     * event id changes nothing, and a handler that fails leaves no inbox row behind.
+     */
+    public void dispatch(ConsumerRecord<String, byte[]> record) {
+        Inbound<?> inbound = read(record);
+        tx.executeWithoutResult(status -> {
+            if (inbox.firstDelivery(consumer, inbound.id())) {
+                handle(inbound);
+            }
+            else {
+                redeliveries.increment();
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void handle(Inbound<T> inbound) {
+        Route<T> route = (Route<T>) routes.get(inbound.event().getType());
+        if (route.handler() == null) {
+            throw new IllegalStateException(consumer + " reads " + inbound.event().getType()
+                    + " in batches: it has no handler to dispatch to");
+        }
+        route.handler().handle(inbound.event(), inbound.payload());
+    }
+
+    /** Registers the types a consumer takes; any other type is rejected. */
+    public static final class Builder {
+
+        private final String consumer;
+        private final Events events;
+        private final ProcessedEvents inbox;
+        private final TransactionTemplate tx;
+        private final MeterRegistry meters;
+        private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+        private DataSize maxEventSize;
+
+        Builder(String consumer, Events events, ProcessedEvents inbox, TransactionTemplate tx, MeterRegistry meters) {
+            this.consumer = consumer;
+            this.events = events;
+            this.inbox = inbox;
+            this.tx = tx;
+            this.meters = meters;
+        }
+
+        /** Events of {@code type} carry a {@code payloadType} and go to {@code handler}. */
+        public <T> Builder on(String type, Class<T> payloadType, Handler<T> handler) {
+            if (routes.putIfAbsent(type, new Route<>(payloadType, handler)) != null) {
+                throw new IllegalArgumentException(consumer + " registers " + type + " twice");
+            }
+            return this;
+        }
+
+        /** Events of {@code type} carry a {@code payloadType}, taken by a batch listener through {@link #read}. */
+        public <T> Builder accept(String type, Class<T> payloadType) {
+            return on(type, payloadType, null);
+        }
+
+        /** Records larger than this are rejected before they are parsed. */
+        public Builder maxEventSize(DataSize size) {
+            this.maxEventSize = size;
+            return this;
+        }
+
+        public EventDispatcher build() {
+            if (routes.isEmpty()) {
+                throw new IllegalStateException(consumer + " registers no event type");
+            }
+            return new EventDispatcher(this);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE it_service_thing ADD COLUMN name TEXT;

@@ -1,0 +1,41 @@
+package org.nqpf.web;
+
+import org.nqpf.web.reactive.ReactiveProblemAdvice;
+import org.nqpf.web.servlet.ProblemAdvice;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Puts the advice of the app's web stack in every service and the gateway. Before Boot's MVC and WebFlux
+ * configurations, whose own problem-details handlers then stand back: one advice answers every error.
+ */
+@AutoConfiguration(beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration"})
+public class ProblemsAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler")
+    static class Servlet {
+
+        @Bean
+        ProblemAdvice nqpfProblemAdvice() {
+            return new ProblemAdvice();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = Type.REACTIVE)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler")
+    static class Reactive {
+
+        @Bean
+        ReactiveProblemAdvice nqpfReactiveProblemAdvice() {
+            return new ReactiveProblemAdvice();
+        }
+    }
+}
