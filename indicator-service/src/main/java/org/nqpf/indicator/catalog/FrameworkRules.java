@@ -127,7 +127,7 @@ final class FrameworkRules {
         for (int i = 0; i < drafts.size(); i++) {
             IndicatorDraft d = drafts.get(i);
             if (d != null && d.code() != null && parentOfSubDimension.containsKey(d.code().trim())) {
-                problems.add(new FieldProblem("indicators[" + i + "].code", d.code().trim()
+                problems.add(new FieldError("indicators[" + i + "].code", d.code().trim()
                         + " is also the code of a sub-dimension; a node of the hierarchy has one code"));
             }
         }
@@ -136,12 +136,12 @@ final class FrameworkRules {
 
     /** The sub-dimensions of one indicator, each checked, and each placed under one parent only. */
     private static List<String> subDimensions(String at, int index, List<String> given, Dimension dimension,
-            Map<String, String> parentOf, Map<String, Integer> placedBy, List<FieldProblem> problems) {
+            Map<String, String> parentOf, Map<String, Integer> placedBy, List<FieldError> problems) {
         if (given == null || given.isEmpty()) {
             return List.of();
         }
         if (given.size() > MAX_SUB_DIMENSION_DEPTH) {
-            problems.add(new FieldProblem(at + ".subDimensions", given.size() + " levels; at most "
+            problems.add(new FieldError(at + ".subDimensions", given.size() + " levels; at most "
                     + MAX_SUB_DIMENSION_DEPTH));
             return List.of();
         }
@@ -151,25 +151,25 @@ final class FrameworkRules {
             String field = at + ".subDimensions[" + k + "]";
             String code = given.get(k) == null ? null : given.get(k).trim();
             if (blank(code)) {
-                problems.add(new FieldProblem(field, "required (a sub-dimension code)"));
+                problems.add(new FieldError(field, "required (a sub-dimension code)"));
                 return List.of();
             }
             if (!INDICATOR_CODE.matcher(code).matches()) {
-                problems.add(new FieldProblem(field, "'" + code
+                problems.add(new FieldError(field, "'" + code
                         + "' must be 2 to 64 upper-case letters, digits or '_', starting with a letter"));
                 return List.of();
             }
             if (Arrays.stream(Dimension.values()).anyMatch(d -> d.name().equals(code)) || code.equals("OVERALL")) {
-                problems.add(new FieldProblem(field, code + " is a dimension or the overall score, not a sub-dimension"));
+                problems.add(new FieldError(field, code + " is a dimension or the overall score, not a sub-dimension"));
                 return List.of();
             }
             if (out.contains(code)) {
-                problems.add(new FieldProblem(field, code + " appears twice in the path"));
+                problems.add(new FieldError(field, code + " appears twice in the path"));
                 return List.of();
             }
             String before = parentOf.putIfAbsent(code, parent);
             if (before != null && parent != null && !before.equals(parent)) {
-                problems.add(new FieldProblem(field, code + " sits under " + before + " in indicators["
+                problems.add(new FieldError(field, code + " sits under " + before + " in indicators["
                         + placedBy.get(code) + "]; a sub-dimension has one parent"));
                 return List.of();
             }

@@ -108,7 +108,7 @@ class FrameworkRulesTest {
 
     @Test
     void should_PlaceIndicatorsUnderSubDimensions_When_TheDraftNamesThem() {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         List<Indicator> indicators = FrameworkRules.indicators("T", 1, List.of(
                 under("T1", "LABORERS", "DIGITAL_TALENT"), under("T2", "LABORERS", "DIGITAL_TALENT", "AI_SKILLS"),
                 valid("A1")), problems);
@@ -120,14 +120,14 @@ class FrameworkRulesTest {
 
     @Test
     void should_NameTheField_When_ASubDimensionHasTwoParentsOrClashes() {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         FrameworkRules.indicators("T", 1, List.of(
                 under("T1", "LABORERS", "TALENT"),
                 under("T2", "MEANS_OF_LABOR", "TALENT"),
                 under("T3", "LABORERS", "bad code"),
                 under("T4", "LABORERS", "MEANS_OF_LABOR"),
                 under("TALENT2", "LABORERS", "T1")), problems);
-        assertThat(problems).extracting(FieldProblem::field).containsExactly(
+        assertThat(problems).extracting(FieldError::field).containsExactly(
                 "indicators[1].subDimensions[0]", "indicators[2].subDimensions[0]", "indicators[3].subDimensions[0]",
                 "indicators[0].code");
         assertThat(problems.get(0).detail()).isEqualTo(
