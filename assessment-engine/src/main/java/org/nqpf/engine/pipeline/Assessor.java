@@ -62,7 +62,7 @@ public final class Assessor {
                     || (n == Profile.NormaliseMethod.NONE && profile.normalise().rangeDeclared()
                             && profile.normalise().range().lower() > 0);
             if (!positive) {
-                throw new ProfileException("aggregate.method " + a.name().toLowerCase() + " needs normalised values "
+                throw ProfileException.at(null, "aggregate.method", " " + a.name().toLowerCase() + " needs normalised values "
                         + "above zero, but normalise gives " + profile.normalise().method().name().toLowerCase()
                         + (n == Profile.NormaliseMethod.ZSCORE ? "" : " on " + profile.normalise().range())
                         + ": one zero would zero the whole mean; use a range such as [1, 100] (as COINr advises)");
@@ -79,7 +79,7 @@ public final class Assessor {
         Profile.Normalise n = profile.normalise();
         if (profile.aggregate().method() != Profile.AggregateMethod.TOPSIS
                 && (n.method() == Profile.NormaliseMethod.ZSCORE)) {
-            throw new ProfileException(unscaled("normalise.method zscore gives scores without a fixed range"));
+            throw ProfileException.at(null, "normalise.method", unscaled(" zscore gives scores without a fixed range"));
         }
     }
 
@@ -196,7 +196,7 @@ public final class Assessor {
                 int t = (int) outside[0];
                 int i = (int) outside[1];
                 int j = (int) outside[2];
-                throw new ProfileException(unscaled("normalise.method none has no declared range and the data leave "
+                throw ProfileException.at(null, "normalise.method", unscaled(" none has no declared range and the data leave "
                         + "[0, 1] (" + indicators.get(j) + " = " + outside[3] + " for " + panel.units().get(i) + " in "
                         + panel.periods().get(t) + ")"));
             }
@@ -679,11 +679,11 @@ public final class Assessor {
             ahp = AhpWeights.overDataPresent(matrices, Weighting.given());
         }
         catch (IllegalArgumentException e) {
-            throw new ProfileException(path + ": " + e.getMessage());
+            throw ProfileException.at(null, path, ": " + e.getMessage());
         }
         ahp.consistency().forEach((aggregate, r) -> {
             if (!r.consistent()) {
-                throw new ProfileException(path + "." + aggregate + ".matrix: consistency ratio %.3f exceeds %.1f; revise the judgements"
+                throw ProfileException.at(null, path + "." + aggregate + ".matrix", ": consistency ratio %.3f exceeds %.1f; revise the judgements"
                         .formatted(r.cr(), org.nqpf.engine.Ahp.ACCEPTABLE_CR));
             }
         });

@@ -297,8 +297,8 @@ public final class PanelResult {
      */
     public void requireScale() {
         if (obstacles == null) {
-            throw new org.nqpf.engine.profile.ProfileException(Assessor.unscaled("the normalisation gives scores "
-                    + "without a fixed range (" + method + ")"));
+            throw org.nqpf.engine.profile.ProfileException.at(null, "normalise.method", Assessor.unscaled(
+                    " gives scores without a fixed range (" + method + ")"));
         }
     }
 

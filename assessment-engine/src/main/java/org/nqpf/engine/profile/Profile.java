@@ -146,12 +146,12 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
 
         double threshold = r.number(screen, "screen.threshold", 0);
         if (threshold < 0 || threshold > 1) {
-            throw new ProfileException(source + ": screen.threshold " + threshold + " must lie in [0, 1]");
+            throw ProfileException.at(source, "screen.threshold", " " + threshold + " must lie in [0, 1]");
         }
         Imputation imputation = r.choice(impute, "impute.method", "none", Imputation.class);
         String outlierMethod = r.text(outliers, "outliers.method", "none");
         if (!outlierMethod.equals("none") && !outlierMethod.equals("coinr")) {
-            throw new ProfileException(source + ": outliers.method '" + outlierMethod + "' is unknown; use none or coinr");
+            throw ProfileException.at(source, "outliers.method", " '" + outlierMethod + "' is unknown; use none or coinr");
         }
         Outliers outlierSpec = new Outliers(outlierMethod.equals("coinr"), (int) r.number(outliers, "outliers.winmax", 5),
                 r.number(outliers, "outliers.skew", 2), r.number(outliers, "outliers.kurtosis", 3.5));
@@ -161,7 +161,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
         Over over = r.choice(normalise, "normalise.over", "period", Over.class);
         double sd = r.number(normalise, "normalise.sd", 1);
         if (!(sd > 0)) {
-            throw new ProfileException(source + ": normalise.sd " + sd + " must be > 0");
+            throw ProfileException.at(source, "normalise.sd", " " + sd + " must be > 0");
         }
         Map<String, Goalposts.Posts> goalposts = new LinkedHashMap<>();
         if (normalise.has("goalposts")) {
@@ -180,7 +180,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
         CouplingCoordination.Model model = switch (r.text(coupling, "coupling.method", "standard")) {
             case "standard" -> CouplingCoordination.Model.CLASSIC;
             case "corrected" -> CouplingCoordination.Model.CORRECTED;
-            default -> throw new ProfileException(source + ": coupling.method '" + coupling.get("method").asText()
+            default -> throw ProfileException.at(source, "coupling.method", " '" + coupling.get("method").asText()
                     + "' is unknown; use standard or corrected");
         };
         Map<String, Double> alpha = new LinkedHashMap<>();
@@ -190,7 +190,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                 String subsystem = it.next();
                 double value = r.number(a, "coupling.alpha." + subsystem, Double.NaN);
                 if (!(value >= 0)) {
-                    throw new ProfileException(source + ": coupling.alpha." + subsystem + " must be a number >= 0");
+                    throw ProfileException.at(source, "coupling.alpha." + subsystem, " must be a number >= 0");
                 }
                 alpha.put(subsystem, value);
             }
@@ -203,7 +203,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
             int runs = (int) r.number(u, "uncertainty.runs", 200);
             double noise = r.number(u, "uncertainty.weightNoise", 0.25);
             if (runs < 1 || noise < 0 || noise >= 1) {
-                throw new ProfileException(source + ": uncertainty needs runs >= 1 and weightNoise in [0, 1)");
+                throw ProfileException.at(source, "uncertainty", " needs runs >= 1 and weightNoise in [0, 1)");
             }
             uncertainty = new Uncertainty(runs, (long) r.number(u, "uncertainty.seed", 1), noise,
                     r.choices(u, "uncertainty.normalise", NormaliseMethod.class),
@@ -237,8 +237,9 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
             for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
                 String field = it.next();
                 if (!allowed.contains(field)) {
-                    throw new ProfileException(source + ": unknown setting " + (path.isEmpty() ? "" : path + ".")
-                            + field + "; known: " + String.join(", ", allowed.stream().sorted().toList()));
+                    String setting = (path.isEmpty() ? "" : path + ".") + field;
+                    throw ProfileException.at(source, setting, " is an unknown setting (unknown setting " + setting
+                            + "); known: " + String.join(", ", allowed.stream().sorted().toList()));
                 }
             }
         }
@@ -249,7 +250,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                 return fallback;
             }
             if (!value.isTextual()) {
-                throw new ProfileException(source + ": " + path + " must be a string");
+                throw ProfileException.at(source, path, " must be a string");
             }
             return value.asText();
         }
@@ -260,7 +261,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                 return fallback;
             }
             if (!value.isNumber()) {
-                throw new ProfileException(source + ": " + path + " must be a number, got " + value);
+                throw ProfileException.at(source, path, " must be a number, got " + value);
             }
             return value.asDouble();
         }
@@ -271,7 +272,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                 return fallback;
             }
             if (!value.isBoolean()) {
-                throw new ProfileException(source + ": " + path + " must be true or false");
+                throw ProfileException.at(source, path, " must be true or false");
             }
             return value.asBoolean();
         }
@@ -291,7 +292,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
             for (E e : type.getEnumConstants()) {
                 known.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             }
-            throw new ProfileException(source + ": " + path + " '" + name + "' is unknown; use one of "
+            throw ProfileException.at(source, path, " '" + name + "' is unknown; use one of "
                     + String.join(", ", known));
         }
 
@@ -302,7 +303,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                 return out;
             }
             if (!value.isArray()) {
-                throw new ProfileException(source + ": " + path + " must be an array of method names");
+                throw ProfileException.at(source, path, " must be an array of method names");
             }
             for (JsonNode item : value) {
                 out.add(choiceOf(item.asText(), path, type));
@@ -314,18 +315,18 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
             JsonNode value = node.get(last(path));
             if (value == null || value.isNull()) {
                 if (fallback == null) {
-                    throw new ProfileException(source + ": " + path + " is required");
+                    throw ProfileException.at(source, path, " is required");
                 }
                 return fallback;
             }
             if (!value.isArray() || value.size() != 2 || !value.get(0).isNumber() || !value.get(1).isNumber()) {
-                throw new ProfileException(source + ": " + path + " must be [lower, upper], got " + value);
+                throw ProfileException.at(source, path, " must be [lower, upper], got " + value);
             }
             try {
                 return new Range(value.get(0).asDouble(), value.get(1).asDouble());
             }
             catch (IllegalArgumentException e) {
-                throw new ProfileException(source + ": " + path + ": " + e.getMessage());
+                throw ProfileException.at(source, path, ": " + e.getMessage());
             }
         }
 
@@ -336,7 +337,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
             EntropyWeights.Basis on = switch (text(w, path + ".on", "normalised")) {
                 case "normalised", "normalized" -> EntropyWeights.Basis.NORMALISED;
                 case "raw" -> EntropyWeights.Basis.RAW;
-                default -> throw new ProfileException(source + ": " + path + ".on must be normalised or raw");
+                default -> throw ProfileException.at(source, path, ".on must be normalised or raw");
             };
             Map<String, AhpWeights.Comparison> matrices = new LinkedHashMap<>();
             if (w.has("matrices")) {
@@ -347,13 +348,13 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                 }
             }
             if (method == WeightsMethod.AHP && matrices.isEmpty()) {
-                throw new ProfileException(source + ": " + path + " method ahp needs matrices");
+                throw ProfileException.at(source, path, " method ahp needs matrices");
             }
             Weights subjective = null;
             Weights objective = null;
             if (method == WeightsMethod.COMBINED) {
                 if (!top) {
-                    throw new ProfileException(source + ": " + path + " cannot nest combined weights");
+                    throw ProfileException.at(source, path, " cannot nest combined weights");
                 }
                 subjective = weights(w.has("subjective") ? w.get("subjective") : JSON.createObjectNode(),
                         path + ".subjective", false);
@@ -362,12 +363,12 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                 // Combining is defined for one judgement-based and one data-based scheme (Ma et al.'s game theory,
                 // the literature's multiplicative synthesis); two of a kind would count one source twice.
                 if (!Set.of(WeightsMethod.META, WeightsMethod.EQUAL, WeightsMethod.AHP).contains(subjective.method())) {
-                    throw new ProfileException(source + ": " + path + ".subjective.method "
+                    throw ProfileException.at(source, path, ".subjective.method "
                             + subjective.method().name().toLowerCase(Locale.ROOT)
                             + " is not a subjective scheme; use equal, meta or ahp");
                 }
                 if (!Set.of(WeightsMethod.ENTROPY, WeightsMethod.CRITIC).contains(objective.method())) {
-                    throw new ProfileException(source + ": " + path + ".objective.method "
+                    throw ProfileException.at(source, path, ".objective.method "
                             + objective.method().name().toLowerCase(Locale.ROOT)
                             + " is not an objective scheme; use entropy or critic");
                 }
@@ -375,11 +376,11 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
             CombinedWeights.Mode combine = switch (text(w, path + ".combine", "multiplicative")) {
                 case "multiplicative" -> CombinedWeights.Mode.MULTIPLICATIVE;
                 case "linear" -> CombinedWeights.Mode.LINEAR;
-                default -> throw new ProfileException(source + ": " + path + ".combine must be multiplicative or linear");
+                default -> throw ProfileException.at(source, path, ".combine must be multiplicative or linear");
             };
             double alpha = number(w, path + ".alpha", 0.5);
             if (alpha < 0 || alpha > 1) {
-                throw new ProfileException(source + ": " + path + ".alpha " + alpha + " must lie in [0, 1]");
+                throw ProfileException.at(source, path, ".alpha " + alpha + " must lie in [0, 1]");
             }
             return new Weights(method, on, matrices, subjective, objective, combine, alpha);
         }
@@ -391,7 +392,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
             JsonNode matrix = c.get("matrix");
             if (order == null || !order.isArray() || matrix == null || !matrix.isArray()
                     || matrix.size() != order.size()) {
-                throw new ProfileException(source + ": " + path + " needs \"order\" (the children) and a square "
+                throw ProfileException.at(source, path, " needs \"order\" (the children) and a square "
                         + "\"matrix\" with one row per child");
             }
             List<String> names = new ArrayList<>();
@@ -400,12 +401,12 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
             for (int i = 0; i < a.length; i++) {
                 JsonNode row = matrix.get(i);
                 if (!row.isArray() || row.size() != a.length) {
-                    throw new ProfileException(source + ": " + path + ".matrix row " + (i + 1) + " needs " + a.length
+                    throw ProfileException.at(source, path, ".matrix row " + (i + 1) + " needs " + a.length
                             + " numbers");
                 }
                 for (int j = 0; j < a.length; j++) {
                     if (!row.get(j).isNumber()) {
-                        throw new ProfileException(source + ": " + path + ".matrix[" + (i + 1) + "][" + (j + 1)
+                        throw ProfileException.at(source, path, ".matrix[" + (i + 1) + "][" + (j + 1)
                                 + "] must be a number");
                     }
                     a[i][j] = row.get(j).asDouble();

@@ -46,6 +46,12 @@ class ProfileController {
         try {
             return view(profiles.save(framework, body));
         }
+        catch (org.nqpf.engine.profile.ProfileException e) {
+            // The engine names the setting at fault; the message is the command's own, word for word.
+            String detail = e.getMessage().startsWith("profile: ") ? e.getMessage().substring(9) : e.getMessage();
+            throw new InvalidInputException("invalid-profile", "Invalid profile",
+                    List.of(new FieldError(e.setting() == null ? "body" : e.setting(), detail)));
+        }
         catch (IllegalArgumentException e) {
             throw new InvalidInputException("invalid-profile", "Invalid profile", List.of(FieldError.parse(e.getMessage(), "body")));
         }

@@ -83,6 +83,11 @@ public class CohortAssessor {
     public record Cohort(Framework framework, Panel panel, int frameworkVersion, String inputDigest) {
     }
 
+    /** Whether a recompute of the key settles every period of its cohort (its periods depend on each other). */
+    public boolean spansPeriods(CohortPeriod key) {
+        return profiles.current(key.frameworkCode()).spansPeriods();
+    }
+
     /**
      * Recomputes {@code key} (and, under a panel profile, every other period of its cohort).
      *

@@ -53,6 +53,19 @@ public class DirtyCohortPeriods {
                 .isPresent();
     }
 
+    /**
+     * Locks every mark of the key's framework and cohort this transaction can take (its own included); marks being
+     * written by another transaction are skipped and stay.
+     */
+    List<CohortPeriod> claimCohort(CohortPeriod key) {
+        return jdbc.sql("""
+                SELECT framework_code, cohort, period FROM dirty_cohort_period WHERE framework_code = ? AND cohort = ?
+                ORDER BY period FOR UPDATE SKIP LOCKED""")
+                .params(key.frameworkCode(), key.cohort())
+                .query((rs, i) -> new CohortPeriod(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
     void clear(CohortPeriod key) {
         jdbc.sql("DELETE FROM dirty_cohort_period WHERE framework_code = ? AND cohort = ? AND period = ?")
                 .params(key.frameworkCode(), key.cohort(), key.period())

@@ -1,6 +1,8 @@
 package org.nqpf.assessment.recompute;
 
 import io.micrometer.core.instrument.Gauge;
+import java.util.List;
+import java.util.Set;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +49,12 @@ class RecomputeWorker implements SchedulingConfigurer {
             try {
                 tx.executeWithoutResult(status -> {
                     if (dirty.claim(key)) {
-                        // A panel profile settles every period of the cohort at once; marks being written now
-                        // (locked, so skipped) stay for the next round.
-                        for (CohortPeriod settled : assessor.recompute(key)) {
-                            if (settled.equals(key) || dirty.claim(settled)) {
-                                dirty.clear(settled);
-                            }
-                        }
+                        // Where one recompute settles every period of the cohort, the cohort's marks are claimed
+                        // before its inputs are read: a mark committed after that is not claimed and stays for the
+                        // next round (claiming it afterwards would clear a change the recompute never saw).
+                        List<CohortPeriod> claimed = assessor.spansPeriods(key) ? dirty.claimCohort(key) : List.of(key);
+                        Set<CohortPeriod> settled = assessor.recompute(key);
+                        claimed.stream().filter(settled::contains).forEach(dirty::clear);
                     }
                 });
             }
