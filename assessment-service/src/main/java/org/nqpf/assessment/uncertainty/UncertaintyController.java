@@ -1,6 +1,6 @@
 package org.nqpf.assessment.uncertainty;
 
-import org.nqpf.assessment.recompute.CohortPeriod;
+import org.nqpf.assessment.CohortPeriod;
 import org.nqpf.assessment.results.AssessmentStore;
 import org.nqpf.assessment.results.AssessmentView;
 import org.springframework.http.HttpStatus;
