@@ -10,6 +10,7 @@ import static org.nqpf.contracts.Subsystem.NQPF;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nqpf.testsupport.ApiClient.Response;
 import tools.jackson.databind.JsonNode;
 
 /** Subjective (AHP) and combined weights in a framework's method profile, and a profile a cohort cannot run. */
@@ -39,7 +40,7 @@ class ProfileWeightingIT extends IntegrationTest {
                         && n.path("rank").asInt() == 3);
         assertThat(before.path("overallScore").asDouble()).isCloseTo(25, within(1e-6));
 
-        Response saved = put("/api/v1/profiles/" + framework, AHP_OVER_DIMENSIONS);
+        Response saved = api.put("/api/v1/profiles/" + framework, AHP_OVER_DIMENSIONS);
         assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
         assertThat(saved.body().path("method").asString()).contains("ahp[OVERALL]");
 
@@ -53,9 +54,9 @@ class ProfileWeightingIT extends IntegrationTest {
             double m = dimensionScore(a, "MEANS_OF_LABOR");
             assertThat(a.path("overallScore").asDouble()).as(unit).isCloseTo(laborers * l + means * m, within(1e-5));
         }
-        JsonNode b = get("/api/v1/assessments/" + units[1] + "?period=2032").body();
+        JsonNode b = api.get("/api/v1/assessments/" + units[1] + "?period=2032").body();
         assertThat(b.path("rank").asInt()).as("B passes A where laborers weigh three times as much").isEqualTo(2);
-        JsonNode uncertainty = get("/api/v1/assessments/" + units[1] + "/uncertainty?period=2032&runs=100").body();
+        JsonNode uncertainty = api.get("/api/v1/assessments/" + units[1] + "/uncertainty?period=2032&runs=100").body();
         assertThat(uncertainty.path("design").asString()).as("perturbs the profile's weights")
                 .contains("ahp[OVERALL]");
     }
@@ -79,7 +80,7 @@ class ProfileWeightingIT extends IntegrationTest {
                         && Math.abs(n.path("overallScore").asDouble() - 62.5) < 1e-6);
         assertThat(mean.path("rank").asInt()).as("the mean ties B with C").isEqualTo(1);
 
-        Response saved = put("/api/v1/profiles/" + framework, "{\"aggregate\": {\"method\": \"topsis\"}}");
+        Response saved = api.put("/api/v1/profiles/" + framework, "{\"aggregate\": {\"method\": \"topsis\"}}");
         assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
         JsonNode b = awaitAssessment("/api/v1/assessments/" + units[1] + "?period=2032",
                 n -> n.path("method").path("aggregation").asString().equals("topsis"));
@@ -96,7 +97,7 @@ class ProfileWeightingIT extends IntegrationTest {
     @Test
     void should_RefuseJudgementsSaatyWouldSendBack_And_AcceptCombinedWeights() {
         String framework = "AHP-CHECK-" + unique();
-        Response inconsistent = put("/api/v1/profiles/" + framework, """
+        Response inconsistent = api.put("/api/v1/profiles/" + framework, """
                 {"weights": {"method": "ahp", "matrices": {"OVERALL": {
                     "order": ["LABORERS", "MEANS_OF_LABOR", "OBJECTS_OF_LABOR"],
                     "matrix": [[1, 9, 0.1111111111], [0.1111111111, 1, 9], [9, 0.1111111111, 1]]}}}}""");
@@ -104,19 +105,19 @@ class ProfileWeightingIT extends IntegrationTest {
         assertThat(inconsistent.body().path("detail").asString())
                 .contains("weights.matrices.OVERALL.matrix").contains("consistency ratio");
 
-        Response notADimension = put("/api/v1/profiles/" + framework, """
+        Response notADimension = api.put("/api/v1/profiles/" + framework, """
                 {"weights": {"method": "ahp", "matrices": {"OVERALL": {
                     "order": ["LABORERS", "CAPITAL"], "matrix": [[1, 2], [0.5, 1]]}}}}""");
         assertThat(notADimension.status()).isEqualTo(422);
         assertThat(notADimension.body().path("detail").asString()).contains("[CAPITAL] are not dimensions");
 
-        Response objectiveAsSubjective = put("/api/v1/profiles/" + framework, """
+        Response objectiveAsSubjective = api.put("/api/v1/profiles/" + framework, """
                 {"weights": {"method": "combined", "subjective": {"method": "entropy"}}}""");
         assertThat(objectiveAsSubjective.status()).isEqualTo(422);
         assertThat(objectiveAsSubjective.body().path("detail").asString()).contains("weights.subjective.method");
-        assertThat(get("/api/v1/profiles/" + framework).body().path("version").asInt()).as("nothing saved").isZero();
+        assertThat(api.get("/api/v1/profiles/" + framework).body().path("version").asInt()).as("nothing saved").isZero();
 
-        Response combined = put("/api/v1/profiles/" + framework, """
+        Response combined = api.put("/api/v1/profiles/" + framework, """
                 {"weights": {"method": "combined", "subjective": %s, "objective": {"method": "entropy"},
                              "combine": "linear", "alpha": 0.5}}"""
                 .formatted(json.readTree(AHP_OVER_DIMENSIONS).path("weights").toString()));
@@ -136,7 +137,7 @@ class ProfileWeightingIT extends IntegrationTest {
         awaitAssessment("/api/v1/assessments/A-" + run + "?period=2032", n -> n.path("cohortSize").asInt() == 2);
 
         // Judgements about L1 and L3 only: the cohort's L2 has no weight, so its cohort-period cannot be assessed.
-        Response gap = put("/api/v1/profiles/" + framework, """
+        Response gap = api.put("/api/v1/profiles/" + framework, """
                 {"weights": {"method": "ahp", "matrices": {"LABORERS": {
                     "order": ["L1", "L3"], "matrix": [[1, 2], [0.5, 1]]}}}}""");
         assertThat(gap.status()).isEqualTo(200);
@@ -152,7 +153,7 @@ class ProfileWeightingIT extends IntegrationTest {
         assertThat(failures(framework).get(0).path("attempts").asInt()).as("retried after a growing delay")
                 .isBetween(first, first + 3);
 
-        Response fixed = put("/api/v1/profiles/" + framework, """
+        Response fixed = api.put("/api/v1/profiles/" + framework, """
                 {"weights": {"method": "ahp", "matrices": {"LABORERS": {
                     "order": ["L1", "L2"], "matrix": [[1, 2], [0.5, 1]]}}}}""");
         assertThat(fixed.status()).isEqualTo(200);
@@ -182,7 +183,7 @@ class ProfileWeightingIT extends IntegrationTest {
     }
 
     private List<JsonNode> failures(String framework) {
-        JsonNode backlog = get("/api/v1/assessments/recompute-backlog").body();
+        JsonNode backlog = api.get("/api/v1/assessments/recompute-backlog").body();
         return backlog.path("failing").valueStream()
                 .filter(f -> f.path("frameworkCode").asString().equals(framework)).toList();
     }

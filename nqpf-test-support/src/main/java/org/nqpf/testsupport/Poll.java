@@ -19,6 +19,21 @@ public final class Poll {
         return until("condition", timeout, interval, probe, done);
     }
 
+    /**
+     * As {@link #until(Duration, Duration, Callable, Predicate)} but without failing: returns the value that satisfied
+     * {@code done}, else the last one read (null when every read failed), for a caller that words its own failure.
+     */
+    public static <T> T untilOrLast(Duration timeout, Duration interval, Callable<T> probe, Predicate<? super T> done) {
+        try {
+            return until("condition", timeout, interval, probe, done);
+        }
+        catch (Timeout timedOut) {
+            @SuppressWarnings("unchecked")
+            T last = (T) timedOut.last;
+            return last;
+        }
+    }
+
     /** As {@link #until(Duration, Duration, Callable, Predicate)}, naming what is awaited in the failure. */
     public static <T> T until(String what, Duration timeout, Duration interval, Callable<T> probe,
             Predicate<? super T> done) {
@@ -41,14 +56,21 @@ public final class Poll {
                 lastError = e; // not there yet (a schema not yet created, a service restarting): read again
             }
             if (System.nanoTime() >= deadline) {
-                AssertionError failure = new AssertionError(what + " not reached within " + timeout + "; last read: "
-                        + (lastError != null ? lastError : last));
-                if (lastError != null) {
-                    failure.initCause(lastError);
-                }
-                throw failure;
+                throw new Timeout(what + " not reached within " + timeout + "; last read: "
+                        + (lastError != null ? lastError : last), last, lastError);
             }
             sleep(interval);
+        }
+    }
+
+    /** The failure of a wait that timed out; keeps the last value read. */
+    public static final class Timeout extends AssertionError {
+
+        private final transient Object last;
+
+        Timeout(String message, Object last, Throwable lastError) {
+            super(message, lastError);
+            this.last = last;
         }
     }
 

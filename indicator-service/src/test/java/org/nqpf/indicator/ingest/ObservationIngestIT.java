@@ -14,14 +14,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.Topics;
 import org.nqpf.messaging.MessagingAutoConfiguration;
-import org.nqpf.testsupport.ApiClient.Response;
 import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ApiClient.Response;
 import org.nqpf.testsupport.EventSchemas;
 import org.nqpf.testsupport.KafkaProbe;
 import org.nqpf.testsupport.ServiceTest;
@@ -32,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ServiceTest
 class ObservationIngestIT {
 
-    static KafkaProbe kafka;
+    final KafkaProbe kafka = KafkaProbe.shared();
 
     @Autowired
     ApiClient api;
@@ -42,16 +40,6 @@ class ObservationIngestIT {
 
     @Autowired
     JsonMapper json;
-
-    @BeforeAll
-    static void probe() {
-        kafka = new KafkaProbe();
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
 
     @Test
     void should_StoreGoodRowsAndReportEachBadRow_When_BatchIsMixed() {

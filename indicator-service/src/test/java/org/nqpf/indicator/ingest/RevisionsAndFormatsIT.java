@@ -9,13 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.Topics;
-import org.nqpf.testsupport.ApiClient.Response;
 import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ApiClient.Response;
 import org.nqpf.testsupport.EventSchemas;
 import org.nqpf.testsupport.KafkaProbe;
 import org.nqpf.testsupport.ServiceTest;
@@ -28,23 +26,13 @@ class RevisionsAndFormatsIT {
 
     static final String SDMX = "application/vnd.sdmx.data+csv; version=2.0.0";
     static final String CSV = "text/csv";
-    static KafkaProbe kafka;
+    final KafkaProbe kafka = KafkaProbe.shared();
 
     @Autowired
     ApiClient api;
 
     @Autowired
     ObservationStore store;
-
-    @BeforeAll
-    static void probe() {
-        kafka = new KafkaProbe();
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
 
     @Test
     void should_ApplySdmxActions_InformationAppendReplaceDelete() {
