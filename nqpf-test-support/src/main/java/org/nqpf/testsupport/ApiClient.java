@@ -34,6 +34,14 @@ public final class ApiClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
+    static {
+        // JDK 17 keeps an idle connection for 20 minutes, Tomcat for 60 s: a request sent on one the server has
+        // closed fails ("header parser received no bytes"). Drop idle connections well before the server does.
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "5");
+        }
+    }
+
     private final Supplier<String> baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json;
