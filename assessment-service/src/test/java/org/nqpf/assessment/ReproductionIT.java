@@ -42,7 +42,7 @@ class ReproductionIT extends IntegrationTest {
 
         // A new profile version: the stored result is recomputed with it, and reproduced with it.
         assertThat(api.put("/api/v1/profiles/" + framework, """
-                {"weights": {"method": "entropy"}, "aggregate": {"method": "gmean"}}""").status()).isEqualTo(200);
+                {"normalise": {"range": [1, 100]}, "weights": {"method": "entropy"}, "aggregate": {"method": "gmean"}}""").status()).isEqualTo(200);
         awaitAssessment("/api/v1/assessments/" + unit + "?period=2033",
                 n -> n.path("method").path("profileVersion").asInt() == 1);
         JsonNode second = api.get("/api/v1/assessments/" + unit + "/reproduction?period=2033").body();

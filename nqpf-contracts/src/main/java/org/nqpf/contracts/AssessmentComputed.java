@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param inputDigest SHA-256 over the cohort's inputs and the method: equal digests, equal results
  * @param entityKind  {@code REGION}, {@code INDUSTRY} or {@code ENTERPRISE}: which actions can apply to it
+ * @param aggregates  every aggregate below the overall score (dimensions, sub-dimensions, or another framework's
+ *                    pillars), top-down; absent from producers that predate it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssessmentComputed(
@@ -29,10 +31,36 @@ public record AssessmentComputed(
         Coupling coupling,
         List<IndicatorScore> indicators,
         Instant computedAt,
-        String entityKind) {
+        String entityKind,
+        List<AggregateScore> aggregates) {
 
-    /** @param profileVersion the framework's method profile version (0: the default profile, never set) */
-    public record Method(String normalisation, String weighting, String aggregation, Integer profileVersion) {
+    public AssessmentComputed(String assessmentId, String entityId, String cohort, String period, String frameworkCode,
+            int frameworkVersion, Method method, String inputDigest, double overallScore, int rank, int cohortSize,
+            List<DimensionScore> dimensions, List<SubsystemScore> subsystems, Coupling coupling,
+            List<IndicatorScore> indicators, Instant computedAt, String entityKind) {
+        this(assessmentId, entityId, cohort, period, frameworkCode, frameworkVersion, method, inputDigest,
+                overallScore, rank, cohortSize, dimensions, subsystems, coupling, indicators, computedAt, entityKind,
+                null);
+    }
+
+    /**
+     * @param profileVersion the framework's method profile version (0: the default profile, never set)
+     * @param over           {@code PERIOD}: scores place the entity among its peers of that period;
+     *                       {@code PANEL}: normalised over every period, so scores of different periods compare
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Method(String normalisation, String weighting, String aggregation, Integer profileVersion,
+            String over) {
+
+        public Method(String normalisation, String weighting, String aggregation, Integer profileVersion) {
+            this(normalisation, weighting, aggregation, profileVersion, null);
+        }
+    }
+
+    /**
+     * @param level 1 for a dimension, 2 for its sub-dimensions, ...
+     */
+    public record AggregateScore(String code, String parent, int level, double score, int rank) {
     }
 
     /**

@@ -14,6 +14,10 @@ import java.util.List;
  * @param value         the current value; {@code null} when {@code deleted}
  * @param direction     +1 when more is better, -1 when less is better
  * @param channel       {@code HTTP}, {@code KAFKA} or {@code IMPORT} (a bulk file)
+ * @param path          the aggregates above the indicator, from the top of the hierarchy down to its parent:
+ *                      {@code [dimension, sub-dimension, ...]} when the framework has sub-dimensions; absent when the
+ *                      indicator sits directly under its {@code dimension}. A framework of another hierarchy (COINr's
+ *                      ASEM index, say) gives its own aggregates here and no dimension or subsystem.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ObservationRecorded(
@@ -35,5 +39,24 @@ public record ObservationRecorded(
         int revision,
         String source,
         String channel,
-        Instant recordedAt) {
+        Instant recordedAt,
+        List<String> path) {
+
+    /** An indicator directly under its dimension. */
+    public ObservationRecorded(String observationId, String entityId, String entityKind, List<String> cohorts,
+            String frameworkCode, int frameworkVersion, String indicator, Dimension dimension, Subsystem subsystem,
+            Mechanism mechanism, int direction, String unit, String period, Double value, boolean deleted,
+            int revision, String source, String channel, Instant recordedAt) {
+        this(observationId, entityId, entityKind, cohorts, frameworkCode, frameworkVersion, indicator, dimension,
+                subsystem, mechanism, direction, unit, period, value, deleted, revision, source, channel, recordedAt,
+                null);
+    }
+
+    /** The aggregates above the indicator, top first: the path when given, else its dimension. */
+    public List<String> aggregates() {
+        if (path != null && !path.isEmpty()) {
+            return path;
+        }
+        return dimension == null ? List.of() : List.of(dimension.name());
+    }
 }

@@ -33,6 +33,7 @@ import org.nqpf.engine.data.DataCoverage;
 import org.nqpf.engine.data.Imputation;
 import org.nqpf.engine.data.OutlierTreatment;
 import org.nqpf.engine.profile.Profile;
+import org.nqpf.engine.profile.ProfileException;
 
 /**
  * Runs a whole assessment on a panel, step by step as the OECD/JRC checklist orders them: data screening,
@@ -45,8 +46,46 @@ public final class Assessor {
 
     private final Profile profile;
 
+    /**
+     * @throws org.nqpf.engine.profile.ProfileException when the profile cannot be run whatever the data: AHP
+     *         judgements Saaty would send back (CR above 0.1), a geometric or harmonic mean over a scale with zero
+     */
     public Assessor(Profile profile) {
         this.profile = profile;
+        weighting(profile.weights(), "weights"); // refuses inconsistent judgements before any data is read
+        Profile.AggregateMethod a = profile.aggregate().method();
+        if (a == Profile.AggregateMethod.GMEAN || a == Profile.AggregateMethod.HMEAN) {
+            Profile.NormaliseMethod n = profile.normalise().method();
+            boolean positive = n == Profile.NormaliseMethod.VECTOR
+                    || (n != Profile.NormaliseMethod.ZSCORE && n != Profile.NormaliseMethod.NONE
+                            && profile.normalise().range().lower() > 0)
+                    || (n == Profile.NormaliseMethod.NONE && profile.normalise().rangeDeclared()
+                            && profile.normalise().range().lower() > 0);
+            if (!positive) {
+                throw new ProfileException("aggregate.method " + a.name().toLowerCase() + " needs normalised values "
+                        + "above zero, but normalise gives " + profile.normalise().method().name().toLowerCase()
+                        + (n == Profile.NormaliseMethod.ZSCORE ? "" : " on " + profile.normalise().range())
+                        + ": one zero would zero the whole mean; use a range such as [1, 100] (as COINr advises)");
+            }
+        }
+    }
+
+    /**
+     * Refuses a profile whose scores have no fixed scale when coupling coordination is asked of them: its T and D
+     * read the subsystem scores on [0, 1], which an unbounded normalisation (z-scores, none without a declared range)
+     * does not give. TOPSIS closeness always lies on [0, 1], whatever the normalisation.
+     */
+    public void requireScale() {
+        Profile.Normalise n = profile.normalise();
+        if (profile.aggregate().method() != Profile.AggregateMethod.TOPSIS
+                && (n.method() == Profile.NormaliseMethod.ZSCORE)) {
+            throw new ProfileException(unscaled("normalise.method zscore gives scores without a fixed range"));
+        }
+    }
+
+    static String unscaled(String why) {
+        return why + ", so coupling coordination (T, D) and obstacle degrees have no scale to be read on: use minmax, "
+                + "rank, goalposts or vector, or none with the range the data lie on (normalise.range, e.g. [0, 1])";
     }
 
     public Profile profile() {
@@ -54,13 +93,32 @@ public final class Assessor {
     }
 
     /** Stable text naming the methods; equal texts mean equal computations. */
-    public String describe(Framework framework) {
+    public String describe() {
         return "screen=" + profile.screen().threshold() + ";impute=" + profile.impute().method() + ";outliers="
-                + (profile.outliers().enabled() ? "coinr" : "none") + ";normalise="
-                + profile.normalise().method().name().toLowerCase() + profile.normalise().range() + "/"
-                + profile.normalise().over().name().toLowerCase() + ";weights="
-                + weighting(profile.weights(), framework).describe() + ";aggregate="
-                + profile.aggregate().method().name().toLowerCase() + ";coupling=" + profile.coupling().model();
+                + (profile.outliers().enabled() ? "coinr" : "none") + ";normalise=" + describeNormalisation() + "/"
+                + profile.normalise().over().name().toLowerCase() + ";weights=" + describeWeighting() + ";aggregate="
+                + describeAggregation() + ";coupling=" + profile.coupling().model();
+    }
+
+    /** The same; the framework does not change the text. */
+    public String describe(Framework framework) {
+        return describe();
+    }
+
+    /** The normalisation and its scale, e.g. {@code minmax[0,100]}; {@code none} without a declared scale. */
+    public String describeNormalisation() {
+        Profile.Normalise n = profile.normalise();
+        boolean scaled = n.method() != Profile.NormaliseMethod.ZSCORE
+                && (n.method() != Profile.NormaliseMethod.NONE || n.rangeDeclared());
+        return n.method().name().toLowerCase() + (scaled ? n.range().toString() : "");
+    }
+
+    public String describeWeighting() {
+        return weighting(profile.weights(), "weights").describe();
+    }
+
+    public String describeAggregation() {
+        return profile.aggregate().method().name().toLowerCase();
     }
 
     public PanelResult assess(Framework framework, Panel panel) {
@@ -128,9 +186,27 @@ public final class Assessor {
         // 4. Normalisation.
         Normalisation normalisation = normalisation(profile.normalise().method(), framework, x);
         double[][][] z = normalise(normalisation, framework, x, profile.normalise().over());
+        if (normalisation == Identity.INSTANCE) {
+            // Data given as they are, without a declared scale: [0, 1] when they all lie in it, else no scale.
+            double[] outside = outsideUnit(z, indicators, panel);
+            if (outside == null) {
+                normalisation = Identity.on(Range.UNIT);
+            }
+            else if (framework.subsystems().size() >= 2 && profile.aggregate().method() != Profile.AggregateMethod.TOPSIS) {
+                int t = (int) outside[0];
+                int i = (int) outside[1];
+                int j = (int) outside[2];
+                throw new ProfileException(unscaled("normalise.method none has no declared range and the data leave "
+                        + "[0, 1] (" + indicators.get(j) + " = " + outside[3] + " for " + panel.units().get(i) + " in "
+                        + panel.periods().get(t) + ")"));
+            }
+        }
+        if (framework.subsystems().size() >= 2) {
+            requireScale();
+        }
 
         // 5. Weights, from all included unit-periods (so weights are one set for the whole panel).
-        Weighting weighting = weighting(profile.weights(), framework);
+        Weighting weighting = weighting(profile.weights(), "weights");
         Map<String, Double> weights = weighting.weights(framework.hierarchy(), includedRows(z, included),
                 includedRows(x, included));
         CompiledHierarchy compiled = new CompiledHierarchy(framework.hierarchy(), weights);
@@ -228,7 +304,8 @@ public final class Assessor {
         PanelResult.Uncertainty uncertainty = profile.uncertainty() == null ? null
                 : uncertainty(framework, panel, x, included, compiled, normalisation, aggregation);
 
-        return new PanelResult(framework, panel, describe(framework), compiled, weights, consistency, included,
+        return new PanelResult(framework, panel, describe(framework), profile.normalise().over(), compiled, weights,
+                consistency, included,
                 coverage, indicatorCoverage, screened, imputed, treated, z, bounded, scoreRange, scores, ranks,
                 subsystems, subsystemScores, couplings, lagging, obstacles, topsis, uncertainty);
     }
@@ -457,7 +534,11 @@ public final class Assessor {
     private PanelResult.Uncertainty uncertainty(Framework framework, Panel panel, double[][][] x, boolean[][] included,
             CompiledHierarchy compiled, Normalisation base, Aggregation baseAggregation) {
         Profile.Uncertainty spec = profile.uncertainty();
-        int last = x.length - 1;
+        int last = spec.period() == null ? x.length - 1 : panel.periods().indexOf(spec.period());
+        if (last < 0) {
+            throw new IllegalArgumentException("uncertainty.period " + spec.period() + " is not a period of the panel "
+                    + panel.periods());
+        }
         int n = panel.units().size();
         List<Profile.NormaliseMethod> normalisations = spec.normalise().isEmpty()
                 ? List.of(profile.normalise().method()) : spec.normalise();
@@ -469,6 +550,9 @@ public final class Assessor {
             Normalisation normalisation = normalisation(method, framework, x);
             instances.put(method, normalisation);
             normalisedLast.put(method, normalise(normalisation, framework, x, profile.normalise().over())[last]);
+            if (normalisation == Identity.INSTANCE) {
+                instances.put(method, Identity.on(Range.UNIT)); // as the main run reads it (checked there)
+            }
         }
         SplittableRandom random = new SplittableRandom(spec.seed());
         int[][] ranks = new int[spec.runs()][];
@@ -525,7 +609,7 @@ public final class Assessor {
     Normalisation normalisation(Profile.NormaliseMethod method, Framework framework, double[][][] x) {
         Profile.Normalise spec = profile.normalise();
         return switch (method) {
-            case NONE -> Identity.INSTANCE;
+            case NONE -> spec.rangeDeclared() ? Identity.on(spec.range()) : Identity.INSTANCE;
             case MINMAX -> new MinMax(spec.range());
             case ZSCORE -> new ZScore(spec.mean(), spec.sd());
             case RANK -> new RankScaling(spec.range());
@@ -569,16 +653,41 @@ public final class Assessor {
         return posts;
     }
 
-    static Weighting weighting(Profile.Weights spec, Framework framework) {
+    /**
+     * @param path where the weights sit in the profile, for messages
+     */
+    static Weighting weighting(Profile.Weights spec, String path) {
         return switch (spec.method()) {
             case META -> Weighting.given();
             case EQUAL -> Weighting.equal();
             case ENTROPY -> new EntropyWeights(spec.on());
             case CRITIC -> CriticWeights.INSTANCE;
-            case AHP -> new AhpWeights(spec.matrices(), Weighting.given());
-            case COMBINED -> new CombinedWeights(weighting(spec.subjective(), framework),
-                    weighting(spec.objective(), framework), spec.combine(), spec.alpha());
+            case AHP -> ahp(spec.matrices(), path + ".matrices");
+            case COMBINED -> new CombinedWeights(weighting(spec.subjective(), path + ".subjective"),
+                    weighting(spec.objective(), path + ".objective"), spec.combine(), spec.alpha());
         };
+    }
+
+    /**
+     * AHP judgements, refused when Saaty would send them back for revision (CR above 0.1), so no score rests on
+     * them. Judged children the data lack drop out (a cohort without some indicator is weighted on the judgements
+     * among the rest); every child present must be judged, so a misspelt name is caught.
+     */
+    private static Weighting ahp(Map<String, AhpWeights.Comparison> matrices, String path) {
+        AhpWeights ahp;
+        try {
+            ahp = AhpWeights.overDataPresent(matrices, Weighting.given());
+        }
+        catch (IllegalArgumentException e) {
+            throw new ProfileException(path + ": " + e.getMessage());
+        }
+        ahp.consistency().forEach((aggregate, r) -> {
+            if (!r.consistent()) {
+                throw new ProfileException(path + "." + aggregate + ".matrix: consistency ratio %.3f exceeds %.1f; revise the judgements"
+                        .formatted(r.cr(), org.nqpf.engine.Ahp.ACCEPTABLE_CR));
+            }
+        });
+        return ahp;
     }
 
     private static void collectConsistency(Weighting weighting, Map<String, org.nqpf.engine.Ahp.Result> out) {
@@ -607,12 +716,28 @@ public final class Assessor {
 
     private static boolean compatible(Normalisation normalisation, Aggregation aggregation) {
         boolean means = aggregation instanceof GeometricMean || aggregation instanceof HarmonicMean;
-        return !means || (normalisation instanceof BoundedNormalisation b && b.range().lower() >= 0);
+        return !means || normalisation instanceof VectorNormalisation
+                || (normalisation instanceof BoundedNormalisation b && b.range().lower() > 0);
+    }
+
+    /** The first value outside [0, 1] as {t, i, j, value}, or null when all lie in it. */
+    private static double[] outsideUnit(double[][][] z, List<String> indicators, Panel panel) {
+        for (int t = 0; t < z.length; t++) {
+            for (int i = 0; i < z[t].length; i++) {
+                for (int j = 0; j < z[t][i].length; j++) {
+                    double v = z[t][i][j];
+                    if (v < 0 || v > 1) {
+                        return new double[] {t, i, j, v};
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static void checkCompatible(Normalisation normalisation, Aggregation aggregation) {
         if (!compatible(normalisation, aggregation)) {
-            throw new IllegalArgumentException(aggregation.describe() + " needs non-negative normalised values: "
+            throw new IllegalArgumentException(aggregation.describe() + " needs normalised values above zero: "
                     + "use minmax, goalposts or rank with a range such as [1, 100], or vector");
         }
     }

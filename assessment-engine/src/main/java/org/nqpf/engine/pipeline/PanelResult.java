@@ -34,6 +34,7 @@ public final class PanelResult {
     private final Framework framework;
     private final Panel panel;
     private final String method;
+    private final org.nqpf.engine.profile.Profile.Over over;
     private final CompiledHierarchy compiled;
     private final Map<String, Double> weights;
     private final Map<String, Ahp.Result> consistency;
@@ -58,8 +59,8 @@ public final class PanelResult {
     private final Map<String, Integer> unitIndex = new LinkedHashMap<>();
     private final Map<String, Integer> periodIndex = new LinkedHashMap<>();
 
-    PanelResult(Framework framework, Panel panel, String method, CompiledHierarchy compiled, Map<String, Double> weights,
-            Map<String, Ahp.Result> consistency, boolean[][] included, double[][] coverage, double[] indicatorCoverage,
+    PanelResult(Framework framework, Panel panel, String method, org.nqpf.engine.profile.Profile.Over over,
+            CompiledHierarchy compiled, Map<String, Double> weights, Map<String, Ahp.Result> consistency, boolean[][] included, double[][] coverage, double[] indicatorCoverage,
             List<Screened> screened, int imputed, List<Treated> treated, double[][][] normalised, Range boundedRange,
             Range scoreRange, double[][][] scores, int[][][] ranks, List<String> subsystems,
             double[][][] subsystemScores, Coupling[][] couplings, String[][] lagging, double[][][] obstacles,
@@ -68,6 +69,7 @@ public final class PanelResult {
         this.framework = framework;
         this.panel = panel;
         this.method = method;
+        this.over = over;
         this.compiled = compiled;
         this.weights = Map.copyOf(weights);
         this.consistency = Map.copyOf(consistency);
@@ -115,6 +117,47 @@ public final class PanelResult {
     /** The methods used, as stable text. */
     public String method() {
         return method;
+    }
+
+    /**
+     * Where the normalisation bounds came from: each period's cohort (scores say where a unit stands among its peers
+     * that year) or the whole panel (a unit's scores of different periods can be compared: real change shows).
+     */
+    public org.nqpf.engine.profile.Profile.Over normalisedOver() {
+        return over;
+    }
+
+    /** The value as given (before screening, imputation and outlier treatment); NaN when missing. */
+    public double raw(String period, String unit, String indicator) {
+        return panel.values()[period(period)][unit(unit)][node(indicator)];
+    }
+
+    /** The normalised value (after imputation and outlier treatment), on the normalisation's scale; NaN if none. */
+    public double normalised(String period, String unit, String indicator) {
+        return normalised[period(period)][unit(unit)][node(indicator)];
+    }
+
+    /**
+     * Each indicator's share of the root for this unit, weights re-scaled over what it has (as aggregation does):
+     * the factor contributions F_j of the obstacle degree, summing to 1 for a unit with a score.
+     */
+    public Map<String, Double> shares(String period, String unit) {
+        int t = period(period);
+        double[] share = compiled.shares(scores[t], unit(unit), null);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int j = 0; j < compiled.indicators; j++) {
+            out.put(compiled.codes[j], share[j]);
+        }
+        return out;
+    }
+
+    /** How many units have a root score in the period. */
+    public int cohortSize(String period) {
+        int n = 0;
+        for (double v : scores[period(period)][compiled.root]) {
+            n += Double.isNaN(v) ? 0 : 1;
+        }
+        return n;
     }
 
     /** The aggregates, each after its descendants, the root last. */
@@ -246,6 +289,17 @@ public final class PanelResult {
             out.put(compiled.codes[a], sum);
         }
         return out;
+    }
+
+    /**
+     * For callers that publish obstacle degrees whatever the framework: refuses a result whose scores have no scale,
+     * for the same reason the pipeline gives where coupling needs one.
+     */
+    public void requireScale() {
+        if (obstacles == null) {
+            throw new org.nqpf.engine.profile.ProfileException(Assessor.unscaled("the normalisation gives scores "
+                    + "without a fixed range (" + method + ")"));
+        }
     }
 
     private double[] obstacleRow(String period, String unit) {

@@ -35,7 +35,8 @@ import org.nqpf.engine.data.Imputation;
  *              "subjective": {...weights...}, "objective": {...weights...}, "combine": "multiplicative|linear", "alpha": 0.5},
  *  "aggregate": {"method": "amean|gmean|hmean|topsis", "topsis": false},
  *  "coupling": {"method": "standard|corrected", "alpha": {"AI": 0.5, "NQPF": 0.5}},
- *  "uncertainty": {"runs": 200, "seed": 1, "weightNoise": 0.25, "normalise": ["minmax", "rank"], "aggregate": ["amean", "gmean"]}}
+ *  "uncertainty": {"runs": 200, "seed": 1, "weightNoise": 0.25, "normalise": ["minmax", "rank"], "aggregate": ["amean", "gmean"],
+ *                  "period": "2023"}}
  * }</pre>
  */
 public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise normalise, Weights weights,
@@ -58,11 +59,13 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
     public enum Over { PERIOD, PANEL }
 
     /**
-     * @param range     target range of minmax, goalposts and rank
-     * @param goalposts per-indicator goalposts; indicators not listed take theirs from the metadata
+     * @param range         target range of minmax, goalposts and rank; with none, the scale the data already lie on
+     * @param rangeDeclared  the profile gave {@code range} (not the default): with none, only a declared range is a
+     *                       scale the data can be read on
+     * @param goalposts      per-indicator goalposts; indicators not listed take theirs from the metadata
      */
-    public record Normalise(NormaliseMethod method, Range range, Over over, double mean, double sd,
-            Map<String, Goalposts.Posts> goalposts) {
+    public record Normalise(NormaliseMethod method, Range range, boolean rangeDeclared, Over over, double mean,
+            double sd, Map<String, Goalposts.Posts> goalposts) {
     }
 
     public enum WeightsMethod { META, EQUAL, ENTROPY, CRITIC, AHP, COMBINED }
@@ -96,9 +99,15 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
      * @param weightNoise each weight is multiplied by a uniform factor in [1 - noise, 1 + noise]
      * @param normalise   normalisation methods drawn from (empty: the profile's own)
      * @param aggregate   aggregation methods drawn from (empty: the profile's own)
+     * @param period      the period whose ranks are analysed; null for the latest
      */
     public record Uncertainty(int runs, long seed, double weightNoise, List<NormaliseMethod> normalise,
-            List<AggregateMethod> aggregate) {
+            List<AggregateMethod> aggregate, String period) {
+    }
+
+    /** The same methods with another uncertainty analysis (null: none). */
+    public Profile withUncertainty(Uncertainty analysis) {
+        return new Profile(screen, impute, outliers, normalise, weights, aggregate, coupling, analysis);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -163,7 +172,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                 goalposts.put(indicator, new Goalposts.Posts(posts.lower(), posts.upper()));
             }
         }
-        Normalise normaliseSpec = new Normalise(method, range, over, r.number(normalise, "normalise.mean", 0), sd,
+        Normalise normaliseSpec = new Normalise(method, range, normalise.has("range") && !normalise.get("range").isNull(), over, r.number(normalise, "normalise.mean", 0), sd,
                 goalposts);
 
         Weights weights = r.weights(top.has("weights") ? top.get("weights") : JSON.createObjectNode(), "weights", true);
@@ -189,7 +198,8 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
 
         Uncertainty uncertainty = null;
         if (top.has("uncertainty")) {
-            ObjectNode u = r.section(top, "uncertainty", Set.of("runs", "seed", "weightNoise", "normalise", "aggregate"));
+            ObjectNode u = r.section(top, "uncertainty", Set.of("runs", "seed", "weightNoise", "normalise", "aggregate",
+                    "period"));
             int runs = (int) r.number(u, "uncertainty.runs", 200);
             double noise = r.number(u, "uncertainty.weightNoise", 0.25);
             if (runs < 1 || noise < 0 || noise >= 1) {
@@ -197,7 +207,8 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
             }
             uncertainty = new Uncertainty(runs, (long) r.number(u, "uncertainty.seed", 1), noise,
                     r.choices(u, "uncertainty.normalise", NormaliseMethod.class),
-                    r.choices(u, "uncertainty.aggregate", AggregateMethod.class));
+                    r.choices(u, "uncertainty.aggregate", AggregateMethod.class),
+                    r.text(u, "uncertainty.period", null));
         }
         return new Profile(new Screen(threshold), new Impute(imputation), outlierSpec, normaliseSpec, weights,
                 new Aggregate(r.choice(aggregate, "aggregate.method", "amean", AggregateMethod.class),
@@ -348,6 +359,18 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                         path + ".subjective", false);
                 objective = weights(w.has("objective") ? w.get("objective")
                         : JSON.createObjectNode().put("method", "entropy"), path + ".objective", false);
+                // Combining is defined for one judgement-based and one data-based scheme (Ma et al.'s game theory,
+                // the literature's multiplicative synthesis); two of a kind would count one source twice.
+                if (!Set.of(WeightsMethod.META, WeightsMethod.EQUAL, WeightsMethod.AHP).contains(subjective.method())) {
+                    throw new ProfileException(source + ": " + path + ".subjective.method "
+                            + subjective.method().name().toLowerCase(Locale.ROOT)
+                            + " is not a subjective scheme; use equal, meta or ahp");
+                }
+                if (!Set.of(WeightsMethod.ENTROPY, WeightsMethod.CRITIC).contains(objective.method())) {
+                    throw new ProfileException(source + ": " + path + ".objective.method "
+                            + objective.method().name().toLowerCase(Locale.ROOT)
+                            + " is not an objective scheme; use entropy or critic");
+                }
             }
             CombinedWeights.Mode combine = switch (text(w, path + ".combine", "multiplicative")) {
                 case "multiplicative" -> CombinedWeights.Mode.MULTIPLICATIVE;

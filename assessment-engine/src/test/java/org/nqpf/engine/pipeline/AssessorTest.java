@@ -181,8 +181,50 @@ class AssessorTest {
             "{\"method\": \"goalposts\", \"goalposts\": {\"x\": [0, 4], \"y\": [0, 40], \"z\": [0, 10]}}|50",
             "{\"method\": \"vector\"}|0.5345224838248488"})
     void should_NormaliseByTheMethodTheProfileNames(String normalise, double expected) {
-        PanelResult r = assess("{\"normalise\": " + normalise + "}");
+        // Without subsystems: no coupling asks for a scale, so the unbounded methods run too.
+        Framework untagged = Framework.of(FRAMEWORK.hierarchy());
+        PanelResult r = new Assessor(Profile.parse("{\"normalise\": " + normalise + "}", "test"))
+                .assess(untagged, panel());
         assertThat(r.score("2020", "q", "x")).isCloseTo(expected, within(1e-9));
+    }
+
+    /** Coupling reads subsystem scores on [0, 1]: a normalisation without a scale is refused, saying why. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"method\": \"zscore\"}|normalise.method zscore gives scores without a fixed range",
+            "{\"method\": \"none\"}|normalise.method none has no declared range and the data leave [0, 1] (y = 10.0 for p in 2020)"})
+    void should_RefuseCoupling_When_TheScoresHaveNoScale(String normalise, String reason) {
+        assertThatThrownBy(() -> assess("{\"normalise\": " + normalise + "}"))
+                .isInstanceOf(org.nqpf.engine.profile.ProfileException.class)
+                .hasMessageContaining(reason)
+                .hasMessageContaining("coupling coordination (T, D) and obstacle degrees have no scale");
+    }
+
+    @Test
+    void should_RefuseAValueOutsideTheDeclaredRange_When_NormalisingByNone() {
+        assertThatThrownBy(() -> assess("{\"normalise\": {\"method\": \"none\", \"range\": [0, 25]}}"))
+                .hasMessageContaining("indicator y has the value 30.0, outside the declared normalise.range [0,25]");
+    }
+
+    /** A zero on one indicator would zero a geometric mean: COINr refuses it, and so does the profile. */
+    @Test
+    void should_RefuseAGeometricMeanOverAScaleWithZero() {
+        assertThatThrownBy(() -> assess("{\"aggregate\": {\"method\": \"gmean\"}}"))
+                .isInstanceOf(org.nqpf.engine.profile.ProfileException.class)
+                .hasMessageContaining("aggregate.method gmean needs normalised values above zero, but normalise gives "
+                        + "minmax on [0,100]");
+        PanelResult r = assess("{\"normalise\": {\"range\": [1, 100]}, \"aggregate\": {\"method\": \"gmean\"}}");
+        assertThat(r.score("2020", "p", "I")).isPositive();
+    }
+
+    /** Judgements Saaty would send back (CR above 0.1) are refused before any data is read, naming the ratio. */
+    @Test
+    void should_RefuseInconsistentAhpJudgements() {
+        assertThatThrownBy(() -> new Assessor(Profile.parse("""
+                {"weights": {"method": "ahp", "matrices": {"I": {"order": ["A", "B", "C"],
+                  "matrix": [[1, 9, 0.2], [0.1111111, 1, 7], [5, 0.1428571, 1]]}}}}""", "test")))
+                .isInstanceOf(org.nqpf.engine.profile.ProfileException.class)
+                .hasMessageMatching("weights\\.matrices\\.I\\.matrix: consistency ratio \\d\\.\\d{3} exceeds 0\\.1; revise the judgements");
     }
 
     /** Each weighting name of a profile runs its scheme. */
@@ -203,6 +245,6 @@ class AssessorTest {
     @Test
     void should_RefuseAGeometricMeanOfZScores() {
         assertThatThrownBy(() -> assess("{\"normalise\": {\"method\": \"zscore\"}, \"aggregate\": {\"method\": \"gmean\"}}"))
-                .hasMessageContaining("geometric-mean needs non-negative normalised values");
+                .hasMessageContaining("aggregate.method gmean needs normalised values above zero, but normalise gives zscore");
     }
 }

@@ -53,11 +53,11 @@ public class ObservationProjection {
         // A revision older than the stored one is stale; a deletion keeps a tombstone with its revision.
         int changed = jdbc.sql("""
                 INSERT INTO observation_value (framework_code, entity_id, indicator, period, framework_version,
-                    dimension, subsystem, direction, value, revision, recorded_at)
-                VALUES (:framework, :entity, :indicator, :period, :version, :dimension, :subsystem, :direction,
+                    dimension, path, subsystem, direction, value, revision, recorded_at)
+                VALUES (:framework, :entity, :indicator, :period, :version, :dimension, CAST(:path AS TEXT[]), :subsystem, :direction,
                     :value, :revision, :recordedAt)
                 ON CONFLICT (framework_code, entity_id, indicator, period) DO UPDATE SET
-                    framework_version = EXCLUDED.framework_version, dimension = EXCLUDED.dimension,
+                    framework_version = EXCLUDED.framework_version, dimension = EXCLUDED.dimension, path = EXCLUDED.path,
                     subsystem = EXCLUDED.subsystem, direction = EXCLUDED.direction, value = EXCLUDED.value,
                     revision = EXCLUDED.revision, recorded_at = EXCLUDED.recorded_at
                 WHERE observation_value.revision <= EXCLUDED.revision""")
@@ -66,8 +66,10 @@ public class ObservationProjection {
                 .param("indicator", o.indicator())
                 .param("period", o.period())
                 .param("version", o.frameworkVersion())
-                .param("dimension", o.dimension().name())
-                .param("subsystem", o.subsystem().name())
+                .param("dimension", o.dimension() == null ? null : o.dimension().name(), java.sql.Types.VARCHAR)
+                // The dimension alone is stored as no path: an indicator directly under it.
+                .param("path", o.path() == null || o.path().isEmpty() ? null : o.path().toArray(String[]::new))
+                .param("subsystem", o.subsystem() == null ? null : o.subsystem().name(), java.sql.Types.VARCHAR)
                 .param("direction", o.direction())
                 .param("value", o.deleted() ? null : o.value(), java.sql.Types.DOUBLE)
                 .param("revision", o.revision())
@@ -127,8 +129,12 @@ public class ObservationProjection {
         require(o.entityId() != null && !o.entityId().isBlank(), where + " has no entityId");
         require(o.indicator() != null && !o.indicator().isBlank(), where + " has no indicator");
         require(o.frameworkCode() != null && !o.frameworkCode().isBlank(), where + " has no frameworkCode");
-        require(o.dimension() != null, where + " has no dimension");
-        require(o.subsystem() != null, where + " has no subsystem");
+        require(o.dimension() != null || (o.path() != null && !o.path().isEmpty()),
+                where + " has neither a dimension nor a path in the hierarchy");
+        require(o.path() == null || o.path().stream().allMatch(a -> a != null && !a.isBlank()),
+                where + " has a blank aggregate in its path " + o.path());
+        require(o.path() == null || o.dimension() == null || o.path().get(0).equals(o.dimension().name()),
+                where + " has path " + o.path() + ", which does not start at its dimension " + o.dimension());
         require(o.cohorts() != null, where + " has no cohorts list");
         require(o.period() != null && PERIOD.matcher(o.period()).matches(),
                 where + " has period " + o.period() + ", expected YYYY");

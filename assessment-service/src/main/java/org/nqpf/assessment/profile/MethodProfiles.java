@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.nqpf.engine.nqpf.NqpfEngine;
+import org.nqpf.engine.pipeline.Assessor;
 import org.nqpf.engine.profile.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The versioned method profile of each framework. A framework nobody has set a profile for is assessed with the
- * default profile (min-max [0, 100], equal weights, arithmetic means), reported as version 0.
+ * The versioned method profile of each framework: the same JSON as {@code ./nqpf assess --profile} takes, run by the
+ * same pipeline ({@link Assessor}). A framework nobody has set a profile for is assessed with the default profile
+ * (min-max [0, 100], equal weights, arithmetic means), reported as version 0. The service publishes coupling
+ * coordination and obstacle degrees for every assessment, so a profile whose scores have no fixed scale is refused,
+ * with the reason the command gives where it needs the scale.
  */
 @Component
 public class MethodProfiles {
@@ -22,10 +25,22 @@ public class MethodProfiles {
     public record Version(String frameworkCode, int version, String json, Instant createdAt) {
     }
 
-    /** The engine a profile version configures, with the version for provenance. */
-    public record Configured(int version, NqpfEngine engine) {
+    /** The pipeline a profile version configures, with the version for provenance. */
+    public record Configured(int version, Profile profile, Assessor assessor) {
         public String describe() {
-            return "profile=v" + version + ";" + engine.describe();
+            return "profile=v" + version + ";" + assessor.describe();
+        }
+
+        /**
+         * Whether one period's results depend on the other periods' data, so the pipeline must see the cohort's
+         * whole panel (as {@code ./nqpf assess} sees a whole file): bounds over the panel, data-driven weights (one
+         * set from every unit-period), imputation along each unit's series.
+         */
+        public boolean spansPeriods() {
+            Profile.WeightsMethod w = profile.weights().method();
+            return profile.normalise().over() == Profile.Over.PANEL || w == Profile.WeightsMethod.ENTROPY
+                    || w == Profile.WeightsMethod.CRITIC || w == Profile.WeightsMethod.COMBINED
+                    || profile.impute().method().panel();
         }
     }
 
@@ -46,7 +61,7 @@ public class MethodProfiles {
         if (cached != null && cached.version() == v.version()) {
             return cached;
         }
-        Configured configured = new Configured(v.version(), ProfileEngines.engine(parse(v.json())));
+        Configured configured = configure(v.version(), v.json());
         cache.put(frameworkCode, configured);
         return configured;
     }
@@ -54,11 +69,11 @@ public class MethodProfiles {
     /** The engine of one version of the framework's profile (0: the default); empty for a version never set. */
     public Optional<Configured> configured(String frameworkCode, int version) {
         if (version == 0) {
-            return Optional.of(new Configured(0, ProfileEngines.engine(parse(DEFAULT_JSON))));
+            return Optional.of(configure(0, DEFAULT_JSON));
         }
         return jdbc.sql("SELECT profile::text FROM method_profile WHERE framework_code = ? AND version = ?")
                 .params(frameworkCode, version).query(String.class).optional()
-                .map(json -> new Configured(version, ProfileEngines.engine(parse(json))));
+                .map(json -> configure(version, json));
     }
 
     public Optional<Version> latest(String frameworkCode) {
@@ -87,7 +102,7 @@ public class MethodProfiles {
      */
     @Transactional
     public Version save(String frameworkCode, String json) {
-        ProfileEngines.engine(parse(json));
+        configure(0, json);
         int next = latest(frameworkCode).map(Version::version).orElse(0) + 1;
         jdbc.sql("INSERT INTO method_profile (framework_code, version, profile) VALUES (?, ?, ?::jsonb)")
                 .params(frameworkCode, next, json).update();
@@ -102,7 +117,11 @@ public class MethodProfiles {
         return latest(frameworkCode).orElseThrow();
     }
 
-    static Profile parse(String json) {
-        return Profile.parse(json, "profile");
+    /** @throws org.nqpf.engine.profile.ProfileException naming the setting that cannot run */
+    static Configured configure(int version, String json) {
+        Profile profile = Profile.parse(json, "profile");
+        Assessor assessor = new Assessor(profile);
+        assessor.requireScale();
+        return new Configured(version, profile, assessor);
     }
 }

@@ -53,7 +53,7 @@ class ProfileController {
 
     private View view(MethodProfiles.Version v) {
         return new View(v.frameworkCode(), v.version(), json.readTree(v.json()),
-                "profile=v" + v.version() + ";" + ProfileEngines.engine(MethodProfiles.parse(v.json())).describe(),
+                MethodProfiles.configure(v.version(), v.json()).describe(),
                 v.createdAt() == null ? null : v.createdAt().toString());
     }
 

@@ -2,29 +2,33 @@ package org.nqpf.assessment.recompute;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.nqpf.assessment.CohortPeriod;
 import org.nqpf.assessment.profile.MethodProfiles;
 import org.nqpf.assessment.results.AssessmentStore;
 import org.nqpf.assessment.results.AssessmentView;
-import org.nqpf.contracts.Dimension;
 import org.nqpf.contracts.EventTypes;
-import org.nqpf.contracts.Subsystem;
 import org.nqpf.contracts.Topics;
-import org.nqpf.engine.Coupling;
-import org.nqpf.engine.IndicatorTable;
 import org.nqpf.engine.nqpf.NqpfAssessment;
-import org.nqpf.engine.nqpf.NqpfEngine;
 import org.nqpf.engine.nqpf.NqpfIndicator;
+import org.nqpf.engine.nqpf.NqpfModel;
+import org.nqpf.engine.pipeline.Framework;
+import org.nqpf.engine.pipeline.Panel;
+import org.nqpf.engine.pipeline.PanelResult;
 import org.nqpf.messaging.Events;
 import org.nqpf.messaging.Outbox;
 import org.slf4j.Logger;
@@ -36,10 +40,12 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Recomputes one cohort-period from the projection: min-max [0, 100] over the cohort, equal weights within each
- * dimension, arithmetic means, overall = mean of the dimensions, ranks, subsystems and their coupling, obstacle
- * degrees. Stores and announces only the entities whose result changed, so replays and recomputes of unchanged
- * inputs store and publish nothing.
+ * Recomputes a cohort's assessments from the projection with the framework's method profile, through the one
+ * assessment pipeline ({@link org.nqpf.engine.pipeline.Assessor}, the same object {@code ./nqpf assess} runs) read
+ * through the paper's model ({@link NqpfModel}). Where a period's results rest on that period's data alone, one
+ * cohort-period is recomputed; where they rest on every period's (bounds over the panel, data-driven weights,
+ * imputation along the series), the pipeline gets the cohort's whole panel and every period is recomputed. Stores and announces only the entities whose result changed, so replays and recomputes of unchanged inputs
+ * store and publish nothing.
  */
 @Service
 public class CohortAssessor {
@@ -69,61 +75,97 @@ public class CohortAssessor {
                 .description("entity assessments that changed and were announced").register(meters);
     }
 
-    private record Input(String entityId, String indicator, String dimension, String subsystem, int direction,
-            double value, int frameworkVersion) {
+    /** One current value, with the indicator's place in the framework as its event stated it. */
+    private record Input(String entityId, String indicator, List<String> path, String subsystem, int direction,
+            String period, double value, int frameworkVersion) {
     }
 
+    /** A cohort's inputs as the pipeline takes them, for analyses beside the stored results. */
+    public record Cohort(Framework framework, Panel panel, int frameworkVersion, String inputDigest) {
+    }
+
+    /**
+     * Recomputes {@code key} (and, under a panel profile, every other period of its cohort).
+     *
+     * @return the cohort-periods whose results this recompute settled
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recompute(CohortPeriod key) {
+    public Set<CohortPeriod> recompute(CohortPeriod key) {
         recomputes.increment();
-        List<Input> inputs = inputs(key);
-        Map<String, AssessmentStore.Stored> stored = store.current(key);
+        MethodProfiles.Configured configured = profiles.current(key.frameworkCode());
+        List<Input> inputs = inputs(key, configured.spansPeriods());
+        Set<CohortPeriod> covered = new LinkedHashSet<>();
+        covered.add(key);
+        Set<String> storedPeriods = configured.spansPeriods() ? store.periods(key.frameworkCode(), key.cohort())
+                : Set.of(key.period());
         if (inputs.isEmpty()) {
-            store.deleteAllBut(key, Set.of());
-            return;
+            storedPeriods.forEach(p -> store.deleteAllBut(key.withPeriod(p), Set.of()));
+            storedPeriods.forEach(p -> covered.add(key.withPeriod(p)));
+            return covered;
         }
-        Computation computed = compute(key, inputs, profiles.current(key.frameworkCode()));
-        Map<String, String> kinds = new java.util.HashMap<>();
+        Cohort cohort = cohort(key, inputs, configured);
+        PanelResult result = configured.assessor().assess(cohort.framework(), cohort.panel());
+        result.requireScale();
+        Map<String, String> kinds = new HashMap<>();
         jdbc.sql("SELECT entity_id, entity_kind FROM entity_cohorts WHERE ? = ANY(cohorts)").param(key.cohort())
                 .query(rs -> {
                     kinds.put(rs.getString(1), rs.getString(2));
                 });
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Outbox.Entry> announcements = new ArrayList<>();
-        Set<String> assessed = new TreeSet<>();
-        for (AssessmentView view : computed.views()) {
-            assessed.add(view.entityId());
-            String resultDigest = InputDigest.sha256(json.writeValueAsString(view));
-            AssessmentStore.Stored before = stored.get(view.entityId());
-            if (before != null && before.resultDigest().equals(resultDigest)) {
-                if (!before.inputDigest().equals(computed.inputDigest())) {
-                    store.refreshDigest(key, view.entityId(), computed.inputDigest());
+        int assessedCount = 0;
+        for (String period : cohort.panel().periods()) {
+            CohortPeriod at = key.withPeriod(period);
+            covered.add(at);
+            Map<String, AssessmentStore.Stored> stored = store.current(at);
+            Set<String> assessed = new TreeSet<>();
+            for (NqpfAssessment a : NqpfModel.assessments(result, period)) {
+                AssessmentView view = AssessmentViews.of(at, cohort.frameworkVersion(), configured, result, a);
+                assessed.add(view.entityId());
+                String resultDigest = InputDigest.sha256(json.writeValueAsString(view));
+                AssessmentStore.Stored before = stored.get(view.entityId());
+                if (before != null && before.resultDigest().equals(resultDigest)) {
+                    if (!before.inputDigest().equals(cohort.inputDigest())) {
+                        store.refreshDigest(at, view.entityId(), cohort.inputDigest());
+                    }
+                    continue;
                 }
-                continue;
+                AssessmentView identified = view.identified(UUID.randomUUID().toString(), cohort.inputDigest(), now);
+                store.save(identified, configured.describe(), resultDigest);
+                announcements.add(new Outbox.Entry(Topics.ASSESSMENTS, view.entityId(), events.create(
+                        identified.assessmentId(), EventTypes.ASSESSMENT_COMPUTED, view.entityId(),
+                        identified.toEvent(kinds.get(view.entityId())))));
             }
-            AssessmentView identified = view.identified(UUID.randomUUID().toString(), computed.inputDigest(), now);
-            store.save(identified, computed.method(), resultDigest);
-            announcements.add(new Outbox.Entry(Topics.ASSESSMENTS, view.entityId(), events.create(
-                    identified.assessmentId(), EventTypes.ASSESSMENT_COMPUTED, view.entityId(), identified.toEvent(kinds.get(view.entityId())))));
+            store.deleteAllBut(at, assessed);
+            assessedCount += assessed.size();
         }
-        store.deleteAllBut(key, assessed);
+        // Periods whose every value was withdrawn keep no assessment.
+        for (String period : storedPeriods) {
+            if (!cohort.panel().periods().contains(period)) {
+                store.deleteAllBut(key.withPeriod(period), Set.of());
+                covered.add(key.withPeriod(period));
+            }
+        }
         outbox.appendAll(announcements);
         published.increment(announcements.size());
-        log.debug("recomputed {}: {} entities, {} changed", key, computed.views().size(), announcements.size());
+        log.debug("recomputed {} ({} periods): {} assessments, {} changed", key, cohort.panel().periods().size(),
+                assessedCount, announcements.size());
+        return covered;
     }
 
     /**
-     * What-if: the entity's assessment if its values were {@code hypothetical} (indicator code to value), the rest of
-     * the cohort as it is. Nothing is stored or published.
+     * What-if: the entity's assessment if its values in the key's period were {@code hypothetical} (indicator code to
+     * value), the rest of the cohort as it is. Nothing is stored or published.
      *
      * @throws IllegalArgumentException naming an indicator the cohort-period has no data for
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<AssessmentView> project(CohortPeriod key, String entityId,
-            Map<String, Double> hypothetical) {
-        List<Input> inputs = new ArrayList<>(inputs(key));
+    public Optional<AssessmentView> project(CohortPeriod key, String entityId, Map<String, Double> hypothetical) {
+        MethodProfiles.Configured configured = profiles.current(key.frameworkCode());
+        List<Input> inputs = new ArrayList<>(inputs(key, configured.spansPeriods()));
         Map<String, Input> template = new LinkedHashMap<>();
-        inputs.forEach(in -> template.putIfAbsent(in.indicator(), in));
+        inputs.stream().filter(in -> in.period().equals(key.period()))
+                .forEach(in -> template.putIfAbsent(in.indicator(), in));
         for (Map.Entry<String, Double> h : hypothetical.entrySet()) {
             Input t = template.get(h.getKey());
             if (t == null) {
@@ -133,39 +175,22 @@ public class CohortAssessor {
             if (h.getValue() == null || !Double.isFinite(h.getValue())) {
                 throw new IllegalArgumentException("values." + h.getKey() + ": not a finite number");
             }
-            inputs.removeIf(in -> in.entityId().equals(entityId) && in.indicator().equals(h.getKey()));
-            inputs.add(new Input(entityId, t.indicator(), t.dimension(), t.subsystem(), t.direction(), h.getValue(),
-                    t.frameworkVersion()));
+            inputs.removeIf(in -> in.entityId().equals(entityId) && in.indicator().equals(h.getKey())
+                    && in.period().equals(key.period()));
+            inputs.add(new Input(entityId, t.indicator(), t.path(), t.subsystem(), t.direction(), key.period(),
+                    h.getValue(), t.frameworkVersion()));
         }
-        if (inputs.stream().noneMatch(in -> in.entityId().equals(entityId))) {
-            return java.util.Optional.empty();
+        if (inputs.stream().noneMatch(in -> in.entityId().equals(entityId) && in.period().equals(key.period()))) {
+            return Optional.empty();
         }
-        Computation computed = compute(key, inputs, profiles.current(key.frameworkCode()));
-        return computed.views().stream().filter(v -> v.entityId().equals(entityId)).findFirst()
-                .map(v -> v.identified(null, computed.inputDigest(), null));
+        return assessOne(key, entityId, inputs, configured).map(v -> v.view().identified(null, v.inputDigest(), null));
     }
 
-    /** The cohort-period's inputs as the engine takes them, for analyses beside the stored results. */
-    public record Inputs(List<NqpfIndicator> indicators, IndicatorTable table) {
-    }
-
+    /** The cohort as the pipeline takes it (every period under a panel profile, else the key's), or empty. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Inputs> engineInputs(CohortPeriod key) {
-        List<Input> inputs = inputs(key);
-        if (inputs.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        Map<String, NqpfIndicator> indicators = new LinkedHashMap<>();
-        inputs.forEach(in -> indicators.putIfAbsent(in.indicator(),
-                new NqpfIndicator(in.indicator(), in.dimension(), in.subsystem(), in.direction())));
-        List<String> units = List.copyOf(inputs.stream().map(Input::entityId).collect(Collectors.toCollection(TreeSet::new)));
-        List<String> codes = List.copyOf(new TreeSet<>(indicators.keySet()));
-        IndicatorTable.Builder table = IndicatorTable.builder(units, codes);
-        inputs.forEach(in -> table.set(in.entityId(), in.indicator(), in.value()));
-        return java.util.Optional.of(new Inputs(codes.stream().map(indicators::get).toList(), table.build()));
-    }
-
-    private record Computation(List<AssessmentView> views, String method, String inputDigest) {
+    public Optional<Cohort> cohort(CohortPeriod key, MethodProfiles.Configured configured) {
+        List<Input> inputs = inputs(key, configured.spansPeriods());
+        return inputs.isEmpty() ? Optional.empty() : Optional.of(cohort(key, inputs, configured));
     }
 
     /** What recomputing the cohort-period now, with the given profile version, gives for one entity; stores nothing. */
@@ -174,112 +199,118 @@ public class CohortAssessor {
 
     /** Empty when the cohort-period has no inputs left or the entity is no longer assessed in it. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Reproduction> reproduce(CohortPeriod key, String entityId,
+    public Optional<Reproduction> reproduce(CohortPeriod key, String entityId,
             MethodProfiles.Configured configured) {
-        List<Input> inputs = inputs(key);
+        List<Input> inputs = inputs(key, configured.spansPeriods());
         if (inputs.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        Computation computed = compute(key, inputs, configured);
-        return computed.views().stream().filter(v -> v.entityId().equals(entityId)).findFirst()
-                .map(v -> new Reproduction(computed.inputDigest(), InputDigest.sha256(json.writeValueAsString(v)), v));
+        return assessOne(key, entityId, inputs, configured).map(v -> new Reproduction(v.inputDigest(),
+                InputDigest.sha256(json.writeValueAsString(v.view())), v.view()));
     }
 
-    private Computation compute(CohortPeriod key, List<Input> inputs, MethodProfiles.Configured configured) {
+    private record Assessed(AssessmentView view, String inputDigest) {
+    }
+
+    private Optional<Assessed> assessOne(CohortPeriod key, String entityId, List<Input> inputs,
+            MethodProfiles.Configured configured) {
+        Cohort cohort = cohort(key, inputs, configured);
+        if (!cohort.panel().periods().contains(key.period())) {
+            return Optional.empty();
+        }
+        PanelResult result = configured.assessor().assess(cohort.framework(), cohort.panel());
+        result.requireScale();
+        return NqpfModel.assessments(result, key.period()).stream().filter(a -> a.unit().equals(entityId))
+                .findFirst().map(a -> new Assessed(AssessmentViews.of(key, cohort.frameworkVersion(), configured,
+                        result, a), cohort.inputDigest()));
+    }
+
+    private Cohort cohort(CohortPeriod key, List<Input> inputs, MethodProfiles.Configured configured) {
         // An indicator's place in the framework as its newest observation (highest framework version) states it.
         Map<String, NqpfIndicator> indicators = new LinkedHashMap<>();
         for (Input in : inputs) {
             indicators.putIfAbsent(in.indicator(),
-                    new NqpfIndicator(in.indicator(), in.dimension(), in.subsystem(), in.direction()));
+                    new NqpfIndicator(in.indicator(), in.path(), in.subsystem(), in.direction(), 1.0));
         }
         int frameworkVersion = inputs.stream().mapToInt(Input::frameworkVersion).max().orElseThrow();
-        List<String> units = List.copyOf(inputs.stream().map(Input::entityId).collect(Collectors.toCollection(TreeSet::new)));
         List<String> codes = List.copyOf(new TreeSet<>(indicators.keySet()));
-        IndicatorTable.Builder table = IndicatorTable.builder(units, codes);
-        inputs.forEach(in -> table.set(in.entityId(), in.indicator(), in.value()));
-        // The profile's version is part of the method, hence of the digest.
-        NqpfEngine engine = configured.engine();
+        Framework framework = NqpfModel.framework(codes.stream().map(indicators::get).toList());
+        List<String> order = framework.hierarchy().indicators();
+        List<String> units = List.copyOf(new TreeSet<>(inputs.stream().map(Input::entityId).toList()));
+        List<String> periods = List.copyOf(new TreeSet<>(inputs.stream().map(Input::period).toList()));
+        Map<String, Integer> unitIndex = index(units);
+        Map<String, Integer> periodIndex = index(periods);
+        Map<String, Integer> indicatorIndex = index(order);
+        double[][][] values = new double[periods.size()][units.size()][order.size()];
+        for (double[][] slice : values) {
+            for (double[] row : slice) {
+                Arrays.fill(row, Double.NaN);
+            }
+        }
+        for (Input in : inputs) {
+            values[periodIndex.get(in.period())][unitIndex.get(in.entityId())][indicatorIndex.get(in.indicator())] =
+                    in.value();
+        }
         String method = configured.describe();
-        String inputDigest = InputDigest.sha256(digestText(key, method, codes, indicators, inputs));
-        List<AssessmentView> views = engine.assess(codes.stream().map(indicators::get).toList(), table.build())
-                .stream().map(result -> view(key, frameworkVersion, configured, result)).toList();
-        return new Computation(views, method, inputDigest);
+        String digest = InputDigest.sha256(digestText(key, configured.spansPeriods(), method, codes, indicators, inputs));
+        return new Cohort(framework, new Panel(units, units, periods, values), frameworkVersion, digest);
     }
 
-    private List<Input> inputs(CohortPeriod key) {
+    private static Map<String, Integer> index(List<String> codes) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < codes.size(); k++) {
+            index.put(codes.get(k), k);
+        }
+        return index;
+    }
+
+    /** The key's period, or every period of its cohort when the profile normalises over the panel. */
+    private List<Input> inputs(CohortPeriod key, boolean panel) {
         return jdbc.sql("""
-                SELECT o.entity_id, o.indicator, o.dimension, o.subsystem, o.direction, o.value, o.framework_version
+                SELECT o.entity_id, o.indicator, o.dimension, o.path, o.subsystem, o.direction, o.period, o.value,
+                    o.framework_version
                 FROM observation_value o JOIN entity_cohorts ec ON ec.entity_id = o.entity_id
-                WHERE o.framework_code = ? AND o.period = ? AND ? = ANY(ec.cohorts) AND o.value IS NOT NULL
-                ORDER BY o.indicator, o.framework_version DESC, o.recorded_at DESC, o.entity_id""")
-                .params(key.frameworkCode(), key.period(), key.cohort())
-                .query((rs, i) -> new Input(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getDouble(6), rs.getInt(7)))
+                WHERE o.framework_code = :framework AND (:panel OR o.period = :period) AND :cohort = ANY(ec.cohorts)
+                  AND o.value IS NOT NULL
+                ORDER BY o.indicator, o.framework_version DESC, o.recorded_at DESC, o.entity_id, o.period""")
+                .param("framework", key.frameworkCode())
+                .param("panel", panel)
+                .param("period", key.period())
+                .param("cohort", key.cohort())
+                .query((rs, i) -> new Input(rs.getString(1), rs.getString(2), path(rs.getString(3), rs.getArray(4)),
+                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getDouble(8), rs.getInt(9)))
                 .list();
     }
 
-    /** The sorted inputs and the method, one line each: the same text for the same computation. */
-    private static String digestText(CohortPeriod key, String method, List<String> codes,
+    /** The stored path, or the dimension alone for an indicator directly under it. */
+    private static List<String> path(String dimension, Array path) throws SQLException {
+        if (path != null) {
+            return List.of((String[]) path.getArray());
+        }
+        return List.of(dimension);
+    }
+
+    /**
+     * The sorted inputs and the method, one line each: the same text for the same computation. Under a panel profile
+     * every period of the cohort rests on the same inputs, so they share one digest.
+     */
+    private static String digestText(CohortPeriod key, boolean panel, String method, List<String> codes,
             Map<String, NqpfIndicator> indicators, List<Input> inputs) {
         StringBuilder text = new StringBuilder();
         text.append("method=").append(method).append('\n');
         text.append("framework=").append(key.frameworkCode()).append(";cohort=").append(key.cohort())
-                .append(";period=").append(key.period()).append('\n');
+                .append(panel ? ";periods=all" : ";period=" + key.period()).append('\n');
         for (String code : codes) {
             NqpfIndicator i = indicators.get(code);
-            text.append("I|").append(code).append('|').append(i.dimension()).append('|').append(i.subsystem())
-                    .append('|').append(i.direction()).append('\n');
+            text.append("I|").append(code).append('|').append(String.join("/", i.path())).append('|')
+                    .append(i.subsystem()).append('|').append(i.direction()).append('\n');
         }
         inputs.stream()
-                .sorted((a, b) -> a.entityId().equals(b.entityId()) ? a.indicator().compareTo(b.indicator())
-                        : a.entityId().compareTo(b.entityId()))
-                .forEach(in -> text.append("V|").append(in.entityId()).append('|').append(in.indicator()).append('|')
-                        .append(Double.toString(in.value())).append('\n'));
+                .sorted((a, b) -> !a.entityId().equals(b.entityId()) ? a.entityId().compareTo(b.entityId())
+                        : !a.period().equals(b.period()) ? a.period().compareTo(b.period())
+                                : a.indicator().compareTo(b.indicator()))
+                .forEach(in -> text.append("V|").append(in.entityId()).append('|').append(in.period()).append('|')
+                        .append(in.indicator()).append('|').append(Double.toString(in.value())).append('\n'));
         return text.toString();
-    }
-
-    private AssessmentView view(CohortPeriod key, int frameworkVersion, MethodProfiles.Configured configured,
-            NqpfAssessment a) {
-        NqpfEngine engine = configured.engine();
-        List<AssessmentView.DimensionScore> dimensions = a.dimensions().stream()
-                .map(d -> new AssessmentView.DimensionScore(Dimension.valueOf(d.dimension()), round(d.score()),
-                        d.rank(), d.leader(), round(d.leaderScore())))
-                .toList();
-        List<AssessmentView.SubsystemScore> subsystems = a.subsystems().entrySet().stream()
-                .map(s -> new AssessmentView.SubsystemScore(Subsystem.valueOf(s.getKey()), round(s.getValue())))
-                .toList();
-        AssessmentView.Coupling coupling = null;
-        Coupling c = a.coupling();
-        if (c != null) {
-            coupling = new AssessmentView.Coupling(round(c.c()), round(c.t()), round(c.d()), c.grade().name(),
-                    c.grade().chinese() + " " + c.grade().english(),
-                    a.lagging() == null ? null : Subsystem.valueOf(a.lagging()));
-        }
-        List<AssessmentView.DimensionObstacle> dimensionObstacles = a.obstacles().entrySet().stream()
-                .map(o -> new AssessmentView.DimensionObstacle(Dimension.valueOf(o.getKey()), round(o.getValue())))
-                .toList();
-        List<AssessmentView.IndicatorObstacle> indicatorObstacles = a.indicators().stream()
-                .map(i -> new AssessmentView.IndicatorObstacle(i.indicator(), Dimension.valueOf(i.dimension()),
-                        round(i.obstacle())))
-                .toList();
-        List<AssessmentView.Contribution> explanation = a.indicators().stream()
-                .map(i -> new AssessmentView.Contribution(i.indicator(), Dimension.valueOf(i.dimension()),
-                        Subsystem.valueOf(i.subsystem()), nullable(i.value()), nullable(round(i.normalised())),
-                        round(i.weight()), round(i.contribution())))
-                .toList();
-        return new AssessmentView(null, a.unit(), key.cohort(), key.period(), key.frameworkCode(), frameworkVersion,
-                new AssessmentView.Method(engine.normalisation().describe(), engine.weighting().describe(),
-                        engine.describeAggregation(), configured.version()),
-                round(a.overall()), a.rank(), a.cohortSize(), dimensions, subsystems, coupling,
-                new AssessmentView.Obstacles(dimensionObstacles, indicatorObstacles), explanation, null, null);
-    }
-
-    /** Six decimals: well below any meaningful difference, and no rounding noise such as 100.00000000000001. */
-    private static double round(double x) {
-        return Double.isNaN(x) ? x : Math.round(x * 1e6) / 1e6;
-    }
-
-    private static Double nullable(double x) {
-        return Double.isNaN(x) ? null : x;
     }
 }

@@ -42,8 +42,13 @@ class RecomputeWorker {
             try {
                 tx.executeWithoutResult(status -> {
                     if (dirty.claim(key)) {
-                        assessor.recompute(key);
-                        dirty.clear(key);
+                        // A panel profile settles every period of the cohort at once; marks being written now
+                        // (locked, so skipped) stay for the next round.
+                        for (CohortPeriod settled : assessor.recompute(key)) {
+                            if (settled.equals(key) || dirty.claim(settled)) {
+                                dirty.clear(settled);
+                            }
+                        }
                     }
                 });
             }

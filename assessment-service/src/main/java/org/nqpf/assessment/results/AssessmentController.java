@@ -40,8 +40,15 @@ class AssessmentController {
                 HttpStatus.NOT_FOUND, "no assessments in cohort " + cohort + describe(period, null, framework)));
     }
 
-    /** @param periods oldest first */
-    record History(String entityId, String cohort, String frameworkCode, List<Period> periods) {
+    /**
+     * @param normalisedOver     {@code PERIOD} or {@code PANEL}, as the framework's profile normalises
+     * @param comparableOverTime true under a panel profile: the scores of different periods are on one scale, so a
+     *                           rise is a real improvement; under a per-period profile a score only places the entity
+     *                           among that year's peers, and a rise may be others falling
+     * @param periods            oldest first
+     */
+    record History(String entityId, String cohort, String frameworkCode, String normalisedOver,
+            boolean comparableOverTime, List<Period> periods) {
     }
 
     record Period(String period, double overallScore, int rank, int cohortSize, List<DimensionPoint> dimensions) {
@@ -61,7 +68,8 @@ class AssessmentController {
                 .map(v -> new Period(v.period(), v.overallScore(), v.rank(), v.cohortSize(), v.dimensions().stream()
                         .map(d -> new DimensionPoint(d.dimension(), d.score(), d.rank())).toList()))
                 .toList();
-        return new History(entityId, newest.cohort(), newest.frameworkCode(), periods);
+        String over = AssessmentStore.over(newest);
+        return new History(entityId, newest.cohort(), newest.frameworkCode(), over, over.equals("PANEL"), periods);
     }
 
     private static void checkPeriod(String period) {

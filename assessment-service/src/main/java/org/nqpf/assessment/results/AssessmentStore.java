@@ -63,6 +63,13 @@ public class AssessmentStore {
                 .update();
     }
 
+    /** The periods the cohort has assessments in under the framework. */
+    public Set<String> periods(String frameworkCode, String cohort) {
+        return new java.util.TreeSet<>(jdbc.sql(
+                "SELECT DISTINCT period FROM assessment WHERE framework_code = ? AND cohort = ?")
+                .params(frameworkCode, cohort).query(String.class).list());
+    }
+
     /** Entities that left the cohort or lost all their values no longer have an assessment there. */
     public int deleteAllBut(CohortPeriod key, Set<String> entityIds) {
         return jdbc.sql("""
@@ -137,12 +144,25 @@ public class AssessmentStore {
                     .params(cohort, pf[0], pf[1])
                     .query((rs, i) -> new RankingEntry(rs.getString(1), rs.getDouble(2), rs.getInt(3)))
                     .list();
-            return new RankingView(cohort, pf[0], pf[1], entries.size(), entries);
+            String over = jdbc.sql("""
+                    SELECT COALESCE(result->'method'->>'over', 'PERIOD') FROM assessment
+                    WHERE cohort = ? AND period = ? AND framework_code = ? LIMIT 1""")
+                    .params(cohort, pf[0], pf[1]).query(String.class).single();
+            return new RankingView(cohort, pf[0], pf[1], entries.size(), over, entries);
         });
     }
 
+    /**
+     * @param normalisedOver {@code PERIOD}: ranks among that period's peers on that period's bounds; {@code PANEL}:
+     *                       on bounds over every period, so the scores compare with other periods' rankings
+     */
     public record RankingView(String cohort, String period, String frameworkCode, int cohortSize,
-            List<RankingEntry> ranking) {
+            String normalisedOver, List<RankingEntry> ranking) {
+    }
+
+    /** How a stored result was normalised; results from before the panel option were per period. */
+    static String over(AssessmentView view) {
+        return view.method() == null || view.method().over() == null ? "PERIOD" : view.method().over();
     }
 
     /** Every period of the entity in one cohort and framework, oldest first. */

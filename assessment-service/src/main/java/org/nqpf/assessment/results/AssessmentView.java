@@ -8,7 +8,10 @@ import org.nqpf.contracts.Subsystem;
 
 /**
  * One entity's assessment as stored (JSONB) and served by {@code GET /api/v1/assessments/{entityId}}. Scores are on
- * [0, 100], rank 1 is best, obstacle degrees in percent.
+ * the profile's range ([0, 100] by default), rank 1 is best, obstacle degrees in percent.
+ *
+ * @param dimensions the paper's four dimensions (empty for a framework of another hierarchy)
+ * @param aggregates every aggregate below the overall score, top-down: dimensions, their sub-dimensions, ...
  */
 public record AssessmentView(
         String assessmentId,
@@ -22,6 +25,7 @@ public record AssessmentView(
         int rank,
         int cohortSize,
         List<DimensionScore> dimensions,
+        List<AggregateScore> aggregates,
         List<SubsystemScore> subsystems,
         Coupling coupling,
         Obstacles obstacles,
@@ -29,8 +33,21 @@ public record AssessmentView(
         String inputDigest,
         Instant computedAt) {
 
-    /** @param profileVersion the framework's method profile version used (0: the default profile) */
-    public record Method(String normalisation, String weighting, String aggregation, Integer profileVersion) {
+    /**
+     * @param profileVersion the framework's method profile version used (0: the default profile)
+     * @param over           {@code PERIOD}: the score places the entity among that period's peers, so a change over
+     *                       the years is relative; {@code PANEL}: normalised over every period, so scores of
+     *                       different periods compare and real change shows
+     */
+    public record Method(String normalisation, String weighting, String aggregation, Integer profileVersion,
+            String over) {
+    }
+
+    /**
+     * @param level    1 for a dimension, 2 for its sub-dimensions, ...
+     * @param obstacle the sum of its indicators' obstacle degrees, in percent
+     */
+    public record AggregateScore(String code, String parent, int level, double score, int rank, double obstacle) {
     }
 
     /** @param leaderEntityId the cohort's best entity on this dimension */
@@ -57,6 +74,7 @@ public record AssessmentView(
     public record DimensionObstacle(Dimension dimension, double obstacle) {
     }
 
+    /** @param dimension absent for a framework of another hierarchy */
     public record IndicatorObstacle(String indicator, Dimension dimension, double obstacle) {
     }
 
@@ -74,7 +92,7 @@ public record AssessmentView(
     /** The same result with its identity: id, input digest and time. */
     public AssessmentView identified(String id, String digest, Instant at) {
         return new AssessmentView(id, entityId, cohort, period, frameworkCode, frameworkVersion, method, overallScore,
-                rank, cohortSize, dimensions, subsystems, coupling, obstacles, explanation, digest, at);
+                rank, cohortSize, dimensions, aggregates, subsystems, coupling, obstacles, explanation, digest, at);
     }
 
     /** The payload of the {@code org.nqpf.assessment.computed.v1} event. */
@@ -88,13 +106,16 @@ public record AssessmentView(
                 .toList();
         return new AssessmentComputed(assessmentId, entityId, cohort, period, frameworkCode, frameworkVersion,
                 new AssessmentComputed.Method(method.normalisation(), method.weighting(), method.aggregation(),
-                        method.profileVersion()),
+                        method.profileVersion(), method.over()),
                 inputDigest, overallScore, rank, cohortSize,
                 dimensions.stream().map(d -> new AssessmentComputed.DimensionScore(d.dimension(), d.score(), d.rank(),
                         d.leaderEntityId(), d.leaderScore())).toList(),
                 subsystems.stream().map(s -> new AssessmentComputed.SubsystemScore(s.subsystem(), s.score())).toList(),
                 coupling == null ? null : new AssessmentComputed.Coupling(coupling.c(), coupling.t(), coupling.d(),
                         coupling.grade(), coupling.lagging() == null ? null : coupling.lagging().name()),
-                indicators, computedAt, entityKind);
+                indicators, computedAt, entityKind, aggregates == null ? null : aggregates.stream()
+                        .map(a -> new AssessmentComputed.AggregateScore(a.code(), a.parent(), a.level(), a.score(),
+                                a.rank()))
+                        .toList());
     }
 }

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.nqpf.engine.CouplingGrade;
-import org.nqpf.engine.IndicatorTable;
+import org.nqpf.engine.pipeline.Assessor;
+import org.nqpf.engine.pipeline.Panel;
+import org.nqpf.engine.profile.Profile;
 
 /**
  * A cohort of three worked by hand.
@@ -25,7 +27,7 @@ import org.nqpf.engine.IndicatorTable;
  * LABORERS: A 50, B 75, C 50    MEANS_OF_LABOR: A 0 (M1 alone), B 25, C 100    overall: A 25, B 50, C 75
  * </pre>
  */
-class NqpfEngineTest {
+class NqpfModelTest {
 
     private static final Offset<Double> E = within(1e-9);
     private static final double NaN = Double.NaN;
@@ -36,14 +38,28 @@ class NqpfEngineTest {
             new NqpfIndicator("M1", "MEANS_OF_LABOR", "NQPF", -1),
             new NqpfIndicator("M2", "MEANS_OF_LABOR", "AI", 1));
 
-    private final IndicatorTable raw = IndicatorTable.of(List.of("A", "B", "C"), List.of("L1", "L2", "M1", "M2"),
-            new double[][] {
-                    {10, 5, 3, NaN},
-                    {20, 5, 2, 4},
-                    {30, 1, 1, 8}});
+    private final double[][] raw = {
+            {10, 5, 3, NaN},
+            {20, 5, 2, 4},
+            {30, 1, 1, 8}};
+
+    /** The platform's default method: min-max into [0, 100], equal weights, arithmetic means. */
+    private static final String STANDARD = "{\"weights\": {\"method\": \"equal\"}}";
+
+    /** One period of the pipeline, read through the NQPF view. */
+    static List<NqpfAssessment> run(String profile, List<NqpfIndicator> indicators, List<String> units,
+            double[][] values) {
+        Panel panel = new Panel(units, units, List.of("2020"), new double[][][] {values});
+        return NqpfModel.assessments(new Assessor(Profile.parse(profile, "test profile"))
+                .assess(NqpfModel.framework(indicators), panel), "2020");
+    }
+
+    private List<NqpfAssessment> standard(List<String> units, double[][] values) {
+        return run(STANDARD, indicators.subList(0, values[0].length), units, values);
+    }
 
     private Map<String, NqpfAssessment> assess() {
-        return NqpfEngine.standard().assess(indicators, raw).stream()
+        return standard(List.of("A", "B", "C"), raw).stream()
                 .collect(Collectors.toMap(NqpfAssessment::unit, Function.identity()));
     }
 
@@ -120,7 +136,7 @@ class NqpfEngineTest {
 
     @Test
     void should_ExplainTheOverallScore_When_ContributionsAreSummed() {
-        for (NqpfAssessment a : NqpfEngine.standard().assess(indicators, raw)) {
+        for (NqpfAssessment a : standard(List.of("A", "B", "C"), raw)) {
             double sum = a.indicators().stream().mapToDouble(NqpfAssessment.IndicatorDetail::contribution).sum();
             assertThat(sum).as(a.unit()).isCloseTo(a.overall(), E);
             double weights = a.indicators().stream().mapToDouble(NqpfAssessment.IndicatorDetail::weight).sum();
@@ -135,8 +151,8 @@ class NqpfEngineTest {
 
     @Test
     void should_ScoreAUnitAlone_When_TheCohortHasOneMember() {
-        IndicatorTable alone = IndicatorTable.of(List.of("X"), List.of("L1", "M1"), new double[][] {{3, 4}});
-        NqpfAssessment x = NqpfEngine.standard().assess(indicators, alone).get(0);
+        List<NqpfIndicator> l1m1 = List.of(indicators.get(0), indicators.get(2));
+        NqpfAssessment x = run(STANDARD, l1m1, List.of("X"), new double[][] {{3, 4}}).get(0);
         // every column is constant: midpoint, no information to separate anyone
         assertThat(x.overall()).isCloseTo(50, E);
         assertThat(x.rank()).isEqualTo(1);
@@ -147,8 +163,7 @@ class NqpfEngineTest {
 
     @Test
     void should_LeaveOutUnitsWithoutAnyValue() {
-        IndicatorTable withEmpty = IndicatorTable.of(List.of("A", "E"), List.of("L1"), new double[][] {{1}, {NaN}});
-        List<NqpfAssessment> result = NqpfEngine.standard().assess(indicators, withEmpty);
+        List<NqpfAssessment> result = standard(List.of("A", "E"), new double[][] {{1}, {NaN}});
         assertThat(result).extracting(NqpfAssessment::unit).containsExactly("A");
         assertThat(result.get(0).cohortSize()).isEqualTo(1);
         assertThat(result.get(0).subsystems()).containsOnlyKeys("AI");
@@ -170,10 +185,8 @@ class NqpfEngineTest {
     void should_ScoreEveryLevelByClosenessToTheIdeal_When_TopsisReplacesTheMean_ByHand() {
         List<NqpfIndicator> three = List.of(new NqpfIndicator("L1", "LABORERS", "AI", 1),
                 new NqpfIndicator("L2", "LABORERS", "NQPF", 1), new NqpfIndicator("M1", "MEANS_OF_LABOR", "AI", 1));
-        IndicatorTable values = IndicatorTable.of(List.of("A", "B", "C"), List.of("L1", "L2", "M1"),
-                new double[][] {{0, 100, 0}, {50, 0, 100}, {100, 50, 50}});
-        Map<String, NqpfAssessment> r = NqpfEngine.topsis(org.nqpf.engine.MinMax.percent(),
-                org.nqpf.engine.Weighting.equal()).assess(three, values).stream()
+        Map<String, NqpfAssessment> r = run("{\"weights\": {\"method\": \"equal\"}, \"aggregate\": {\"method\": \"topsis\"}}",
+                three, List.of("A", "B", "C"), new double[][] {{0, 100, 0}, {50, 0, 100}, {100, 50, 50}}).stream()
                 .collect(Collectors.toMap(NqpfAssessment::unit, Function.identity()));
 
         assertThat(r.get("A").overall()).isCloseTo(100 * 25 / (25 + Math.sqrt(3125)), E);
@@ -190,7 +203,47 @@ class NqpfEngineTest {
         // The AI subsystem is L1 and M1: A is worst on both, so at the anti-ideal; NQPF is L2 alone.
         assertThat(r.get("A").subsystems().get("AI")).isCloseTo(0, E);
         assertThat(r.get("A").subsystems().get("NQPF")).isCloseTo(100, E);
-        assertThat(NqpfEngine.topsis(org.nqpf.engine.MinMax.percent(), org.nqpf.engine.Weighting.equal())
-                .describe()).endsWith("aggregation=topsis");
+    }
+
+    /**
+     * Sub-dimensions: LABORERS has TALENT (T1, T2) and SKILL (S1), so LABORERS is the mean of its two
+     * sub-dimensions, not of its three indicators. Min-max values: T1 0/100, T2 100/0 → TALENT 50/50; S1 0/100 →
+     * SKILL 0/100; LABORERS = (50 + 0) / 2 = 25 for A and (50 + 100) / 2 = 75 for B (a flat mean of the indicators
+     * would give 33.3 and 66.7).
+     */
+    @Test
+    void should_ScoreEachLevel_When_DimensionsHaveSubDimensions() {
+        List<NqpfIndicator> nested = List.of(
+                new NqpfIndicator("T1", List.of("LABORERS", "TALENT"), "AI", 1, 1),
+                new NqpfIndicator("T2", List.of("LABORERS", "TALENT"), "NQPF", 1, 1),
+                new NqpfIndicator("S1", List.of("LABORERS", "SKILL"), "NQPF", 1, 1),
+                new NqpfIndicator("M1", List.of("MEANS_OF_LABOR"), "AI", 1, 1));
+        Map<String, NqpfAssessment> r = run(STANDARD, nested, List.of("A", "B"),
+                new double[][] {{1, 2, 0, 5}, {3, 1, 4, 5}}).stream()
+                .collect(Collectors.toMap(NqpfAssessment::unit, Function.identity()));
+        assertThat(r.get("A").dimensions().get(0).score()).isCloseTo(25, E);
+        assertThat(r.get("B").dimensions().get(0).score()).isCloseTo(75, E);
+        NqpfAssessment.AggregateScore skill = r.get("B").aggregates().stream()
+                .filter(a -> a.code().equals("SKILL")).findFirst().orElseThrow();
+        assertThat(skill.parent()).isEqualTo("LABORERS");
+        assertThat(skill.level()).isEqualTo(2);
+        assertThat(skill.score()).isCloseTo(100, E);
+        assertThat(skill.rank()).isEqualTo(1);
+        // top-down: the dimensions before their sub-dimensions
+        assertThat(r.get("A").aggregates()).extracting(NqpfAssessment.AggregateScore::code)
+                .containsExactly("LABORERS", "MEANS_OF_LABOR", "SKILL", "TALENT");
+        // S1 weighs a quarter of the whole (half of LABORERS' half), each TALENT indicator an eighth
+        NqpfAssessment.IndicatorDetail s1 = r.get("A").indicators().stream()
+                .filter(d -> d.indicator().equals("S1")).findFirst().orElseThrow();
+        assertThat(s1.weight()).isCloseTo(0.25, E);
+        assertThat(s1.dimension()).isEqualTo("LABORERS");
+    }
+
+    @Test
+    void should_RefuseAFramework_When_AnAggregateHasTwoParents() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NqpfModel.framework(List.of(
+                new NqpfIndicator("T1", List.of("LABORERS", "TALENT"), "AI", 1, 1),
+                new NqpfIndicator("T2", List.of("MEANS_OF_LABOR", "TALENT"), "AI", 1, 1))))
+                .hasMessage("aggregate TALENT is placed under LABORERS and, by indicator T2, under MEANS_OF_LABOR");
     }
 }
