@@ -8,14 +8,21 @@ import org.junit.jupiter.api.Test;
 import org.nqpf.contracts.ActionSystem;
 import org.nqpf.contracts.Dimension;
 import org.nqpf.contracts.Mechanism;
-import org.nqpf.roadmap.IntegrationTestBase;
+import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ApiClient.Response;
+import org.nqpf.testsupport.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-class ActionLibraryIT extends IntegrationTestBase {
+@ServiceTest
+class ActionLibraryIT {
+
+    @Autowired
+    ApiClient api;
 
     @Test
     void should_ListSeededLibrary_CoveringEverySystemDimensionMechanismAndActor() {
-        Response response = get("/api/v1/actions");
+        Response response = api.get("/api/v1/actions");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().size()).isGreaterThanOrEqualTo(24);
@@ -47,7 +54,7 @@ class ActionLibraryIT extends IntegrationTestBase {
 
     @Test
     void should_FilterBySystemAndDimension() {
-        Response response = get("/api/v1/actions?system=FULL_CHAIN_ELEMENT_CIRCULATION&dimension=MEANS_OF_LABOR");
+        Response response = api.get("/api/v1/actions?system=FULL_CHAIN_ELEMENT_CIRCULATION&dimension=MEANS_OF_LABOR");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().size()).isPositive();
@@ -55,13 +62,13 @@ class ActionLibraryIT extends IntegrationTestBase {
             assertThat(action.get("system").asString()).isEqualTo("FULL_CHAIN_ELEMENT_CIRCULATION");
             assertThat(action.get("dimension").asString()).isEqualTo("MEANS_OF_LABOR");
         }
-        assertThat(get("/api/v1/actions?dimension=LABORERS").body())
+        assertThat(api.get("/api/v1/actions?dimension=LABORERS").body())
                 .allSatisfy(a -> assertThat(a.get("dimension").asString()).isEqualTo("LABORERS"));
     }
 
     @Test
     void should_AnswerProblem_When_FilterValueIsUnknown() {
-        Response response = get("/api/v1/actions?system=CLOSED_INNOVATION");
+        Response response = api.get("/api/v1/actions?system=CLOSED_INNOVATION");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -70,8 +77,8 @@ class ActionLibraryIT extends IntegrationTestBase {
 
     @Test
     void should_ReturnOneAction_AndProblem404_When_CodeIsUnknown() {
-        Response known = get("/api/v1/actions/FEC-MOL-1");
-        Response unknown = get("/api/v1/actions/NO-SUCH-1");
+        Response known = api.get("/api/v1/actions/FEC-MOL-1");
+        Response unknown = api.get("/api/v1/actions/NO-SUCH-1");
 
         assertThat(known.status()).isEqualTo(200);
         assertThat(known.body().get("title").asString()).contains("computing-power network");
