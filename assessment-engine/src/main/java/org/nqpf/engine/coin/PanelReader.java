@@ -85,6 +85,11 @@ public final class PanelReader {
 
     /** @param threads at most this many byte ranges are parsed at once (1: all on the calling thread) */
     public static Panel read(Path path, String name, Framework framework, int threads) {
+        return read(path, name, framework, threads, PARALLEL_FROM_BYTES);
+    }
+
+    /** @param parallelFrom smaller files are read by one thread (tests split small files with 0) */
+    static Panel read(Path path, String name, Framework framework, int threads, long parallelFrom) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             Header header = header(channel, size, name);
@@ -100,7 +105,7 @@ public final class PanelReader {
             }
             PanelReader reader = new PanelReader(name, columns, indicators);
             long[] bounds = bounds(channel, header.end, size,
-                    size - header.end < PARALLEL_FROM_BYTES ? 1 : Math.max(1, threads));
+                    size - header.end < parallelFrom ? 1 : Math.max(1, threads));
             Chunk[] chunks = new Chunk[bounds.length - 1];
             for (int c = 0; c < chunks.length; c++) {
                 chunks[c] = reader.new Chunk(channel, bounds[c], bounds[c + 1]);
