@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.nqpf.engine.Ahp;
 import org.nqpf.engine.Coupling;
 import org.nqpf.engine.Hierarchy;
@@ -385,59 +386,73 @@ public final class AssessCommand {
         }
         out.write(String.join(",", header.stream().map(AssessCommand::csv).toList()));
         out.write('\n');
-        List<String> aggregates = r.aggregates();
         // Unit fields quoted once, not once per period.
         String[] unitFields = new String[r.units().size()];
         for (int i = 0; i < unitFields.length; i++) {
             unitFields[i] = csv(r.units().get(i)) + "," + csv(r.unitNames().get(i)) + ",";
         }
-        StringBuilder row = new StringBuilder(256);
-        for (String period : r.periods()) {
-            String periodField = csv(period);
-            double[][] scores = new double[aggregates.size()][];
-            for (int k = 0; k < scores.length; k++) {
-                scores[k] = r.scores(period, aggregates.get(k));
-            }
-            for (int i = 0; i < r.units().size(); i++) {
-                String unit = r.units().get(i);
-                if (!r.included(period, unit)) {
-                    continue;
-                }
-                row.setLength(0);
-                row.append(unitFields[i]).append(periodField);
-                for (int k = 0; k < scores.length; k++) {
-                    row.append(',');
-                    csvNumber(row, scores[k][i]);
-                    row.append(',').append(r.rank(period, unit, aggregates.get(k)));
-                }
-                if (!r.subsystems().isEmpty()) {
-                    for (double v : r.subsystemScores(period, unit).values()) {
-                        row.append(',');
-                        csvNumber(row, v);
-                    }
-                }
-                if (coupling) {
-                    Coupling c = r.coupling(period, unit);
-                    if (c == null) {
-                        row.append(",NA,NA,NA,NA");
-                    }
-                    else {
-                        row.append(',');
-                        csvNumber(row, c.c());
-                        row.append(',');
-                        csvNumber(row, c.t());
-                        row.append(',');
-                        csvNumber(row, c.d());
-                        row.append(',').append(c.grade().name());
-                    }
-                    String lag = r.lagging(period, unit);
-                    row.append(',').append(lag == null ? "" : csv(lag));
-                }
-                row.append('\n');
-                out.append(row);
+        // Periods are formatted in parallel, a few at a time (bounded memory), and written in order.
+        List<String> periods = r.periods();
+        int window = 2 * Runtime.getRuntime().availableProcessors();
+        for (int from = 0; from < periods.size(); from += window) {
+            String[] blocks = new String[Math.min(window, periods.size() - from)];
+            int first = from;
+            IntStream.range(0, blocks.length).parallel()
+                    .forEach(k -> blocks[k] = csvRows(r, periods.get(first + k), unitFields, coupling));
+            for (String block : blocks) {
+                out.write(block);
             }
         }
         out.flush();
+    }
+
+    private static String csvRows(PanelResult r, String period, String[] unitFields, boolean coupling) {
+        List<String> aggregates = r.aggregates();
+        String periodField = csv(period);
+        double[][] scores = new double[aggregates.size()][];
+        int[][] ranks = new int[aggregates.size()][];
+        for (int k = 0; k < scores.length; k++) {
+            scores[k] = r.scores(period, aggregates.get(k));
+            ranks[k] = r.ranks(period, aggregates.get(k));
+        }
+        StringBuilder rows = new StringBuilder(unitFields.length * 32 * (1 + scores.length));
+        for (int i = 0; i < unitFields.length; i++) {
+            String unit = r.units().get(i);
+            if (!r.included(period, unit)) {
+                continue;
+            }
+            rows.append(unitFields[i]).append(periodField);
+            for (int k = 0; k < scores.length; k++) {
+                rows.append(',');
+                csvNumber(rows, scores[k][i]);
+                rows.append(',').append(ranks[k][i]);
+            }
+            if (!r.subsystems().isEmpty()) {
+                for (double v : r.subsystemScores(period, unit).values()) {
+                    rows.append(',');
+                    csvNumber(rows, v);
+                }
+            }
+            if (coupling) {
+                Coupling c = r.coupling(period, unit);
+                if (c == null) {
+                    rows.append(",NA,NA,NA,NA");
+                }
+                else {
+                    rows.append(',');
+                    csvNumber(rows, c.c());
+                    rows.append(',');
+                    csvNumber(rows, c.t());
+                    rows.append(',');
+                    csvNumber(rows, c.d());
+                    rows.append(',').append(c.grade().name());
+                }
+                String lag = r.lagging(period, unit);
+                rows.append(',').append(lag == null ? "" : csv(lag));
+            }
+            rows.append('\n');
+        }
+        return rows.toString();
     }
 
     private static void csvNumber(StringBuilder row, double v) {
