@@ -166,6 +166,32 @@ class PanelReaderTest {
         }
     }
 
+    /** Numbers parsed from bytes are Double.parseDouble's doubles, bit for bit, and what it rejects is NaN. */
+    @Test
+    void should_ParseNumbersAsDoubleParseDouble_Does() {
+        Random random = new Random(11);
+        List<String> texts = new ArrayList<>(List.of("0", "-0", "+5", "5.", ".5", "007.50", "9007199254740991",
+                "9007199254740992", "9007199254740993", "0.9007199254740993", "123456789012345.6", "1e5", "-2.5E-3",
+                "1d", "0x1p3", "4.9e-324", "1.7976931348623157e308", "0.1", "0.30000000000000004"));
+        for (int k = 0; k < 20000; k++) {
+            double v = random.nextGaussian() * Math.pow(10, random.nextInt(12) - 4);
+            texts.add(Double.toString(v)); // up to 17 digits
+            texts.add(String.format(java.util.Locale.ROOT, "%." + (1 + random.nextInt(15)) + "g", v)); // as R writes
+            texts.add(String.format(java.util.Locale.ROOT, "%." + random.nextInt(10) + "f", v));
+            texts.add(Long.toString(random.nextLong() >> random.nextInt(64)));
+        }
+        for (String text : texts) {
+            byte[] bytes = ("," + text + ",").getBytes(StandardCharsets.US_ASCII);
+            double parsed = PanelReader.number(bytes, 1, bytes.length - 1);
+            assertThat(Double.doubleToRawLongBits(parsed)).as(text)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+        }
+        for (String bad : List.of("", "-", ".", "1.2.3", "1,5", "abc", "1e", "--1")) {
+            byte[] bytes = bad.getBytes(StandardCharsets.US_ASCII);
+            assertThat(PanelReader.number(bytes, 0, bytes.length)).as(bad).isNaN();
+        }
+    }
+
     private static String value(Random random) {
         return switch (random.nextInt(8)) {
             case 0 -> "NA";
