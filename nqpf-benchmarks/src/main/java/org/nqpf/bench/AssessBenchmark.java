@@ -105,9 +105,9 @@ public final class AssessBenchmark {
         measure("nqpf assess (warm-up, not counted)", nqpf, nqpfOut, root);
         Measured nq = median("nqpf assess", nqpf, nqpfOut, root, runs);
 
-        Measured plain = median("plain pass (JVM reads the bytes, parses every number once)",
+        Measured plain = median("plain pass (a JVM with the command's GC and JIT reads the bytes, parses every number once)",
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                        "-XX:+UseSerialGC", "-cp", jar(), AssessBenchmark.class.getName(), "--plain-pass",
+                        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", jar(), AssessBenchmark.class.getName(), "--plain-pass",
                         data.toString()), dir.resolve("plain.txt"), root, runs);
 
         Measured co = null;
@@ -123,9 +123,10 @@ public final class AssessBenchmark {
             System.out.println("COINr not run (" + (coinr ? "Rscript or the COINr package is not installed" : "--no-coinr")
                     + "): ratio below = plain pass time / nqpf time (how close the command is to reading the file once)");
         }
-        System.out.printf(Locale.ROOT, "nqpf %.2f s, %d MB peak; plain pass %.2f s, %d MB peak%s%n", nq.seconds,
-                nq.peakMb, plain.seconds, plain.peakMb, co == null ? ""
-                        : String.format(Locale.ROOT, "; COINr %.2f s, %d MB peak", co.seconds, co.peakMb));
+        System.out.printf(Locale.ROOT, "nqpf %.2f s (cpu %.2f s), %d MB peak; plain pass %.2f s (cpu %.2f s), %d MB peak%s%n",
+                nq.seconds, nq.cpuSeconds, nq.peakMb, plain.seconds, plain.cpuSeconds, plain.peakMb, co == null ? ""
+                        : String.format(Locale.ROOT, "; COINr %.2f s (cpu %.2f s), %d MB peak; cpu ratio %.1f",
+                                co.seconds, co.cpuSeconds, co.peakMb, co.cpuSeconds / nq.cpuSeconds));
         System.out.printf(Locale.ROOT, "assess units=%d indicators=%d periods=%d nqpf_s=%.2f coinr_s=%s ratio=%.1f "
                         + "nqpf_peak_mb=%d coinr_peak_mb=%s%n", units, indicators, periods, nq.seconds,
                 co == null ? "none" : String.format(Locale.ROOT, "%.2f", co.seconds),
@@ -207,7 +208,8 @@ public final class AssessBenchmark {
 
     // ---- whole-process runs ---------------------------------------------------------------------------------------
 
-    record Measured(double seconds, long peakMb) {
+    /** Wall seconds, peak resident MB, CPU seconds (user + system, all threads; -1 without GNU time). */
+    record Measured(double seconds, long peakMb, double cpuSeconds) {
     }
 
     private static Measured median(String what, List<String> command, Path stdout, Path dir, int runs)
@@ -218,10 +220,11 @@ public final class AssessBenchmark {
         }
         double[] seconds = all.stream().mapToDouble(Measured::seconds).sorted().toArray();
         long[] peaks = all.stream().mapToLong(Measured::peakMb).sorted().toArray();
-        Measured median = new Measured(seconds[seconds.length / 2], peaks[peaks.length / 2]);
+        double[] cpu = all.stream().mapToDouble(Measured::cpuSeconds).sorted().toArray();
+        Measured median = new Measured(seconds[seconds.length / 2], peaks[peaks.length / 2], cpu[cpu.length / 2]);
         if (runs > 1) {
-            System.out.printf(Locale.ROOT, "  %s: median of %d runs %.2f s, %d MB%n", what, runs, median.seconds,
-                    median.peakMb);
+            System.out.printf(Locale.ROOT, "  %s: median of %d runs %.2f s, %d MB, cpu %.2f s%n", what, runs,
+                    median.seconds, median.peakMb, median.cpuSeconds);
         }
         return median;
     }
@@ -239,6 +242,7 @@ public final class AssessBenchmark {
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full).directory(dir.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        String load = load();
         long start = System.nanoTime();
         Process process = builder.start();
         long peakKb = 0;
@@ -252,17 +256,34 @@ public final class AssessBenchmark {
             throw new IllegalStateException(what + " failed (exit " + process.exitValue() + "): "
                     + Files.readString(stderr));
         }
+        double cpu = -1;
         if (gnuTime) {
-            Matcher rss = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)")
-                    .matcher(Files.readString(timeFile));
+            String report = Files.readString(timeFile);
+            Matcher rss = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)").matcher(report);
             peakKb = rss.find() ? Long.parseLong(rss.group(1)) : 0;
+            Matcher user = Pattern.compile("User time \\(seconds\\): ([0-9.]+)").matcher(report);
+            Matcher system = Pattern.compile("System time \\(seconds\\): ([0-9.]+)").matcher(report);
+            if (user.find() && system.find()) {
+                cpu = Double.parseDouble(user.group(1)) + Double.parseDouble(system.group(1));
+            }
         }
         Files.deleteIfExists(timeFile);
         Files.deleteIfExists(stderr);
-        Measured m = new Measured(seconds, peakKb / 1024);
-        System.out.printf(Locale.ROOT, "  %s: %.2f s, peak %d MB (%s)%n", what, m.seconds, m.peakMb,
-                gnuTime ? "/usr/bin/time -v" : "VmHWM polled every 5 ms");
+        Measured m = new Measured(seconds, peakKb / 1024, cpu);
+        System.out.printf(Locale.ROOT, "  %s: %.2f s, peak %d MB, cpu %.2f s (%s; load average before/after %s/%s)%n",
+                what, m.seconds, m.peakMb, m.cpuSeconds, gnuTime ? "/usr/bin/time -v" : "VmHWM polled every 5 ms",
+                load, load());
         return m;
+    }
+
+    /** The 1-minute load average: the machine is shared, and the figures are only as quiet as it was. */
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        }
+        catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static long vmHwmKb(long pid) {
