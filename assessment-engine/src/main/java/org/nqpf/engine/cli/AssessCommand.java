@@ -82,6 +82,7 @@ public final class AssessCommand {
             return 2;
         }
         try {
+            Timing timing = Boolean.getBoolean("nqpf.timing") ? new Timing() : null;
             Path metaPath = existing(options.get("--meta"));
             Path dataPath = existing(options.get("--data"));
             Profile profile = Profile.defaults();
@@ -90,7 +91,7 @@ public final class AssessCommand {
                 profile = Profile.parse(Files.readString(profilePath, StandardCharsets.UTF_8),
                         profilePath.getFileName().toString());
             }
-            Timing timing = Boolean.getBoolean("nqpf.timing") ? new Timing() : null;
+            String profiled = timing == null ? null : timing.lap("profile");
             Framework framework = CoinrFiles.framework(metaPath, metaPath.getFileName().toString());
             Panel panel = CoinrFiles.panel(dataPath, dataPath.getFileName().toString(), framework);
             String read = timing == null ? null : timing.lap("read");
@@ -104,8 +105,8 @@ public final class AssessCommand {
             }
             out.flush();
             if (timing != null) { // -Dnqpf.timing=true: where the time goes, for the benchmark
-                err.println("nqpf assess timing (wall/cpu of all threads): " + read + ", " + assessed + ", "
-                        + timing.lap("write"));
+                err.println("nqpf assess timing (wall/cpu of all threads): " + timing.started + ", " + profiled + ", "
+                        + read + ", " + assessed + ", " + timing.lap("write"));
             }
             return 0;
         }
@@ -129,6 +130,9 @@ public final class AssessCommand {
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         private long wall = System.nanoTime();
         private long cpu = os.getProcessCpuTime();
+        /** From the JVM's start to the command's. */
+        final String started = String.format(java.util.Locale.ROOT, "jvm start %d/%.0f ms",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), cpu / 1e6);
 
         String lap(String step) {
             long w = System.nanoTime();

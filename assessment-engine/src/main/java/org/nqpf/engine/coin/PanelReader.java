@@ -27,7 +27,7 @@ import org.nqpf.engine.pipeline.Panel;
 /**
  * Reads a COINr iData CSV file straight into the panel's {@code double[period][unit][indicator]} arrays, with the
  * rules and messages of {@link Csv} and {@link CoinrFiles#panel(Csv, Framework)}: the file is read once, in
- * line-aligned byte ranges parsed in parallel (one per core on a large file), each read through a small buffer, and
+ * line-aligned byte ranges parsed in parallel (a few per core on a large file), each read through a small buffer, and
  * each number is parsed from its bytes (no String, no boxing, no map per row). Each row's value array becomes the
  * panel's row as it is, without a copy.
  * <p>
@@ -80,16 +80,20 @@ public final class PanelReader {
 
     /** @param name how the file is named in error messages */
     public static Panel read(Path path, String name, Framework framework) {
-        return read(path, name, framework, Runtime.getRuntime().availableProcessors());
+        // A few ranges per core: a range whose thread waits for a busy core does not hold the others up.
+        return read(path, name, framework, 4 * Runtime.getRuntime().availableProcessors());
     }
 
-    /** @param threads at most this many byte ranges are parsed at once (1: all on the calling thread) */
-    public static Panel read(Path path, String name, Framework framework, int threads) {
-        return read(path, name, framework, threads, PARALLEL_FROM_BYTES);
+    /**
+     * @param ranges the file is split into at most this many byte ranges, parsed on the common fork-join pool (1: all
+     *               on the calling thread)
+     */
+    public static Panel read(Path path, String name, Framework framework, int ranges) {
+        return read(path, name, framework, ranges, PARALLEL_FROM_BYTES);
     }
 
     /** @param parallelFrom smaller files are read by one thread (tests split small files with 0) */
-    static Panel read(Path path, String name, Framework framework, int threads, long parallelFrom) {
+    static Panel read(Path path, String name, Framework framework, int ranges, long parallelFrom) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             Header header = header(channel, size, name);
@@ -105,7 +109,7 @@ public final class PanelReader {
             }
             PanelReader reader = new PanelReader(name, columns, indicators);
             long[] bounds = bounds(channel, header.end, size,
-                    size - header.end < parallelFrom ? 1 : Math.max(1, threads));
+                    size - header.end < parallelFrom ? 1 : Math.max(1, ranges));
             Chunk[] chunks = new Chunk[bounds.length - 1];
             for (int c = 0; c < chunks.length; c++) {
                 chunks[c] = reader.new Chunk(channel, bounds[c], bounds[c + 1]);
