@@ -172,13 +172,21 @@ class PanelReaderTest {
         Random random = new Random(11);
         List<String> texts = new ArrayList<>(List.of("0", "-0", "+5", "5.", ".5", "007.50", "9007199254740991",
                 "9007199254740992", "9007199254740993", "0.9007199254740993", "123456789012345.6", "1e5", "-2.5E-3",
-                "1d", "0x1p3", "4.9e-324", "1.7976931348623157e308", "0.1", "0.30000000000000004"));
+                "1d", "0x1p3", "4.9e-324", "1.7976931348623157e308", "0.1", "0.30000000000000004",
+                "0.000000000000000000000000000000000000001", "9007199254740993.5", "0.1000000000000000055511151231257827",
+                "123456789012345678", "1234567890123456789", "0.00000000000000000000000000000000000000000001"));
         for (int k = 0; k < 20000; k++) {
             double v = random.nextGaussian() * Math.pow(10, random.nextInt(12) - 4);
             texts.add(Double.toString(v)); // up to 17 digits
             texts.add(String.format(java.util.Locale.ROOT, "%." + (1 + random.nextInt(15)) + "g", v)); // as R writes
             texts.add(String.format(java.util.Locale.ROOT, "%." + random.nextInt(10) + "f", v));
             texts.add(Long.toString(random.nextLong() >> random.nextInt(64)));
+        }
+        for (int k = 0; k < 50000; k++) { // plain decimals of 1-18 significant digits over 1e-22..1e18
+            double v = Math.pow(10, random.nextDouble() * 40 - 22) * (random.nextBoolean() ? 1 : -1);
+            texts.add(new java.math.BigDecimal(v).round(new java.math.MathContext(1 + random.nextInt(18)))
+                    .toPlainString());
+            texts.add(Double.toString(Double.longBitsToDouble(random.nextLong() & 0x7FEFFFFFFFFFFFFFL)));
         }
         for (String text : texts) {
             byte[] bytes = ("," + text + ",").getBytes(StandardCharsets.US_ASCII);
