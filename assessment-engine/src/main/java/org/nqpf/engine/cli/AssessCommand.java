@@ -1,9 +1,16 @@
 package org.nqpf.engine.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.NumberOutput;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.nqpf.engine.Ahp;
 import org.nqpf.engine.Coupling;
 import org.nqpf.engine.Hierarchy;
@@ -74,6 +82,7 @@ public final class AssessCommand {
             return 2;
         }
         try {
+            Timing timing = Boolean.getBoolean("nqpf.timing") ? new Timing() : null;
             Path metaPath = existing(options.get("--meta"));
             Path dataPath = existing(options.get("--data"));
             Profile profile = Profile.defaults();
@@ -82,17 +91,23 @@ public final class AssessCommand {
                 profile = Profile.parse(Files.readString(profilePath, StandardCharsets.UTF_8),
                         profilePath.getFileName().toString());
             }
+            String profiled = timing == null ? null : timing.lap("profile");
             Framework framework = CoinrFiles.framework(metaPath, metaPath.getFileName().toString());
             Panel panel = CoinrFiles.panel(dataPath, dataPath.getFileName().toString(), framework);
+            String read = timing == null ? null : timing.lap("read");
             PanelResult result = new Assessor(profile).assess(framework, panel);
+            String assessed = timing == null ? null : timing.lap("assess");
             if (format.equals("json")) {
-                ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                out.println(json.writeValueAsString(toJson(result)));
+                writeJson(result, out);
             }
             else {
                 writeCsv(result, out);
             }
             out.flush();
+            if (timing != null) { // -Dnqpf.timing=true: where the time goes, for the benchmark
+                err.println("nqpf assess timing (wall/cpu of all threads): " + timing.started + ", " + profiled + ", "
+                        + read + ", " + assessed + ", " + timing.lap("write"));
+            }
             return 0;
         }
         catch (InputFileException | ProfileException e) {
@@ -109,6 +124,26 @@ public final class AssessCommand {
         }
     }
 
+    /** Wall time and the process's CPU time (all threads, JIT and GC included) per step. */
+    private static final class Timing {
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        private long wall = System.nanoTime();
+        private long cpu = os.getProcessCpuTime();
+        /** From the JVM's start to the command's. */
+        final String started = String.format(java.util.Locale.ROOT, "jvm start %d/%.0f ms",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), cpu / 1e6);
+
+        String lap(String step) {
+            long w = System.nanoTime();
+            long c = os.getProcessCpuTime();
+            String text = String.format(java.util.Locale.ROOT, "%s %.0f/%.0f ms", step, (w - wall) / 1e6, (c - cpu) / 1e6);
+            wall = w;
+            cpu = c;
+            return text;
+        }
+    }
+
     private static Path existing(String file) throws IOException {
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) {
@@ -117,162 +152,232 @@ public final class AssessCommand {
         return path;
     }
 
-    /** The JSON document: weights once, then one entry per unit and period. */
-    static Map<String, Object> toJson(PanelResult r) {
+    /**
+     * The JSON document, streamed unit by unit (no tree of maps for 60,000 unit-periods): weights once, then one entry
+     * per unit and period. Doubles are written by Jackson's Schubfach writer: the shortest text that reads back as the
+     * same double.
+     */
+    static void writeJson(PanelResult r, OutputStream target) throws IOException {
+        JsonFactory factory = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
         Hierarchy h = r.framework().hierarchy();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("method", r.method());
-        doc.put("periods", r.periods());
-        doc.put("scoreRange", List.of(r.scoreRange().lower(), r.scoreRange().upper()));
-
-        List<Map<String, Object>> weights = new ArrayList<>();
-        Map<String, Double> effective = r.effectiveWeights();
-        for (Hierarchy.Node node : h.nodes().values()) {
-            Map<String, Object> w = new LinkedHashMap<>();
-            Framework.NodeInfo info = r.framework().info(node.code());
-            w.put("iCode", node.code());
-            w.put("iName", info.name());
-            w.put("type", node.indicator() ? "Indicator" : "Aggregate");
-            w.put("level", h.level(node.code()));
-            w.put("parent", node.parent());
-            w.put("weight", node.code().equals(h.root()) ? null : number(r.weights().getOrDefault(node.code(), 0.0)));
-            if (node.indicator()) {
-                w.put("direction", node.direction());
-                w.put("effectiveWeight", number(effective.get(node.code())));
-                w.put("subsystem", info.subsystem());
-                w.put("mechanism", info.mechanism());
-                w.put("coverage", number(r.indicatorCoverage().get(node.code())));
+        try (JsonGenerator g = factory.createGenerator(target, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("method", r.method());
+            g.writeArrayFieldStart("periods");
+            for (String period : r.periods()) {
+                g.writeString(period);
             }
-            weights.add(w);
-        }
-        doc.put("weights", weights);
-        if (!r.consistency().isEmpty()) {
-            Map<String, Object> consistency = new LinkedHashMap<>();
-            r.consistency().forEach((aggregate, a) -> consistency.put(aggregate, ahp(a)));
-            doc.put("ahpConsistency", consistency);
-        }
+            g.writeEndArray();
+            g.writeArrayFieldStart("scoreRange");
+            g.writeNumber(r.scoreRange().lower());
+            g.writeNumber(r.scoreRange().upper());
+            g.writeEndArray();
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("screenedOut", r.screened().stream().map(s -> Map.of("uCode", s.unit(), "period", s.period(),
-                "coverage", s.coverage())).toList());
-        data.put("imputed", r.imputed());
-        data.put("outliersTreated", r.treated().stream().map(t -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("iCode", t.indicator());
-            m.put("period", t.period());
-            m.put("action", t.outcome().action().name().toLowerCase());
-            m.put("winsorisedPoints", t.outcome().winsorised());
-            m.put("skew", number(t.outcome().skewBefore()));
-            m.put("kurtosis", number(t.outcome().kurtosisBefore()));
-            return m;
-        }).toList());
-        doc.put("data", data);
-
-        List<Map<String, Object>> disparity = new ArrayList<>();
-        for (String period : r.periods()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("period", period);
-            d.put("gini", number(r.gini(period, h.root())));
-            d.put("theil", number(r.theil(period, h.root())));
-            disparity.add(d);
-        }
-        doc.put("disparity", disparity);
-
-        PanelResult.Uncertainty u = r.uncertainty();
-        List<Map<String, Object>> units = new ArrayList<>();
-        for (String period : r.periods()) {
-            for (int i = 0; i < r.units().size(); i++) {
-                String unit = r.units().get(i);
-                if (!r.included(period, unit)) {
-                    continue;
+            g.writeArrayFieldStart("weights");
+            Map<String, Double> effective = r.effectiveWeights();
+            for (Hierarchy.Node node : h.nodes().values()) {
+                Framework.NodeInfo info = r.framework().info(node.code());
+                g.writeStartObject();
+                g.writeStringField("iCode", node.code());
+                g.writeStringField("iName", info.name());
+                g.writeStringField("type", node.indicator() ? "Indicator" : "Aggregate");
+                g.writeNumberField("level", h.level(node.code()));
+                g.writeStringField("parent", node.parent());
+                g.writeFieldName("weight");
+                if (node.code().equals(h.root())) {
+                    g.writeNull();
                 }
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("uCode", unit);
-                e.put("uName", r.unitNames().get(i));
-                e.put("period", period);
-                e.put("coverage", number(r.coverage(period, unit)));
-                Map<String, Object> scores = new LinkedHashMap<>();
-                Map<String, Object> ranks = new LinkedHashMap<>();
-                for (String aggregate : r.aggregates()) {
-                    scores.put(aggregate, number(r.score(period, unit, aggregate)));
-                    ranks.put(aggregate, r.rank(period, unit, aggregate));
+                else {
+                    number(g, r.weights().getOrDefault(node.code(), 0.0));
                 }
-                e.put("scores", scores);
-                if (r.hasTopsis()) {
-                    e.put("topsis", number(r.topsis(period, unit)));
+                if (node.indicator()) {
+                    g.writeNumberField("direction", node.direction());
+                    g.writeFieldName("effectiveWeight");
+                    number(g, effective.get(node.code()));
+                    g.writeStringField("subsystem", info.subsystem());
+                    g.writeStringField("mechanism", info.mechanism());
+                    g.writeFieldName("coverage");
+                    number(g, r.indicatorCoverage().get(node.code()));
                 }
-                e.put("ranks", ranks);
-                if (!r.subsystems().isEmpty()) {
-                    Map<String, Object> subsystems = new LinkedHashMap<>();
-                    r.subsystemScores(period, unit).forEach((s, v) -> subsystems.put(s, number(v)));
-                    e.put("subsystems", subsystems);
-                }
-                Coupling c = r.coupling(period, unit);
-                if (c != null) {
-                    Map<String, Object> coupling = new LinkedHashMap<>();
-                    coupling.put("C", number(c.c()));
-                    coupling.put("T", number(c.t()));
-                    coupling.put("D", number(c.d()));
-                    coupling.put("grade", c.grade().name());
-                    coupling.put("gradeZh", c.grade().chinese());
-                    coupling.put("gradeEn", c.grade().english());
-                    coupling.put("lagging", r.lagging(period, unit));
-                    e.put("coupling", coupling);
-                }
-                if (r.hasObstacles()) {
-                    Map<String, Object> obstacles = new LinkedHashMap<>();
-                    obstacles.put("indicators", numbers(r.obstacles(period, unit)));
-                    obstacles.put("aggregates", numbers(r.aggregateObstacles(period, unit)));
-                    e.put("obstacles", obstacles);
-                }
-                e.put("contributions", numbers(r.contributions(period, unit)));
-                if (r.periods().size() > 1) {
-                    e.put("growth", number(r.growth(period, unit, h.root())));
-                }
-                if (u != null && u.period().equals(period)) {
-                    e.put("uncertainty", Map.of("medianRank", number(u.medianRank()[i]), "rank5", number(u.rank5()[i]),
-                            "rank95", number(u.rank95()[i])));
-                }
-                units.add(e);
+                g.writeEndObject();
             }
+            g.writeEndArray();
+            if (!r.consistency().isEmpty()) {
+                g.writeObjectFieldStart("ahpConsistency");
+                for (Map.Entry<String, Ahp.Result> e : r.consistency().entrySet()) {
+                    Ahp.Result a = e.getValue();
+                    g.writeObjectFieldStart(e.getKey());
+                    g.writeNumberField("lambdaMax", a.lambdaMax());
+                    g.writeNumberField("CI", a.ci());
+                    g.writeNumberField("RI", a.ri());
+                    g.writeNumberField("CR", a.cr());
+                    g.writeBooleanField("consistent", a.consistent());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+
+            g.writeObjectFieldStart("data");
+            g.writeArrayFieldStart("screenedOut");
+            for (PanelResult.Screened s : r.screened()) {
+                g.writeStartObject();
+                g.writeStringField("uCode", s.unit());
+                g.writeStringField("period", s.period());
+                g.writeNumberField("coverage", s.coverage());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("imputed", r.imputed());
+            g.writeArrayFieldStart("outliersTreated");
+            for (PanelResult.Treated t : r.treated()) {
+                g.writeStartObject();
+                g.writeStringField("iCode", t.indicator());
+                g.writeStringField("period", t.period());
+                g.writeStringField("action", t.outcome().action().name().toLowerCase());
+                g.writeNumberField("winsorisedPoints", t.outcome().winsorised());
+                g.writeFieldName("skew");
+                number(g, t.outcome().skewBefore());
+                g.writeFieldName("kurtosis");
+                number(g, t.outcome().kurtosisBefore());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+
+            g.writeArrayFieldStart("disparity");
+            for (String period : r.periods()) {
+                g.writeStartObject();
+                g.writeStringField("period", period);
+                g.writeFieldName("gini");
+                number(g, r.gini(period, h.root()));
+                g.writeFieldName("theil");
+                number(g, r.theil(period, h.root()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
+            PanelResult.Uncertainty u = r.uncertainty();
+            g.writeArrayFieldStart("units");
+            for (String period : r.periods()) {
+                for (int i = 0; i < r.units().size(); i++) {
+                    String unit = r.units().get(i);
+                    if (r.included(period, unit)) {
+                        writeUnit(g, r, h, u, period, i, unit);
+                    }
+                }
+            }
+            g.writeEndArray();
+            if (r.periods().size() > 1) {
+                g.writeObjectFieldStart("cagr");
+                for (String unit : r.units()) {
+                    g.writeFieldName(unit);
+                    number(g, r.cagr(unit, h.root()));
+                }
+                g.writeEndObject();
+            }
+            if (u != null) {
+                g.writeObjectFieldStart("uncertainty");
+                g.writeStringField("period", u.period());
+                g.writeNumberField("runs", u.runs());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
         }
-        doc.put("units", units);
+        target.write('\n');
+    }
+
+    private static void writeUnit(JsonGenerator g, PanelResult r, Hierarchy h, PanelResult.Uncertainty u,
+            String period, int i, String unit) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("uCode", unit);
+        g.writeStringField("uName", r.unitNames().get(i));
+        g.writeStringField("period", period);
+        g.writeFieldName("coverage");
+        number(g, r.coverage(period, unit));
+        g.writeObjectFieldStart("scores");
+        for (String aggregate : r.aggregates()) {
+            g.writeFieldName(aggregate);
+            number(g, r.score(period, unit, aggregate));
+        }
+        g.writeEndObject();
+        if (r.hasTopsis()) {
+            g.writeFieldName("topsis");
+            number(g, r.topsis(period, unit));
+        }
+        g.writeObjectFieldStart("ranks");
+        for (String aggregate : r.aggregates()) {
+            g.writeNumberField(aggregate, r.rank(period, unit, aggregate));
+        }
+        g.writeEndObject();
+        if (!r.subsystems().isEmpty()) {
+            numbers(g, "subsystems", r.subsystemScores(period, unit));
+        }
+        Coupling c = r.coupling(period, unit);
+        if (c != null) {
+            g.writeObjectFieldStart("coupling");
+            g.writeFieldName("C");
+            number(g, c.c());
+            g.writeFieldName("T");
+            number(g, c.t());
+            g.writeFieldName("D");
+            number(g, c.d());
+            g.writeStringField("grade", c.grade().name());
+            g.writeStringField("gradeZh", c.grade().chinese());
+            g.writeStringField("gradeEn", c.grade().english());
+            g.writeStringField("lagging", r.lagging(period, unit));
+            g.writeEndObject();
+        }
+        if (r.hasObstacles()) {
+            g.writeObjectFieldStart("obstacles");
+            numbers(g, "indicators", r.obstacles(period, unit));
+            numbers(g, "aggregates", r.aggregateObstacles(period, unit));
+            g.writeEndObject();
+        }
+        numbers(g, "contributions", r.contributions(period, unit));
         if (r.periods().size() > 1) {
-            Map<String, Object> cagr = new LinkedHashMap<>();
-            for (String unit : r.units()) {
-                cagr.put(unit, number(r.cagr(unit, h.root())));
-            }
-            doc.put("cagr", cagr);
+            g.writeFieldName("growth");
+            number(g, r.growth(period, unit, h.root()));
         }
-        if (u != null) {
-            doc.put("uncertainty", Map.of("period", u.period(), "runs", u.runs()));
+        if (u != null && u.period().equals(period)) {
+            g.writeObjectFieldStart("uncertainty");
+            g.writeFieldName("medianRank");
+            number(g, u.medianRank()[i]);
+            g.writeFieldName("rank5");
+            number(g, u.rank5()[i]);
+            g.writeFieldName("rank95");
+            number(g, u.rank95()[i]);
+            g.writeEndObject();
         }
-        return doc;
+        g.writeEndObject();
     }
 
-    private static Map<String, Object> ahp(Ahp.Result a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lambdaMax", a.lambdaMax());
-        m.put("CI", a.ci());
-        m.put("RI", a.ri());
-        m.put("CR", a.cr());
-        m.put("consistent", a.consistent());
-        return m;
-    }
-
-    private static Map<String, Object> numbers(Map<String, Double> values) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, number(v)));
-        return out;
+    private static void numbers(JsonGenerator g, String field, Map<String, Double> values) throws IOException {
+        g.writeObjectFieldStart(field);
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            g.writeFieldName(e.getKey());
+            number(g, e.getValue());
+        }
+        g.writeEndObject();
     }
 
     /** JSON has no NaN: a missing number is null. */
-    private static Double number(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+    private static void number(JsonGenerator g, Double v) throws IOException {
+        if (v == null || Double.isNaN(v) || Double.isInfinite(v)) {
+            g.writeNull();
+        }
+        else {
+            g.writeNumber(v);
+        }
     }
 
-    /** One row per unit and period: scores and ranks of every aggregate, subsystems and coupling coordination. */
-    static void writeCsv(PanelResult r, PrintStream out) {
+    /**
+     * One row per unit and period: scores and ranks of every aggregate, subsystems and coupling coordination. Written
+     * through one buffer; numbers as the shortest text that reads back as the same double.
+     */
+    static void writeCsv(PanelResult r, OutputStream target) throws IOException {
+        Writer out = new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8), 1 << 16);
         List<String> header = new ArrayList<>(List.of("uCode", "uName", "Time"));
         for (String aggregate : r.aggregates()) {
             header.add(aggregate);
@@ -283,35 +388,79 @@ public final class AssessCommand {
         if (coupling) {
             header.addAll(List.of("C", "T", "D", "grade", "lagging"));
         }
-        out.println(String.join(",", header.stream().map(AssessCommand::csv).toList()));
-        for (String period : r.periods()) {
-            for (int i = 0; i < r.units().size(); i++) {
-                String unit = r.units().get(i);
-                if (!r.included(period, unit)) {
-                    continue;
-                }
-                List<String> row = new ArrayList<>(List.of(unit, r.unitNames().get(i), period));
-                for (String aggregate : r.aggregates()) {
-                    row.add(csvNumber(r.score(period, unit, aggregate)));
-                    row.add(Integer.toString(r.rank(period, unit, aggregate)));
-                }
-                r.subsystemScores(period, unit).values().forEach(v -> row.add(csvNumber(v)));
-                if (coupling) {
-                    Coupling c = r.coupling(period, unit);
-                    row.add(c == null ? "NA" : csvNumber(c.c()));
-                    row.add(c == null ? "NA" : csvNumber(c.t()));
-                    row.add(c == null ? "NA" : csvNumber(c.d()));
-                    row.add(c == null ? "NA" : c.grade().name());
-                    String lag = r.lagging(period, unit);
-                    row.add(lag == null ? "" : lag);
-                }
-                out.println(String.join(",", row.stream().map(AssessCommand::csv).toList()));
+        out.write(String.join(",", header.stream().map(AssessCommand::csv).toList()));
+        out.write('\n');
+        // Unit fields quoted once, not once per period.
+        String[] unitFields = new String[r.units().size()];
+        for (int i = 0; i < unitFields.length; i++) {
+            unitFields[i] = csv(r.units().get(i)) + "," + csv(r.unitNames().get(i)) + ",";
+        }
+        // Periods are formatted in parallel, a few at a time (bounded memory), and written in order.
+        List<String> periods = r.periods();
+        int window = 2 * Runtime.getRuntime().availableProcessors();
+        for (int from = 0; from < periods.size(); from += window) {
+            String[] blocks = new String[Math.min(window, periods.size() - from)];
+            int first = from;
+            IntStream.range(0, blocks.length).parallel()
+                    .forEach(k -> blocks[k] = csvRows(r, periods.get(first + k), unitFields, coupling));
+            for (String block : blocks) {
+                out.write(block);
             }
         }
+        out.flush();
     }
 
-    private static String csvNumber(double v) {
-        return Double.isNaN(v) ? "NA" : Double.toString(v);
+    private static String csvRows(PanelResult r, String period, String[] unitFields, boolean coupling) {
+        List<String> aggregates = r.aggregates();
+        String periodField = csv(period);
+        double[][] scores = new double[aggregates.size()][];
+        int[][] ranks = new int[aggregates.size()][];
+        for (int k = 0; k < scores.length; k++) {
+            scores[k] = r.scores(period, aggregates.get(k));
+            ranks[k] = r.ranks(period, aggregates.get(k));
+        }
+        StringBuilder rows = new StringBuilder(unitFields.length * 32 * (1 + scores.length));
+        for (int i = 0; i < unitFields.length; i++) {
+            String unit = r.units().get(i);
+            if (!r.included(period, unit)) {
+                continue;
+            }
+            rows.append(unitFields[i]).append(periodField);
+            for (int k = 0; k < scores.length; k++) {
+                rows.append(',');
+                csvNumber(rows, scores[k][i]);
+                rows.append(',').append(ranks[k][i]);
+            }
+            if (!r.subsystems().isEmpty()) {
+                for (double v : r.subsystemScores(period, unit).values()) {
+                    rows.append(',');
+                    csvNumber(rows, v);
+                }
+            }
+            if (coupling) {
+                Coupling c = r.coupling(period, unit);
+                if (c == null) {
+                    rows.append(",NA,NA,NA,NA");
+                }
+                else {
+                    rows.append(',');
+                    csvNumber(rows, c.c());
+                    rows.append(',');
+                    csvNumber(rows, c.t());
+                    rows.append(',');
+                    csvNumber(rows, c.d());
+                    rows.append(',').append(c.grade().name());
+                }
+                String lag = r.lagging(period, unit);
+                rows.append(',').append(lag == null ? "" : csv(lag));
+            }
+            rows.append('\n');
+        }
+        return rows.toString();
+    }
+
+    private static void csvNumber(StringBuilder row, double v) {
+        row.append(Double.isNaN(v) ? "NA" : NumberOutput.toString(v, true));
     }
 
     private static String csv(String field) {

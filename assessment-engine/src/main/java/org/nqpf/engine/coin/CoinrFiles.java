@@ -141,8 +141,9 @@ public final class CoinrFiles {
         }
     }
 
+    /** Streams the file into the panel's arrays ({@link PanelReader}): same rules and messages as below. */
     public static Panel panel(Path data, String name, Framework framework) {
-        return panel(Csv.read(data, name), framework);
+        return PanelReader.read(data, name, framework);
     }
 
     /** Units in order of first appearance; periods in numeric order when all are numbers, else as they appear. */

@@ -60,18 +60,7 @@ public final class Csv {
         if (first == lines.length) {
             throw new InputFileException(name, 0, "is empty: a header row is needed");
         }
-        List<String> header = fields(lines[first], name, first + 1);
-        Map<String, Integer> seen = new HashMap<>();
-        for (int k = 0; k < header.size(); k++) {
-            String column = header.get(k).trim();
-            header.set(k, column);
-            if (column.isEmpty()) {
-                throw new InputFileException(name, first + 1, "column " + (k + 1) + " of the header has no name");
-            }
-            if (seen.put(column, k) != null) {
-                throw new InputFileException(name, first + 1, "column " + column + " appears twice in the header");
-            }
-        }
+        List<String> header = header(lines[first], name, first + 1);
         List<Row> rows = new ArrayList<>();
         for (int n = first + 1; n < lines.length; n++) {
             if (lines[n].isBlank()) {
@@ -91,7 +80,25 @@ public final class Csv {
         return new Csv(name, List.copyOf(header), List.copyOf(rows));
     }
 
-    private static List<String> fields(String line, String name, int number) {
+    /** The header row's column names, trimmed; each must be named once. */
+    static List<String> header(String line, String name, int number) {
+        List<String> header = fields(line, name, number);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int k = 0; k < header.size(); k++) {
+            String column = header.get(k).trim();
+            header.set(k, column);
+            if (column.isEmpty()) {
+                throw new InputFileException(name, number, "column " + (k + 1) + " of the header has no name");
+            }
+            if (seen.put(column, k) != null) {
+                throw new InputFileException(name, number, "column " + column + " appears twice in the header");
+            }
+        }
+        return header;
+    }
+
+    /** One line's fields, untrimmed; {@link PanelReader} parses lines with quotes or non-ASCII text with it too. */
+    static List<String> fields(String line, String name, int number) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

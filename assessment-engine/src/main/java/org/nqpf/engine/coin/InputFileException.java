@@ -5,11 +5,13 @@ public class InputFileException extends IllegalArgumentException {
 
     private final String file;
     private final int line;
+    private final String problem;
 
     public InputFileException(String file, int line, String problem) {
         super(file + (line > 0 ? " line " + line : "") + ": " + problem);
         this.file = file;
         this.line = line;
+        this.problem = problem;
     }
 
     public String file() {
@@ -19,5 +21,10 @@ public class InputFileException extends IllegalArgumentException {
     /** 1-based line number, 0 when the problem concerns the whole file. */
     public int line() {
         return line;
+    }
+
+    /** What is wrong, without the file and line. */
+    public String problem() {
+        return problem;
     }
 }

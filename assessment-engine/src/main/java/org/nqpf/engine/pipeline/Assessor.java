@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.nqpf.engine.Aggregation;
 import org.nqpf.engine.AhpWeights;
 import org.nqpf.engine.ArithmeticMean;
@@ -39,8 +40,9 @@ import org.nqpf.engine.profile.ProfileException;
  * Runs a whole assessment on a panel, step by step as the OECD/JRC checklist orders them: data screening,
  * imputation, outlier treatment, normalisation (per period or over the panel), weighting, aggregation through every
  * level (or TOPSIS), ranks, subsystem scores and their coupling coordination, obstacle degrees, and, when the profile
- * asks, a Monte Carlo uncertainty analysis of the latest period's ranks. Plain Java, single-threaded, no state
- * between runs: one assessor may serve many panels.
+ * asks, a Monte Carlo uncertainty analysis of the latest period's ranks. Plain Java, no state between runs: one
+ * assessor may serve many panels. Normalisation (per indicator) and the period-by-period step run on the common
+ * fork-join pool, one task per core.
  */
 public final class Assessor {
 
@@ -233,7 +235,8 @@ public final class Assessor {
         double[][][] obstacles = bounded == null ? null : new double[periods][n][];
         double[][] topsis = profile.aggregate().topsis() ? new double[periods][] : null;
         int[] allIndicators = java.util.stream.IntStream.range(0, m).toArray();
-        for (int t = 0; t < periods; t++) {
+        // Periods are independent (each writes only its own slots): one per core.
+        IntStream.range(0, periods).parallel().forEach(t -> {
             scores[t] = aggregate(compiled, z[t], aggregation, scoreRange, compiled.childWeights);
             if (topsis != null) {
                 topsis[t] = Topsis.closeness(z[t], allIndicators, compiled.effective);
@@ -299,7 +302,7 @@ public final class Assessor {
                     obstacles[t][i] = ObstacleDegree.of(f, unitScore, new double[m]);
                 }
             }
-        }
+        });
 
         PanelResult.Uncertainty uncertainty = profile.uncertainty() == null ? null
                 : uncertainty(framework, panel, x, included, compiled, normalisation, aggregation);
@@ -400,9 +403,8 @@ public final class Assessor {
             int from = over == Profile.Over.PANEL ? 0 : b;
             int to = over == Profile.Over.PANEL ? periods : b + 1;
             double[][] columns = columns(x, from, to, m);
-            for (int j = 0; j < m; j++) {
-                columns[j] = normalisation.normalise(indicators.get(j), columns[j], directions[j]);
-            }
+            IntStream.range(0, m).parallel() // columns are independent: one per core
+                    .forEach(j -> columns[j] = normalisation.normalise(indicators.get(j), columns[j], directions[j]));
             fromColumns(z, from, to, columns);
         }
         return z;
@@ -415,30 +417,28 @@ public final class Assessor {
     private static double[][] columns(double[][][] x, int from, int to, int m) {
         int n = x[0].length;
         double[][] columns = new double[m][(to - from) * n];
-        int k = 0;
-        for (int t = from; t < to; t++) {
-            for (int i = 0; i < n; i++, k++) {
+        IntStream.range(from, to).parallel().forEach(t -> { // periods fill disjoint parts: one per core
+            for (int i = 0, k = (t - from) * n; i < n; i++, k++) {
                 double[] row = x[t][i];
                 for (int j = 0; j < m; j++) {
                     columns[j][k] = row[j];
                 }
             }
-        }
+        });
         return columns;
     }
 
     private static void fromColumns(double[][][] x, int from, int to, double[][] columns) {
         int n = x[0].length;
         int m = columns.length;
-        int k = 0;
-        for (int t = from; t < to; t++) {
-            for (int i = 0; i < n; i++, k++) {
+        IntStream.range(from, to).parallel().forEach(t -> {
+            for (int i = 0, k = (t - from) * n; i < n; i++, k++) {
                 double[] row = x[t][i];
                 for (int j = 0; j < m; j++) {
                     row[j] = columns[j][k];
                 }
             }
-        }
+        });
     }
 
     /**

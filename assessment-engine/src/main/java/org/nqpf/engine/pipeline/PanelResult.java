@@ -243,6 +243,13 @@ public final class PanelResult {
         return r[unit(unit)];
     }
 
+    /** Every unit's rank of a node in a period, in unit order: {@link #rank} for all units at once. */
+    public int[] ranks(String period, String node) {
+        int t = period(period);
+        int k = node(node);
+        return (ranks[t][k] != null ? ranks[t][k] : Ranks.descending(scores[t][k])).clone();
+    }
+
     public List<String> subsystems() {
         return subsystems;
     }
