@@ -350,6 +350,38 @@ public final class AssessCommand {
             number(g, u.rank95()[i]);
             g.writeEndObject();
         }
+        if (r.hasFrontier()) {
+            PanelResult.FrontierPosition f = r.frontier(period, unit);
+            if (f == null) {
+                g.writeNullField("frontier"); // lacks one of the frontier's indicators this period
+            }
+            else {
+                g.writeObjectFieldStart("frontier");
+                g.writeFieldName("efficiency");
+                number(g, f.efficiency());
+                numbers(g, "peers", f.peers());
+                numbers(g, "targets", f.targets());
+                numbers(g, "slacks", f.slacks());
+                g.writeEndObject();
+            }
+        }
+        if (r.hasProgress() && period.equals(r.periods().get(r.periods().size() - 1))) {
+            // Progress runs from the base year to the latest period: once per unit, on its latest entry.
+            g.writeObjectFieldStart("progress");
+            for (Map.Entry<String, org.nqpf.engine.Progress.Result> e : r.progress(unit).entrySet()) {
+                org.nqpf.engine.Progress.Result p = e.getValue();
+                g.writeObjectFieldStart(e.getKey());
+                g.writeFieldName("cagrObserved");
+                number(g, p.cagrObserved());
+                g.writeFieldName("cagrRequired");
+                number(g, p.cagrRequired());
+                g.writeFieldName("ratio");
+                number(g, p.ratio());
+                g.writeStringField("status", p.status().name());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 
