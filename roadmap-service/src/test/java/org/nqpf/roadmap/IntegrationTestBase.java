@@ -79,17 +79,39 @@ public abstract class IntegrationTestBase {
     }
 
     protected Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    protected Response post(String path, String jsonBody) {
+        return send("POST", path, jsonBody);
+    }
+
+    protected Response put(String path, String jsonBody) {
+        return send("PUT", path, jsonBody);
+    }
+
+    protected Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    private Response send(String method, String path, String jsonBody) {
         try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
-                            .timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(10));
+            if (jsonBody == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? null : json.readTree(response.body());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     body);
         }
         catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed", e);
+            throw new IllegalStateException(method + " " + path + " failed", e);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
