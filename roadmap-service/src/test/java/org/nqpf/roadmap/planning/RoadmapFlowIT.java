@@ -100,6 +100,7 @@ class RoadmapFlowIT extends IntegrationTestBase {
         assertThat(roadmap.get("period").asString()).isEqualTo("2023");
         assertThat(roadmap.get("assessmentId").asString()).isEqualTo(assessment.assessmentId());
         assertThat(roadmap.get("current").asBoolean()).isTrue();
+        assertThat(roadmap.get("libraryVersion").asInt()).isPositive(); // the published version it was built from
         assertThat(roadmap.get("generatedAt").asString()).isNotBlank();
         JsonNode actions = roadmap.get("actions");
         assertThat(actions.size()).isGreaterThanOrEqualTo(3);
