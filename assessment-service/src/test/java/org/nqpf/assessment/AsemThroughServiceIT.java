@@ -38,7 +38,7 @@ class AsemThroughServiceIT extends IntegrationTest {
         String run = unique();
         String framework = "ASEM-" + run;
         String cohort = "asem-" + run;
-        assertThat(put("/api/v1/profiles/" + framework, """
+        assertThat(api.put("/api/v1/profiles/" + framework, """
                 {"normalise": {"method": "minmax", "range": [0, 100]}, "weights": {"method": "meta"},
                  "aggregate": {"method": "amean"}}""").status()).isEqualTo(200);
 
@@ -79,7 +79,7 @@ class AsemThroughServiceIT extends IntegrationTest {
         await().atMost(WAIT).until(() -> meters.get("nqpf.assessment.recompute.pending").gauge().value() == 0);
 
         for (String country : TOP_SIX) {
-            JsonNode a = get("/api/v1/assessments/" + country + "-" + run + "?period=" + period).body();
+            JsonNode a = api.get("/api/v1/assessments/" + country + "-" + run + "?period=" + period).body();
             assertThat(Math.round(a.path("overallScore").asDouble() * 100) / 100.0).as(country)
                     .isEqualTo(PUBLISHED.get(country));
             assertThat(a.path("rank").asInt()).as(country).isEqualTo(TOP_SIX.indexOf(country) + 1);
@@ -89,7 +89,7 @@ class AsemThroughServiceIT extends IntegrationTest {
             assertThat(levels).as("ASEM's pillars and sub-pillars, top-down").startsWith("Conn@1", "Sust@1")
                     .contains("Physical@2", "SusEcFin@2").hasSize(10);
         }
-        JsonNode ranking = get("/api/v1/assessments?cohort=" + cohort).body();
+        JsonNode ranking = api.get("/api/v1/assessments?cohort=" + cohort).body();
         List<String> top = new ArrayList<>();
         ranking.path("ranking").forEach(e -> top.add(e.path("entityId").asString().replace("-" + run, "")));
         assertThat(top.subList(0, 6)).containsExactlyElementsOf(TOP_SIX);

@@ -1,15 +1,8 @@
 package org.nqpf.assessment;
 
-import static org.awaitility.Awaitility.await;
-
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,32 +16,27 @@ import org.nqpf.contracts.ObservationRecorded;
 import org.nqpf.contracts.Subsystem;
 import org.nqpf.contracts.Topics;
 import org.nqpf.messaging.Events;
+import org.nqpf.testsupport.ApiClient;
 import org.nqpf.testsupport.EventSchemas;
 import org.nqpf.testsupport.KafkaProbe;
-import org.nqpf.testsupport.NqpfInfrastructure;
+import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one Spring context every integration test of this module shares (same annotations and properties, so the
- * context cache keeps a single consumer in the group), on a real Kafka broker and a real PostgreSQL.
+ * The module's integration tests: a {@link ServiceTest} (one shared context, so a single consumer in the group, on a
+ * real Kafka broker and PostgreSQL; test timings in application-test.properties) plus the assessment helpers they
+ * share. HTTP goes through {@link #api}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"nqpf.assessment.recompute-interval=200ms", "nqpf.outbox.poll-interval=100ms"})
-@NqpfInfrastructure
+@ServiceTest
 public abstract class IntegrationTest {
 
     protected static final Duration WAIT = Duration.ofSeconds(60);
     protected static final String FRAMEWORK = "NQPF-TEST";
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static KafkaProbe probe;
-
-    @LocalServerPort
-    protected int port;
+    @Autowired
+    protected ApiClient api;
 
     @Autowired
     protected Events events;
@@ -59,11 +47,8 @@ public abstract class IntegrationTest {
     @Autowired
     protected MeterRegistry meters;
 
-    protected static synchronized KafkaProbe probe() {
-        if (probe == null) {
-            probe = new KafkaProbe();
-        }
-        return probe;
+    protected static KafkaProbe probe() {
+        return KafkaProbe.shared();
     }
 
     /** A short random suffix so each test has entities and cohorts of its own. */
@@ -103,64 +88,9 @@ public abstract class IntegrationTest {
         return KafkaMessageFactory.createWriter(Topics.OBSERVATIONS, null, null, key).writeBinary(event);
     }
 
-    protected record Response(int status, String contentType, JsonNode body) {
-    }
-
-    protected Response post(String path, String jsonBody) {
-        return send("POST", path, jsonBody);
-    }
-
-    protected Response put(String path, String jsonBody) {
-        return send("PUT", path, jsonBody);
-    }
-
-    private Response send(String method, String path, String jsonBody) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBody))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.body().isEmpty() ? json.nullNode() : json.readTree(r.body()));
-        }
-        catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    protected Response get(String path) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), json.readTree(response.body()));
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Waits until the entity's assessment exists and satisfies the condition; returns it. */
     protected JsonNode awaitAssessment(String path, Predicate<JsonNode> condition) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Response r = get(path);
-            if (r.status() == 200 && condition.test(r.body())) {
-                found[0] = r.body();
-                return true;
-            }
-            return false;
-        });
-        return found[0];
+        return api.awaitUntil(path, r -> condition.test(r.body()), WAIT).body();
     }
 
     /**

@@ -79,7 +79,7 @@ class ObservationFlowIT extends IntegrationTest {
         }
         assertThat(contributions).isCloseTo(50, within(1e-5));
 
-        JsonNode ranking = get("/api/v1/assessments?cohort=" + cohort + "&period=2023").body();
+        JsonNode ranking = api.get("/api/v1/assessments?cohort=" + cohort + "&period=2023").body();
         assertThat(ranking.path("ranking").findValuesAsString("entityId")).containsExactly(c, a, b);
         assertThat(ranking.path("ranking").findValues("overallScore").stream().map(JsonNode::asDouble).toList())
                 .containsExactly(75.0, 50.0, 25.0);
@@ -113,7 +113,7 @@ class ObservationFlowIT extends IntegrationTest {
         send(observation(x, List.of(cohort), "L1", LABORERS, AI, 1, "2099", 1.0, 1));
         awaitAssessment("/api/v1/assessments/" + x + "?period=2099", n -> true);
 
-        JsonNode after = get("/api/v1/assessments/" + x + "?period=2022").body();
+        JsonNode after = api.get("/api/v1/assessments/" + x + "?period=2022").body();
         assertThat(after.path("assessmentId").asString()).isEqualTo(before.path("assessmentId").asString());
         assertThat(after.path("inputDigest").asString()).isEqualTo(before.path("inputDigest").asString());
         assertThat(after.path("computedAt").asString()).isEqualTo(before.path("computedAt").asString());
@@ -146,7 +146,7 @@ class ObservationFlowIT extends IntegrationTest {
         assertThat(m1.path("indicator").asString()).isEqualTo("M1");
         assertThat(m1.has("value")).isFalse();
         assertThat(m1.path("weight").asDouble()).isZero();
-        JsonNode e2After = get("/api/v1/assessments/" + e2 + "?period=2021").body();
+        JsonNode e2After = api.get("/api/v1/assessments/" + e2 + "?period=2021").body();
         assertThat(e2After.path("overallScore").asDouble()).isCloseTo(75, within(1e-6));
         assertThat(e2After.path("rank").asInt()).isEqualTo(1);
     }

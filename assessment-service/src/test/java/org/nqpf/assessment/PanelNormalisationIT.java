@@ -41,17 +41,17 @@ class PanelNormalisationIT extends IntegrationTest {
         assertThat(score(units[0], "2050", panel)).isCloseTo(20, within(1e-6));
         assertThat(score(units[0], "2051", panel)).isCloseTo(40, within(1e-6));
 
-        JsonNode history = get("/api/v1/assessments/" + units[0] + "/history?framework=" + panel).body();
+        JsonNode history = api.get("/api/v1/assessments/" + units[0] + "/history?framework=" + panel).body();
         assertThat(history.path("normalisedOver").asString()).isEqualTo("PANEL");
         assertThat(history.path("comparableOverTime").asBoolean()).isTrue();
         assertThat(history.path("periods").get(1).path("overallScore").asDouble())
                 .isGreaterThan(history.path("periods").get(0).path("overallScore").asDouble());
-        JsonNode relative = get("/api/v1/assessments/" + units[0] + "/history?framework=" + perPeriod).body();
+        JsonNode relative = api.get("/api/v1/assessments/" + units[0] + "/history?framework=" + perPeriod).body();
         assertThat(relative.path("normalisedOver").asString()).isEqualTo("PERIOD");
         assertThat(relative.path("comparableOverTime").asBoolean()).isFalse();
-        assertThat(get("/api/v1/assessments?cohort=c-" + run + "&framework=" + panel + "&period=2050").body()
+        assertThat(api.get("/api/v1/assessments?cohort=c-" + run + "&framework=" + panel + "&period=2050").body()
                 .path("normalisedOver").asString()).isEqualTo("PANEL");
-        assertThat(get("/api/v1/assessments/" + units[0] + "?period=2050&framework=" + panel).body()
+        assertThat(api.get("/api/v1/assessments/" + units[0] + "?period=2050&framework=" + panel).body()
                 .path("method").path("over").asString()).isEqualTo("PANEL");
     }
 
@@ -80,7 +80,7 @@ class PanelNormalisationIT extends IntegrationTest {
 
     /** X, Y and Z with VALUES under two frameworks: PER-run (per period, the default) and PANEL-run (over the panel). */
     private String[] cohortUnderBothProfiles(String run) {
-        assertThat(put("/api/v1/profiles/PANEL-" + run, "{\"normalise\": {\"method\": \"minmax\", \"over\": \"panel\"}}")
+        assertThat(api.put("/api/v1/profiles/PANEL-" + run, "{\"normalise\": {\"method\": \"minmax\", \"over\": \"panel\"}}")
                 .status()).isEqualTo(200);
         String[] units = {"X-" + run, "Y-" + run, "Z-" + run};
         for (String framework : List.of("PER-" + run, "PANEL-" + run)) {
@@ -122,7 +122,7 @@ class PanelNormalisationIT extends IntegrationTest {
     }
 
     private double score(String unit, String period, String framework) {
-        return get("/api/v1/assessments/" + unit + "?period=" + period + "&framework=" + framework).body()
+        return api.get("/api/v1/assessments/" + unit + "?period=" + period + "&framework=" + framework).body()
                 .path("overallScore").asDouble();
     }
 }

@@ -8,6 +8,7 @@ import static org.nqpf.contracts.Subsystem.AI;
 import static org.nqpf.contracts.Subsystem.NQPF;
 
 import org.junit.jupiter.api.Test;
+import org.nqpf.testsupport.ApiClient.Response;
 import tools.jackson.databind.JsonNode;
 
 class ProfileAndUncertaintyIT extends IntegrationTest {
@@ -24,11 +25,11 @@ class ProfileAndUncertaintyIT extends IntegrationTest {
         JsonNode before = awaitAssessment("/api/v1/assessments/B-" + run + "?period=2031",
                 n -> n.path("cohortSize").asInt() == 3);
         assertThat(before.path("overallScore").asDouble()).isCloseTo(100.0 / 99, within(1e-6));
-        assertThat(get("/api/v1/profiles/" + framework).body().path("version").asInt()).isZero();
+        assertThat(api.get("/api/v1/profiles/" + framework).body().path("version").asInt()).isZero();
         assertThat(before.path("method").path("profileVersion").asInt()).as("the default profile").isZero();
         assertThat(before.path("frameworkVersion").asInt()).isEqualTo(1);
 
-        Response updated = put("/api/v1/profiles/" + framework, """
+        Response updated = api.put("/api/v1/profiles/" + framework, """
                 {"normalise": {"method": "rank", "range": [0, 100]}, "weights": {"method": "equal"}, "aggregate": {"method": "amean"}}""");
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.body().path("version").asInt()).isEqualTo(1);
@@ -38,15 +39,15 @@ class ProfileAndUncertaintyIT extends IntegrationTest {
         assertThat(after.path("method").path("normalisation").asString()).startsWith("rank");
         assertThat(after.path("method").path("profileVersion").asInt()).isEqualTo(1);
         assertThat(after.path("inputDigest").asString()).isNotEqualTo(before.path("inputDigest").asString());
-        assertThat(get("/api/v1/profiles/" + framework + "/versions").body()).hasSize(1);
+        assertThat(api.get("/api/v1/profiles/" + framework + "/versions").body()).hasSize(1);
 
-        Response unbounded = put("/api/v1/profiles/" + framework, "{\"normalise\": {\"method\": \"zscore\"}}");
+        Response unbounded = api.put("/api/v1/profiles/" + framework, "{\"normalise\": {\"method\": \"zscore\"}}");
         assertThat(unbounded.status()).isEqualTo(422);
         assertThat(unbounded.body().path("detail").asString()).contains("normalise.method");
-        Response broken = put("/api/v1/profiles/" + framework, "{\"normalise\": ");
+        Response broken = api.put("/api/v1/profiles/" + framework, "{\"normalise\": ");
         assertThat(broken.status()).isEqualTo(422);
         assertThat(broken.body().path("detail").asString()).contains("line");
-        assertThat(get("/api/v1/profiles/" + framework).body().path("version").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/profiles/" + framework).body().path("version").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -66,7 +67,7 @@ class ProfileAndUncertaintyIT extends IntegrationTest {
                     && n.path("dimensions").size() == 2);
         }
 
-        JsonNode result = get("/api/v1/assessments/" + units[1] + "/uncertainty?period=2031&runs=400&seed=7").body();
+        JsonNode result = api.get("/api/v1/assessments/" + units[1] + "/uncertainty?period=2031&runs=400&seed=7").body();
         assertThat(result.path("runs").asInt()).isEqualTo(400);
         JsonNode first = result.path("units").get(0);
         assertThat(first.path("entityId").asString()).isEqualTo(units[1]);
@@ -81,9 +82,9 @@ class ProfileAndUncertaintyIT extends IntegrationTest {
                 assertThat(u.path("medianRank").asDouble()).isEqualTo(4.0);
             }
         }
-        JsonNode again = get("/api/v1/assessments/" + units[1] + "/uncertainty?period=2031&runs=400&seed=7").body();
+        JsonNode again = api.get("/api/v1/assessments/" + units[1] + "/uncertainty?period=2031&runs=400&seed=7").body();
         assertThat(again).isEqualTo(result);
-        assertThat(get("/api/v1/assessments/" + units[1] + "/uncertainty?runs=5").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/assessments/" + units[1] + "/uncertainty?runs=5").status()).isEqualTo(400);
     }
 
 }

@@ -10,6 +10,7 @@ import static org.nqpf.contracts.Subsystem.NQPF;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nqpf.testsupport.ApiClient.Response;
 import tools.jackson.databind.JsonNode;
 
 /** Subjective (AHP) and combined weights in a framework's method profile, and a profile a cohort cannot run. */
@@ -39,7 +40,7 @@ class ProfileWeightingIT extends IntegrationTest {
                         && n.path("rank").asInt() == 3);
         assertThat(before.path("overallScore").asDouble()).isCloseTo(25, within(1e-6));
 
-        Response saved = put("/api/v1/profiles/" + framework, AHP_OVER_DIMENSIONS);
+        Response saved = api.put("/api/v1/profiles/" + framework, AHP_OVER_DIMENSIONS);
         assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
         assertThat(saved.body().path("method").asString()).contains("ahp[OVERALL]");
 
@@ -53,9 +54,9 @@ class ProfileWeightingIT extends IntegrationTest {
             double m = dimensionScore(a, "MEANS_OF_LABOR");
             assertThat(a.path("overallScore").asDouble()).as(unit).isCloseTo(laborers * l + means * m, within(1e-5));
         }
-        JsonNode b = get("/api/v1/assessments/" + units[1] + "?period=2032").body();
+        JsonNode b = api.get("/api/v1/assessments/" + units[1] + "?period=2032").body();
         assertThat(b.path("rank").asInt()).as("B passes A where laborers weigh three times as much").isEqualTo(2);
-        JsonNode uncertainty = get("/api/v1/assessments/" + units[1] + "/uncertainty?period=2032&runs=100").body();
+        JsonNode uncertainty = api.get("/api/v1/assessments/" + units[1] + "/uncertainty?period=2032&runs=100").body();
         assertThat(uncertainty.path("design").asString()).as("perturbs the profile's weights")
                 .contains("ahp[OVERALL]");
     }
@@ -82,10 +83,10 @@ class ProfileWeightingIT extends IntegrationTest {
         JsonNode mean = awaitAssessment("/api/v1/assessments/" + units[1] + "?period=2032",
                 n -> Math.abs(n.path("overallScore").asDouble() - 62.5) < 1e-6);
         await().atMost(WAIT).until(() -> meters.get("nqpf.assessment.recompute.pending").gauge().value() == 0);
-        mean = get("/api/v1/assessments/" + units[1] + "?period=2032").body();
+        mean = api.get("/api/v1/assessments/" + units[1] + "?period=2032").body();
         assertThat(mean.path("rank").asInt()).as("the mean ties B with C").isEqualTo(1);
 
-        Response saved = put("/api/v1/profiles/" + framework, "{\"aggregate\": {\"method\": \"topsis\"}}");
+        Response saved = api.put("/api/v1/profiles/" + framework, "{\"aggregate\": {\"method\": \"topsis\"}}");
         assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
         JsonNode b = awaitAssessment("/api/v1/assessments/" + units[1] + "?period=2032",
                 n -> n.path("method").path("aggregation").asString().equals("topsis"));
@@ -102,7 +103,7 @@ class ProfileWeightingIT extends IntegrationTest {
     @Test
     void should_RefuseJudgementsSaatyWouldSendBack_And_AcceptCombinedWeights() {
         String framework = "AHP-CHECK-" + unique();
-        Response inconsistent = put("/api/v1/profiles/" + framework, """
+        Response inconsistent = api.put("/api/v1/profiles/" + framework, """
                 {"weights": {"method": "ahp", "matrices": {"OVERALL": {
                     "order": ["LABORERS", "MEANS_OF_LABOR", "OBJECTS_OF_LABOR"],
                     "matrix": [[1, 9, 0.1111111111], [0.1111111111, 1, 9], [9, 0.1111111111, 1]]}}}}""");
@@ -111,22 +112,22 @@ class ProfileWeightingIT extends IntegrationTest {
                 .contains("weights.matrices.OVERALL.matrix").contains("consistency ratio");
 
         // A geometric mean over min-max [0, 100] would be zeroed by any unit's worst value: refused as the command does.
-        Response zeroingMean = put("/api/v1/profiles/" + framework, "{\"aggregate\": {\"method\": \"gmean\"}}");
+        Response zeroingMean = api.put("/api/v1/profiles/" + framework, "{\"aggregate\": {\"method\": \"gmean\"}}");
         assertThat(zeroingMean.status()).isEqualTo(422);
         assertThat(zeroingMean.body().path("detail").asString())
                 .contains("aggregate.method gmean needs normalised values above zero");
-        Response zscores = put("/api/v1/profiles/" + framework, "{\"normalise\": {\"method\": \"zscore\"}}");
+        Response zscores = api.put("/api/v1/profiles/" + framework, "{\"normalise\": {\"method\": \"zscore\"}}");
         assertThat(zscores.status()).isEqualTo(422);
         assertThat(zscores.body().path("detail").asString())
                 .contains("normalise.method zscore gives scores without a fixed range");
 
-        Response objectiveAsSubjective = put("/api/v1/profiles/" + framework, """
+        Response objectiveAsSubjective = api.put("/api/v1/profiles/" + framework, """
                 {"weights": {"method": "combined", "subjective": {"method": "entropy"}}}""");
         assertThat(objectiveAsSubjective.status()).isEqualTo(422);
         assertThat(objectiveAsSubjective.body().path("detail").asString()).contains("weights.subjective.method");
-        assertThat(get("/api/v1/profiles/" + framework).body().path("version").asInt()).as("nothing saved").isZero();
+        assertThat(api.get("/api/v1/profiles/" + framework).body().path("version").asInt()).as("nothing saved").isZero();
 
-        Response combined = put("/api/v1/profiles/" + framework, """
+        Response combined = api.put("/api/v1/profiles/" + framework, """
                 {"weights": {"method": "combined", "subjective": %s, "objective": {"method": "entropy"},
                              "combine": "linear", "alpha": 0.5}}"""
                 .formatted(json.readTree(AHP_OVER_DIMENSIONS).path("weights").toString()));
@@ -146,7 +147,7 @@ class ProfileWeightingIT extends IntegrationTest {
         awaitAssessment("/api/v1/assessments/A-" + run + "?period=2032", n -> n.path("cohortSize").asInt() == 2);
 
         // Judgements about L1 and L3 only: the cohort's L2 has no weight, so its cohort-period cannot be assessed.
-        Response gap = put("/api/v1/profiles/" + framework, """
+        Response gap = api.put("/api/v1/profiles/" + framework, """
                 {"weights": {"method": "ahp", "matrices": {"LABORERS": {
                     "order": ["L1", "L3"], "matrix": [[1, 2], [0.5, 1]]}}}}""");
         assertThat(gap.status()).isEqualTo(200);
@@ -162,7 +163,7 @@ class ProfileWeightingIT extends IntegrationTest {
         assertThat(failures(framework).get(0).path("attempts").asInt()).as("retried after a growing delay")
                 .isBetween(first, first + 3);
 
-        Response fixed = put("/api/v1/profiles/" + framework, """
+        Response fixed = api.put("/api/v1/profiles/" + framework, """
                 {"weights": {"method": "ahp", "matrices": {"LABORERS": {
                     "order": ["L1", "L2"], "matrix": [[1, 2], [0.5, 1]]}}}}""");
         assertThat(fixed.status()).isEqualTo(200);
@@ -192,7 +193,7 @@ class ProfileWeightingIT extends IntegrationTest {
     }
 
     private List<JsonNode> failures(String framework) {
-        JsonNode backlog = get("/api/v1/assessments/recompute-backlog").body();
+        JsonNode backlog = api.get("/api/v1/assessments/recompute-backlog").body();
         return backlog.path("failing").valueStream()
                 .filter(f -> f.path("frameworkCode").asString().equals(framework)).toList();
     }

@@ -35,7 +35,7 @@ class RecomputeCoalescingIT extends IntegrationTest {
         }
         int observations = ENTITIES * INDICATORS;
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            JsonNode ranking = get("/api/v1/assessments?cohort=" + cohort + "&period=2019").body();
+            JsonNode ranking = api.get("/api/v1/assessments?cohort=" + cohort + "&period=2019").body();
             long values = jdbc.sql("SELECT count(*) FROM observation_value WHERE period = '2019' AND entity_id LIKE ?")
                     .param("%-" + run).query(Long.class).single();
             long dirty = jdbc.sql("SELECT count(*) FROM dirty_cohort_period WHERE cohort = ?").param(cohort)
@@ -46,7 +46,7 @@ class RecomputeCoalescingIT extends IntegrationTest {
 
         assertThat(recomputes).isGreaterThanOrEqualTo(1).isLessThan(observations / 10.0);
         // and the result is complete: every entity has every indicator
-        JsonNode one = get("/api/v1/assessments/E0-" + run + "?period=2019").body();
+        JsonNode one = api.get("/api/v1/assessments/E0-" + run + "?period=2019").body();
         assertThat(one.path("explanation").size()).isEqualTo(INDICATORS);
         assertThat(one.path("cohortSize").asInt()).isEqualTo(ENTITIES);
     }

@@ -34,18 +34,18 @@ class ReproductionIT extends IntegrationTest {
                     n -> n.path("cohortSize").asInt() == 3 && n.path("explanation").size() == 2);
         }
 
-        JsonNode first = get("/api/v1/assessments/" + unit + "/reproduction?period=2033").body();
+        JsonNode first = api.get("/api/v1/assessments/" + unit + "/reproduction?period=2033").body();
         assertThat(first.path("profileVersion").asInt()).isZero();
         assertThat(first.path("inputsUnchanged").asBoolean()).isTrue();
         assertThat(first.path("reproduced").asBoolean()).as(first.toString()).isTrue();
         assertThat(first.path("resultDigest").asString()).isEqualTo(first.path("storedResultDigest").asString());
 
         // A new profile version: the stored result is recomputed with it, and reproduced with it.
-        assertThat(put("/api/v1/profiles/" + framework, """
+        assertThat(api.put("/api/v1/profiles/" + framework, """
                 {"normalise": {"range": [1, 100]}, "weights": {"method": "entropy"}, "aggregate": {"method": "gmean"}}""").status()).isEqualTo(200);
         awaitAssessment("/api/v1/assessments/" + unit + "?period=2033",
                 n -> n.path("method").path("profileVersion").asInt() == 1);
-        JsonNode second = get("/api/v1/assessments/" + unit + "/reproduction?period=2033").body();
+        JsonNode second = api.get("/api/v1/assessments/" + unit + "/reproduction?period=2033").body();
         assertThat(second.path("profileVersion").asInt()).isEqualTo(1);
         assertThat(second.path("reproduced").asBoolean()).as(second.toString()).isTrue();
         assertThat(second.path("resultDigest").asString()).isNotEqualTo(first.path("resultDigest").asString());
@@ -53,11 +53,11 @@ class ReproductionIT extends IntegrationTest {
         // A stored result the method does not give (tampered with, or written by a faulty release) is caught.
         jdbc.sql("UPDATE assessment SET result_digest = repeat('0', 64) WHERE framework_code = ? AND entity_id = ?")
                 .params(framework, unit).update();
-        JsonNode tampered = get("/api/v1/assessments/" + unit + "/reproduction?period=2033").body();
+        JsonNode tampered = api.get("/api/v1/assessments/" + unit + "/reproduction?period=2033").body();
         assertThat(tampered.path("inputsUnchanged").asBoolean()).isTrue();
         assertThat(tampered.path("reproduced").asBoolean()).isFalse();
         assertThat(tampered.path("detail").asString()).contains("a different result");
-        assertThat(get("/api/v1/assessments/nobody-" + run + "/reproduction").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/assessments/nobody-" + run + "/reproduction").status()).isEqualTo(404);
     }
 
 }

@@ -76,7 +76,7 @@ class ServiceMatchesCommandIT extends IntegrationTest {
         String run = unique();
         String framework = "PAR-" + run;
         String cohort = "par-" + run;
-        assertThat(put("/api/v1/profiles/" + framework, profile).status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/profiles/" + framework, profile).status()).isEqualTo(200);
 
         Map<String, Integer> expectedValues = new HashMap<>();
         StringBuilder data = new StringBuilder("uCode,Time");
@@ -110,7 +110,7 @@ class ServiceMatchesCommandIT extends IntegrationTest {
         int compared = 0;
         for (JsonNode expected : command.path("units")) {
             String key = expected.path("uCode").asString() + "@" + expected.path("period").asString();
-            JsonNode actual = get(path(key)).body();
+            JsonNode actual = api.get(path(key)).body();
             assertThat(actual.path("rank").asInt()).as(key + " rank").isEqualTo(expected.path("ranks").path("OVERALL").asInt());
             close(actual.path("overallScore"), expected.path("scores").path("OVERALL"), key + " overall");
             Map<String, JsonNode> aggregates = new HashMap<>();

@@ -8,6 +8,7 @@ import static org.nqpf.contracts.Subsystem.AI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nqpf.testsupport.ApiClient.Response;
 import tools.jackson.databind.JsonNode;
 
 class WhatIfIT extends IntegrationTest {
@@ -30,7 +31,7 @@ class WhatIfIT extends IntegrationTest {
         assertThat(events).allSatisfy(e -> assertThat(e.path("entityKind").asString()).isEqualTo("REGION"));
 
         // B at 4 would lead the cohort: min-max over 1..4 puts it at 100, A stays at 0 and C moves to 66.67.
-        Response projection = post("/api/v1/assessments/" + b + "/what-if?period=2030", "{\"values\": {\"L1\": 4}}");
+        Response projection = api.post("/api/v1/assessments/" + b + "/what-if?period=2030", "{\"values\": {\"L1\": 4}}");
         assertThat(projection.status()).isEqualTo(200);
         assertThat(projection.body().path("projected").path("overallScore").asDouble()).isCloseTo(100, within(1e-6));
         assertThat(projection.body().path("projected").path("rank").asInt()).isEqualTo(1);
@@ -38,16 +39,16 @@ class WhatIfIT extends IntegrationTest {
         assertThat(projection.body().path("change").path("rank").asDouble()).isEqualTo(-1.0);
         assertThat(projection.body().path("current").path("overallScore").asDouble()).isCloseTo(50, within(1e-6));
 
-        JsonNode after = get("/api/v1/assessments/" + b + "?period=2030").body();
+        JsonNode after = api.get("/api/v1/assessments/" + b + "?period=2030").body();
         assertThat(after.path("assessmentId").asString()).isEqualTo(stored.path("assessmentId").asString());
         assertThat(after.path("overallScore").asDouble()).isCloseTo(50, within(1e-6));
         assertThat(published(cohort, "2030", eventsBefore + 1, Duration.ofSeconds(3))).hasSize(eventsBefore);
 
-        Response unknown = post("/api/v1/assessments/" + b + "/what-if?period=2030", "{\"values\": {\"NOPE\": 1}}");
+        Response unknown = api.post("/api/v1/assessments/" + b + "/what-if?period=2030", "{\"values\": {\"NOPE\": 1}}");
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(unknown.body().path("detail").asString()).contains("values.NOPE");
-        assertThat(post("/api/v1/assessments/nobody-" + run + "/what-if", "{\"values\": {\"L1\": 1}}").status())
+        assertThat(api.post("/api/v1/assessments/nobody-" + run + "/what-if", "{\"values\": {\"L1\": 1}}").status())
                 .isEqualTo(404);
     }
 }

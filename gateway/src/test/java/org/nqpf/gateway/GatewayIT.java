@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.nqpf.web.ProblemTypes;
 import reactor.core.publisher.Flux;
 
+import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway in front of real HTTP servers standing in for the services: indicator and roadmap run, assessment is
  * stopped (nothing listens on its port).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 @AutoConfigureWebTestClient
 class GatewayIT {
 

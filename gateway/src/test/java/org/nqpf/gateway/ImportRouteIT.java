@@ -10,8 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import org.nqpf.testsupport.Poll;
+import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The import route ({@code /api/v1/imports}) in front of a real HTTP server standing in for indicator-service: its
  * own size limit, far above the other routes', and a body that streams through rather than being gathered first.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 @AutoConfigureWebTestClient
 class ImportRouteIT {
 
@@ -156,14 +157,9 @@ class ImportRouteIT {
         assertThat(indicator.received).anyMatch(r -> r.uri().equals("/api/v1/imports/42/rejections?limit=5"));
     }
 
-    private static void awaitStreamed(long bytes, boolean chunked) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (indicator.streamedBytes.get() < bytes) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the service has read " + indicator.streamedBytes.get()
-                        + " bytes, not " + bytes + ": the gateway is holding the body back (chunked: " + chunked + ")");
-            }
-            Thread.sleep(5);
-        }
+    private static void awaitStreamed(long bytes, boolean chunked) {
+        Poll.until("the service reading " + bytes + " bytes (chunked: " + chunked + "); a gateway holding the body back"
+                + " never lets it", Duration.ofSeconds(10), Duration.ofMillis(5), indicator.streamedBytes::get,
+                read -> read >= bytes);
     }
 }

@@ -2,11 +2,9 @@ package org.nqpf.gateway;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import static org.nqpf.testsupport.HttpStubs.respond;
 
 /**
  * A stand-in for a service behind the gateway: a real HTTP server on a random port that answers the paths the tests
@@ -114,16 +114,6 @@ final class StubService implements AutoCloseable {
         else {
             respond(exchange, 200, "application/json",
                     "{\"service\":\"" + name + "\",\"path\":\"" + path + "\"}");
-        }
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, String body)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 

@@ -2,16 +2,10 @@ package org.nqpf.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +27,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.Topics;
 import org.nqpf.launcher.Platform.Service;
+import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ApiClient.Response;
 import org.nqpf.testsupport.EventSchemas;
 import org.nqpf.testsupport.KafkaProbe;
+import org.nqpf.testsupport.Poll;
 import org.nqpf.testsupport.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole platform as users start it (the services' jars, the gateway, the demo data) on a real Kafka broker
@@ -44,8 +42,6 @@ import org.nqpf.testsupport.TestInfrastructure;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformE2EIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private static final String WEAK = "CN-62"; // Gansu: behind the leaders on every dimension in 2023
     private static final List<String> LABORERS_INDICATORS = List.of("RD_PERSONNEL_DENSITY", "RESEARCHER_DENSITY",
             "HIGHER_ED_ENROLMENT", "LABOUR_PRODUCTIVITY", "EDUCATION_SPENDING_SHARE", "SCI_PAPER_DENSITY",
@@ -54,6 +50,8 @@ class PlatformE2EIT {
     static Platform platform;
     static KafkaProbe kafka;
     static String gateway;
+    /** Everything goes through the gateway, as a user's client would. */
+    static ApiClient api;
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -66,6 +64,7 @@ class PlatformE2EIT {
                 .withStateDir(Files.createTempDirectory("nqpf-e2e"));
         platform = Platform.start(config);
         gateway = platform.gatewayUrl();
+        api = new ApiClient(gateway);
         kafka = new KafkaProbe(platform.kafkaBootstrapServers());
         Map<String, Integer> loaded = DemoData.load(gateway,
                 DemoData.rows(home.resolve("datasets").resolve("china-provinces")));
@@ -86,26 +85,26 @@ class PlatformE2EIT {
     @Test
     @Order(1)
     void should_ServeRegistryAssessmentsAndRoadmapsThroughTheGateway() throws Exception {
-        assertThat(get("/api/v1/entities").body()).hasSizeGreaterThanOrEqualTo(31);
-        assertThat(get("/api/v1/indicators").body()).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(api.get("/api/v1/entities").body()).hasSizeGreaterThanOrEqualTo(31);
+        assertThat(api.get("/api/v1/indicators").body()).hasSizeGreaterThanOrEqualTo(24);
 
         // Observations stream in and cohorts are recomputed as they arrive: wait for the whole cohort.
         JsonNode assessment = await("/api/v1/assessments/CN-11?period=2023",
                 r -> r.body().path("cohortSize").asInt() == 31).body();
-        assertThat(assessment.path("entityId").asText()).isEqualTo("CN-11");
+        assertThat(assessment.path("entityId").asString()).isEqualTo("CN-11");
         assertThat(StreamSupport.stream(assessment.path("dimensions").spliterator(), false)
-                .map(d -> d.path("dimension").asText()))
+                .map(d -> d.path("dimension").asString()))
                 .containsExactlyInAnyOrder("LABORERS", "MEANS_OF_LABOR", "OBJECTS_OF_LABOR", "OPTIMIZED_COMBINATION");
         assertThat(assessment.path("dimensions")).allSatisfy(d -> assertThat(d.path("score").isNumber()).isTrue());
         assertThat(assessment.path("cohortSize").asInt()).isEqualTo(31);
 
         JsonNode roadmap = await("/api/v1/roadmaps/CN-11",
-                r -> r.body().path("assessmentId").asText().equals(assessment.path("assessmentId").asText())).body();
+                r -> r.body().path("assessmentId").asString().equals(assessment.path("assessmentId").asString())).body();
         assertThat(roadmap.path("actions")).isNotEmpty().allSatisfy(a -> {
-            assertThat(a.path("system").asText()).isIn("OPEN_TECH_INNOVATION", "FULL_CHAIN_ELEMENT_CIRCULATION",
+            assertThat(a.path("system").asString()).isIn("OPEN_TECH_INNOVATION", "FULL_CHAIN_ELEMENT_CIRCULATION",
                     "AUTONOMOUS_INDUSTRIAL_ECOSYSTEM", "INCLUSIVE_GOVERNANCE");
-            assertThat(a.path("actor").asText()).isNotBlank();
-            assertThat(a.path("instrument").asText()).isNotBlank();
+            assertThat(a.path("actor").asString()).isNotBlank();
+            assertThat(a.path("instrument").asString()).isNotBlank();
         });
 
         List<ConsumerRecord<String, byte[]>> assessments = kafka.read(Topics.ASSESSMENTS, r -> "CN-11".equals(r.key()),
@@ -124,17 +123,17 @@ class PlatformE2EIT {
         JsonNode before = await("/api/v1/assessments/" + WEAK + "?period=2023",
                 r -> r.body().path("cohortSize").asInt() == 31).body();
         JsonNode roadmapBefore = await("/api/v1/roadmaps/" + WEAK,
-                r -> r.body().path("assessmentId").asText().equals(before.path("assessmentId").asText())).body();
+                r -> r.body().path("assessmentId").asString().equals(before.path("assessmentId").asString())).body();
         double laborersBefore = dimension(before, "LABORERS").path("score").asDouble();
         assertThat(dimension(before, "LABORERS").path("rank").asInt()).isGreaterThan(1);
         assertThat(actionsFor(roadmapBefore, "LABORERS")).as("a laggard gets laborer actions").isNotEmpty();
-        String otherBefore = get("/api/v1/assessments/CN-65?period=2023").body().path("inputDigest").asText();
+        String otherBefore = api.get("/api/v1/assessments/CN-65?period=2023").body().path("inputDigest").asString();
 
         // Lift every laborer indicator above the cohort's best, in a batch that also carries bad rows.
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String indicator : LABORERS_INDICATORS) {
             double best = 0;
-            for (JsonNode o : get("/api/v1/observations?indicator=" + indicator + "&period=2023").body()) {
+            for (JsonNode o : api.get("/api/v1/observations?indicator=" + indicator + "&period=2023").body()) {
                 best = Math.max(best, o.path("value").asDouble());
             }
             rows.add(Map.of("entity", WEAK, "indicator", indicator, "period", "2023", "value", best * 1.05,
@@ -142,10 +141,10 @@ class PlatformE2EIT {
         }
         rows.add(Map.of("entity", WEAK, "indicator", "NOT_AN_INDICATOR", "period", "2023", "value", 1, "source", "e2e"));
         rows.add(Map.of("entity", WEAK, "indicator", "RD_INTENSITY", "period", "2023", "value", -5, "source", "e2e"));
-        Reply posted = post("/api/v1/observations", Map.of("observations", rows));
+        Response posted = api.postJson("/api/v1/observations", Map.of("observations", rows));
         assertThat(posted.status()).isEqualTo(200);
         assertThat(posted.body().path("accepted").asInt()).isEqualTo(LABORERS_INDICATORS.size());
-        assertThat(posted.body().path("errors")).extracting(e -> e.path("row").asInt(), e -> e.path("field").asText())
+        assertThat(posted.body().path("errors")).extracting(e -> e.path("row").asInt(), e -> e.path("field").asString())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(9, "indicator"),
                         org.assertj.core.groups.Tuple.tuple(10, "value"));
 
@@ -158,21 +157,21 @@ class PlatformE2EIT {
 
         // The roadmap built from that very assessment (intermediate ones may come first while the batch is applied).
         JsonNode roadmapAfter = await("/api/v1/roadmaps/" + WEAK,
-                r -> r.body().path("assessmentId").asText().equals(after.path("assessmentId").asText())).body();
+                r -> r.body().path("assessmentId").asString().equals(after.path("assessmentId").asString())).body();
         assertThat(roadmapAfter.path("version").asInt()).isGreaterThan(roadmapBefore.path("version").asInt());
         assertThat(actionsFor(roadmapAfter, "LABORERS")).as("the leader on laborers needs no laborer action").isEmpty();
         // Another province's inputs changed too (the cohort's range did), so its result was recomputed: the digest moved.
-        assertThat(get("/api/v1/assessments/CN-65?period=2023").body().path("inputDigest").asText())
+        assertThat(api.get("/api/v1/assessments/CN-65?period=2023").body().path("inputDigest").asString())
                 .isNotEqualTo(otherBefore);
     }
 
     @Test
     @Order(3)
     void should_ChangeNothing_When_EventsAreRedelivered() throws Exception {
-        JsonNode before = get("/api/v1/assessments/" + WEAK + "?period=2023").body();
+        JsonNode before = api.get("/api/v1/assessments/" + WEAK + "?period=2023").body();
         int assessmentEventsBefore = kafka.read(Topics.ASSESSMENTS, forEntityAndPeriod(WEAK, "2023"), 1000,
                 Duration.ofSeconds(5)).size();
-        int revisionsBefore = get("/api/v1/observations/history?entity=" + WEAK
+        int revisionsBefore = api.get("/api/v1/observations/history?entity=" + WEAK
                 + "&indicator=RD_INTENSITY&period=2023").body().size();
 
         // A canonical observation event delivered a second time, headers and all.
@@ -183,12 +182,12 @@ class PlatformE2EIT {
         recorded.headers().forEach(h -> again.headers().add(h));
         kafka.send(again);
         // A feed event, carrying a real change, sent twice.
-        double current = get("/api/v1/observations?entity=" + WEAK + "&indicator=RD_INTENSITY&period=2023").body()
+        double current = api.get("/api/v1/observations?entity=" + WEAK + "&indicator=RD_INTENSITY&period=2023").body()
                 .get(0).path("value").asDouble();
         CloudEvent feed = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
                 .withType(EventTypes.OBSERVATION_SUBMITTED).withSource(URI.create("/feeds/e2e"))
                 .withDataContentType("application/json")
-                .withData(JSON.writeValueAsBytes(Map.of("entity", WEAK, "indicator", "RD_INTENSITY", "period", "2023",
+                .withData(api.json().writeValueAsBytes(Map.of("entity", WEAK, "indicator", "RD_INTENSITY", "period", "2023",
                         "value", current + 0.37, "source", "gansu-stats")))
                 .build();
         kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, WEAK).writeBinary(feed));
@@ -197,12 +196,12 @@ class PlatformE2EIT {
         // The feed value is a real change: exactly one new revision, however often it was delivered.
         awaitHistorySize(WEAK, "RD_INTENSITY", "2023", revisionsBefore + 1);
         JsonNode after = await("/api/v1/assessments/" + WEAK + "?period=2023",
-                r -> !r.body().path("inputDigest").asText().equals(before.path("inputDigest").asText())).body();
+                r -> !r.body().path("inputDigest").asString().equals(before.path("inputDigest").asString())).body();
         Thread.sleep(3000); // time for a wrongly applied duplicate to show
-        assertThat(get("/api/v1/observations/history?entity=" + WEAK + "&indicator=RD_INTENSITY&period=2023").body())
+        assertThat(api.get("/api/v1/observations/history?entity=" + WEAK + "&indicator=RD_INTENSITY&period=2023").body())
                 .hasSize(revisionsBefore + 1);
-        assertThat(get("/api/v1/assessments/" + WEAK + "?period=2023").body().path("inputDigest").asText())
-                .isEqualTo(after.path("inputDigest").asText());
+        assertThat(api.get("/api/v1/assessments/" + WEAK + "?period=2023").body().path("inputDigest").asString())
+                .isEqualTo(after.path("inputDigest").asString());
         assertThat(kafka.read(Topics.ASSESSMENTS, forEntityAndPeriod(WEAK, "2023"), 1000, Duration.ofSeconds(5)))
                 .as("one new assessment event for the one real change").hasSize(assessmentEventsBefore + 1);
     }
@@ -212,9 +211,9 @@ class PlatformE2EIT {
     void should_ChangeExactlyTheDependentAssessments_And_ChangeNothing_When_AllEventsAreReplayed() throws Exception {
         String entity = "CN-15";
         Map<String, String> before = storedAssessments();
-        JsonNode current = get("/api/v1/observations?entity=" + entity + "&indicator=GOV_SCIENCE_SPENDING_SHARE&period=2019")
+        JsonNode current = api.get("/api/v1/observations?entity=" + entity + "&indicator=GOV_SCIENCE_SPENDING_SHARE&period=2019")
                 .body().get(0);
-        Reply posted = post("/api/v1/observations", Map.of("observations", List.of(Map.of("entity", entity,
+        Response posted = api.postJson("/api/v1/observations", Map.of("observations", List.of(Map.of("entity", entity,
                 "indicator", "GOV_SCIENCE_SPENDING_SHARE", "period", "2019", "value",
                 current.path("value").asDouble() * 1.5, "source", "e2e"))));
         assertThat(posted.body().path("accepted").asInt()).isEqualTo(1);
@@ -237,9 +236,9 @@ class PlatformE2EIT {
             r.headers().forEach(h -> again.headers().add(h));
             kafka.send(again);
         }
-        JsonNode sentinel = get("/api/v1/observations?entity=" + entity + "&indicator=URBANISATION_RATE&period=2015")
+        JsonNode sentinel = api.get("/api/v1/observations?entity=" + entity + "&indicator=URBANISATION_RATE&period=2015")
                 .body().get(0);
-        post("/api/v1/observations", Map.of("observations", List.of(Map.of("entity", entity, "indicator",
+        api.postJson("/api/v1/observations", Map.of("observations", List.of(Map.of("entity", entity, "indicator",
                 "URBANISATION_RATE", "period", "2015", "value", sentinel.path("value").asDouble() + 0.5, "source", "e2e"))));
         String sentinelKey = entity + "|2015";
         Map<String, String> replayed = awaitStoredAssessments(m -> !m.get(sentinelKey).equals(after.get(sentinelKey)));
@@ -267,16 +266,10 @@ class PlatformE2EIT {
 
     private static Map<String, String> awaitStoredAssessments(Predicate<Map<String, String>> condition)
             throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<String, String> rows = storedAssessments();
-            if (condition.test(rows)) {
-                Thread.sleep(1500); // let the recompute that made the change finish its whole cohort
-                return storedAssessments();
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("stored assessments did not change in time");
+        Poll.until("stored assessments changed", Duration.ofSeconds(60), Duration.ofMillis(300),
+                PlatformE2EIT::storedAssessments, condition);
+        Thread.sleep(1500); // let the recompute that made the change finish its whole cohort
+        return storedAssessments();
     }
 
     @Test
@@ -305,10 +298,8 @@ class PlatformE2EIT {
         finally {
             Files.deleteIfExists(file);
         }
-        HttpResponse<String> stored = HTTP.send(HttpRequest.newBuilder(URI.create(gateway
-                + "/api/v1/observations?entity=CN-13&indicator=URBANISATION_RATE&period=2059")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(stored.body()).contains("30.2").contains("\"IMPORT\"").contains("e2e-ingest");
+        Response stored = api.get("/api/v1/observations?entity=CN-13&indicator=URBANISATION_RATE&period=2059");
+        assertThat(stored.text()).contains("30.2").contains("\"IMPORT\"").contains("e2e-ingest");
     }
 
     @Test
@@ -316,54 +307,26 @@ class PlatformE2EIT {
     void should_Answer503ProblemJson_When_AServiceIsStopped_And_KeepServingTheOthers() throws Exception {
         platform.stopService(Service.ASSESSMENT);
 
-        HttpResponse<String> down = HTTP.send(HttpRequest.newBuilder(URI.create(gateway
-                + "/api/v1/assessments/CN-11?period=2023")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(down.statusCode()).isEqualTo(503);
-        assertThat(down.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(down.body());
+        Response down = api.request("GET", "/api/v1/assessments/CN-11?period=2023")
+                .timeout(Duration.ofSeconds(10)).send();
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.contentType()).startsWith("application/problem+json");
+        JsonNode problem = down.body();
         assertThat(problem.path("status").asInt()).isEqualTo(503);
-        assertThat(problem.path("detail").asText()).contains("assessment-service");
+        assertThat(problem.path("detail").asString()).contains("assessment-service");
 
-        assertThat(get("/api/v1/entities/CN-11").status()).isEqualTo(200);
-        assertThat(get("/api/v1/roadmaps/CN-11").status()).isEqualTo(200);
-        assertThat(post("/api/v1/observations", Map.of("observations", List.of(Map.of("entity", "CN-11",
+        assertThat(api.get("/api/v1/entities/CN-11").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/roadmaps/CN-11").status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/observations", Map.of("observations", List.of(Map.of("entity", "CN-11",
                 "indicator", "RD_INTENSITY", "period", "2030", "value", 6.9, "source", "e2e")))).status())
                 .isEqualTo(200);
     }
 
     // --- helpers
 
-    record Reply(int status, JsonNode body) {
-    }
-
-    private static Reply get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body()));
-    }
-
-    private static Reply post(String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), JSON.readTree(r.body()));
-    }
-
-    /** Polls until the path answers 200 and the condition holds. */
-    private static Reply await(String path, Predicate<Reply> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        Reply last = null;
-        while (System.nanoTime() < deadline) {
-            last = get(path);
-            if (last.status() == 200 && condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError(path + " did not get there in time; last answer " + last);
+    /** Polls through the gateway until the path answers 200 and the condition holds. */
+    private static Response await(String path, Predicate<Response> condition) {
+        return api.awaitUntil(path, condition, Duration.ofSeconds(90), Duration.ofMillis(300));
     }
 
     private static void awaitHistorySize(String entity, String indicator, String period, int size) throws Exception {
@@ -373,7 +336,7 @@ class PlatformE2EIT {
 
     private static JsonNode dimension(JsonNode assessment, String code) {
         for (JsonNode d : assessment.path("dimensions")) {
-            if (code.equals(d.path("dimension").asText())) {
+            if (code.equals(d.path("dimension").asString())) {
                 return d;
             }
         }
@@ -382,7 +345,7 @@ class PlatformE2EIT {
 
     private static List<JsonNode> actionsFor(JsonNode roadmap, String dimension) {
         return StreamSupport.stream(roadmap.path("actions").spliterator(), false)
-                .filter(a -> dimension.equals(a.path("dimension").asText())).toList();
+                .filter(a -> dimension.equals(a.path("dimension").asString())).toList();
     }
 
     private static Predicate<ConsumerRecord<String, byte[]>> forEntityAndPeriod(String entity, String period) {

@@ -7,9 +7,6 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.Topics;
 import org.nqpf.launcher.Platform.Service;
+import org.nqpf.testsupport.ApiClient;
 import org.nqpf.testsupport.KafkaProbe;
+import org.nqpf.testsupport.Poll;
 import org.nqpf.testsupport.TestInfrastructure;
 
 /**
@@ -132,14 +131,11 @@ class PlatformRestartIT {
             }
         }
         try (Platform platform = Platform.start(config, EnumSet.of(Service.INDICATOR))) {
-            HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(
-                    URI.create(platform.url(Service.INDICATOR) + "/api/v1/imports"))
-                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
-            String id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(posted.body())
-                    .results().findFirst().orElseThrow().group(1);
+            ApiClient.Response posted = new ApiClient(platform.url(Service.INDICATOR))
+                    .request("POST", "/api/v1/imports").body("text/csv", file).send();
+            assertThat(posted.status()).as(posted.text()).isEqualTo(202);
+            String id = posted.body().path("id").asString();
+            assertThat(id).as(posted.text()).isNotEmpty();
 
             long doneAtKill = awaitJob(pg, id, job -> job.rowsDone() >= 20_000, Duration.ofSeconds(120)).rowsDone();
             platform.killService(Service.INDICATOR);
@@ -182,24 +178,15 @@ class PlatformRestartIT {
     }
 
     private static Job awaitJob(TestInfrastructure.Postgres pg, String id, java.util.function.Predicate<Job> until,
-            Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Job job = null;
-        while (System.nanoTime() < deadline) {
+            Duration timeout) {
+        return Poll.until("import job " + id + " as awaited", timeout, Duration.ofMillis(50), () -> {
             try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT status, rows_done, accepted FROM indicator.import_job "
                             + "WHERE id = '" + java.util.UUID.fromString(id) + "'")) {
-                if (rs.next()) {
-                    job = new Job(rs.getString(1), rs.getLong(2), rs.getLong(3));
-                    if (until.test(job)) {
-                        return job;
-                    }
-                }
+                return rs.next() ? new Job(rs.getString(1), rs.getLong(2), rs.getLong(3)) : null;
             }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import job " + id + " still " + job + " after " + timeout);
+        }, job -> job != null && until.test(job));
     }
 
     private static final int[] REGIONS = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43,
@@ -243,25 +230,17 @@ class PlatformRestartIT {
 
     /** Polls a count until it satisfies {@code until} or the timeout passes; returns the last count read (-1: none). */
     private static long awaitCount(TestInfrastructure.Postgres pg, String sql,
-            java.util.function.LongPredicate until, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long count = -1;
-        while (System.nanoTime() < deadline) {
+            java.util.function.LongPredicate until, Duration timeout) {
+        // A failed read (the schema may not exist yet) is read again.
+        Long count = Poll.untilOrLast(timeout, Duration.ofMillis(200), () -> {
             try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
-                count = rs.getLong(1);
-                if (until.test(count)) {
-                    return count;
-                }
+                return rs.getLong(1);
             }
-            catch (java.sql.SQLException e) {
-                // the schema may not exist yet
-            }
-            Thread.sleep(200);
-        }
-        return count;
+        }, until::test);
+        return count == null ? -1 : count;
     }
 
     private static void sleep(long ms) {

@@ -24,8 +24,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** A plain Kafka client for tests: send records as a feed would, and read what services wrote. */
 public final class KafkaProbe implements AutoCloseable {
 
+    private static KafkaProbe shared;
+
     private final String bootstrapServers;
     private final KafkaProducer<String, byte[]> producer;
+
+    /**
+     * One probe on the JVM's broker for every test class that wants one, closed when the JVM ends: no test class
+     * opens and closes its own. Do not close it.
+     */
+    public static synchronized KafkaProbe shared() {
+        if (shared == null) {
+            KafkaProbe probe = new KafkaProbe();
+            Runtime.getRuntime().addShutdownHook(new Thread(probe::close, "kafka-probe-close"));
+            shared = probe;
+        }
+        return shared;
+    }
 
     public KafkaProbe() {
         this(TestInfrastructure.kafka().bootstrapServers());

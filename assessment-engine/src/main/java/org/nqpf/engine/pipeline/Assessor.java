@@ -303,11 +303,14 @@ public final class Assessor {
 
         PanelResult.Uncertainty uncertainty = profile.uncertainty() == null ? null
                 : uncertainty(framework, panel, x, included, compiled, normalisation, aggregation);
+        org.nqpf.engine.frontier.Dea.Result[][] frontier = profile.frontier() == null ? null
+                : frontier(profile.frontier(), indicators, panel);
 
         return new PanelResult(framework, panel, describe(framework), profile.normalise().over(), compiled, weights,
                 consistency, included,
                 coverage, indicatorCoverage, screened, imputed, treated, z, bounded, scoreRange, scores, ranks,
-                subsystems, subsystemScores, couplings, lagging, obstacles, topsis, uncertainty);
+                subsystems, subsystemScores, couplings, lagging, obstacles, topsis, uncertainty, frontier,
+                profile.frontier(), profile.progress());
     }
 
     // ---- steps ------------------------------------------------------------------------------------------------
@@ -594,6 +597,49 @@ public final class Assessor {
             p95[i] = quantile(r, 0.95);
         }
         return new PanelResult.Uncertainty(panel.periods().get(last), spec.runs(), median, p5, p95);
+    }
+
+    /**
+     * Data envelopment analysis of each period on the raw values of the profile's inputs and outputs (no
+     * normalisation: the frontier is in the indicators' own units), over the units with all of them.
+     */
+    private static org.nqpf.engine.frontier.Dea.Result[][] frontier(Profile.Frontier spec, List<String> indicators,
+            Panel panel) {
+        int[] in = columns(spec.inputs(), indicators, "frontier.inputs");
+        int[] out = columns(spec.outputs(), indicators, "frontier.outputs");
+        org.nqpf.engine.frontier.Dea dea = new org.nqpf.engine.frontier.Dea(spec.model(), spec.orientation());
+        org.nqpf.engine.frontier.Dea.Result[][] results = new org.nqpf.engine.frontier.Dea.Result[panel.periods().size()][];
+        for (int t = 0; t < results.length; t++) {
+            double[][] rows = panel.values()[t];
+            double[][] x = new double[rows.length][];
+            double[][] y = new double[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                x[i] = pick(rows[i], in);
+                y[i] = pick(rows[i], out);
+            }
+            results[t] = dea.evaluate(x, y);
+        }
+        return results;
+    }
+
+    private static int[] columns(List<String> codes, List<String> indicators, String path) {
+        int[] at = new int[codes.size()];
+        for (int k = 0; k < at.length; k++) {
+            at[k] = indicators.indexOf(codes.get(k));
+            if (at[k] < 0) {
+                throw ProfileException.at(null, path + "[" + k + "]", ": " + codes.get(k)
+                        + " is not an indicator of the framework");
+            }
+        }
+        return at;
+    }
+
+    private static double[] pick(double[] row, int[] at) {
+        double[] out = new double[at.length];
+        for (int k = 0; k < at.length; k++) {
+            out[k] = row[at[k]];
+        }
+        return out;
     }
 
     /** Quantile of sorted values by linear interpolation (R's default, type 7). */

@@ -56,6 +56,9 @@ public final class PanelResult {
     private final double[][][] obstacles;
     private final double[][] topsis;
     private final Uncertainty uncertainty;
+    private final org.nqpf.engine.frontier.Dea.Result[][] frontier;
+    private final org.nqpf.engine.profile.Profile.ProgressSpec progress;
+    private final org.nqpf.engine.profile.Profile.Frontier frontierSpec;
     private final Map<String, Integer> unitIndex = new LinkedHashMap<>();
     private final Map<String, Integer> periodIndex = new LinkedHashMap<>();
 
@@ -64,7 +67,11 @@ public final class PanelResult {
             List<Screened> screened, int imputed, List<Treated> treated, double[][][] normalised, Range boundedRange,
             Range scoreRange, double[][][] scores, int[][][] ranks, List<String> subsystems,
             double[][][] subsystemScores, Coupling[][] couplings, String[][] lagging, double[][][] obstacles,
-            double[][] topsis, Uncertainty uncertainty) {
+            double[][] topsis, Uncertainty uncertainty, org.nqpf.engine.frontier.Dea.Result[][] frontier,
+            org.nqpf.engine.profile.Profile.Frontier frontierSpec, org.nqpf.engine.profile.Profile.ProgressSpec progress) {
+        this.frontier = frontier;
+        this.frontierSpec = frontierSpec;
+        this.progress = progress;
         this.topsis = topsis;
         this.framework = framework;
         this.panel = panel;
@@ -369,6 +376,79 @@ public final class PanelResult {
             throw new IllegalStateException("TOPSIS closeness was not asked for: set aggregate.topsis to true");
         }
         return topsis[period(period)][unit(unit)];
+    }
+
+    /**
+     * A unit's place against the efficiency frontier of its period.
+     *
+     * @param peers   unit code → λ, the efficient units its targets are made of
+     * @param targets indicator code → the value on the frontier (raw units): inputs θx − s⁻, outputs y + s⁺ (input
+     *                orientation) or x − s⁻ and φy + s⁺ (output orientation)
+     * @param slacks  indicator code → the slack left after the radial move
+     */
+    public record FrontierPosition(double efficiency, Map<String, Double> peers, Map<String, Double> targets,
+            Map<String, Double> slacks) {
+    }
+
+    public boolean hasFrontier() {
+        return frontier != null;
+    }
+
+    /** Null when the unit lacks one of the frontier's indicators in that period. */
+    public FrontierPosition frontier(String period, String unit) {
+        if (frontier == null) {
+            throw new IllegalStateException("no frontier was asked for: add a frontier section to the profile");
+        }
+        org.nqpf.engine.frontier.Dea.Result r = frontier[period(period)][unit(unit)];
+        if (r == null) {
+            return null;
+        }
+        Map<String, Double> peers = new LinkedHashMap<>();
+        r.peers().forEach((j, lambda) -> peers.put(panel.units().get(j), lambda));
+        Map<String, Double> targets = new LinkedHashMap<>();
+        Map<String, Double> slacks = new LinkedHashMap<>();
+        List<String> inputs = frontierCodes(true);
+        List<String> outputs = frontierCodes(false);
+        for (int i = 0; i < inputs.size(); i++) {
+            targets.put(inputs.get(i), r.inputTargets()[i]);
+            slacks.put(inputs.get(i), r.inputSlacks()[i]);
+        }
+        for (int q = 0; q < outputs.size(); q++) {
+            targets.put(outputs.get(q), r.outputTargets()[q]);
+            slacks.put(outputs.get(q), r.outputSlacks()[q]);
+        }
+        return new FrontierPosition(r.efficiency(), peers, targets, slacks);
+    }
+
+    private List<String> frontierCodes(boolean inputs) {
+        return inputs ? frontierSpec.inputs() : frontierSpec.outputs();
+    }
+
+    public boolean hasProgress() {
+        return progress != null;
+    }
+
+    /**
+     * Each indicator's progress for the unit by the Open SDG measure: toward its target (iMeta {@code Target}) when
+     * it has one, else against the fixed growth thresholds; from the profile's base year to the latest period.
+     */
+    public Map<String, org.nqpf.engine.Progress.Result> progress(String unit) {
+        if (progress == null) {
+            throw new IllegalStateException("no progress was asked for: add a progress section to the profile");
+        }
+        int i = unit(unit);
+        double[] years = panel.times();
+        Map<String, org.nqpf.engine.Progress.Result> out = new LinkedHashMap<>();
+        double[] series = new double[years.length];
+        for (int j = 0; j < compiled.indicators; j++) {
+            for (int t = 0; t < years.length; t++) {
+                series[t] = panel.values()[t][i][j];
+            }
+            String code = compiled.codes[j];
+            out.put(code, org.nqpf.engine.Progress.of(years, series, framework.hierarchy().node(code).direction(),
+                    framework.info(code).target(), progress.base(), progress.targetYear()));
+        }
+        return out;
     }
 
     /** Null unless the profile asked for an uncertainty analysis. */

@@ -35,12 +35,33 @@ import org.nqpf.engine.data.Imputation;
  *              "subjective": {...weights...}, "objective": {...weights...}, "combine": "multiplicative|linear", "alpha": 0.5},
  *  "aggregate": {"method": "amean|gmean|hmean|topsis", "topsis": false},
  *  "coupling": {"method": "standard|corrected", "alpha": {"AI": 0.5, "NQPF": 0.5}},
+ *  "frontier": {"model": "ccr|bcc", "orientation": "input|output", "inputs": ["IND", ...], "outputs": ["IND", ...]},
+ *  "progress": {"base": "2015", "targetYear": "2030"},
  *  "uncertainty": {"runs": 200, "seed": 1, "weightNoise": 0.25, "normalise": ["minmax", "rank"], "aggregate": ["amean", "gmean"],
  *                  "period": "2023"}}
  * }</pre>
  */
 public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise normalise, Weights weights,
-        Aggregate aggregate, Coupling coupling, Uncertainty uncertainty) {
+        Aggregate aggregate, Coupling coupling, Uncertainty uncertainty, Frontier frontier, ProgressSpec progress) {
+
+    /**
+     * The efficiency frontier by data envelopment analysis on the raw values of the named indicators, per period.
+     *
+     * @param inputs  indicator codes taken as inputs (e.g. the AI side)
+     * @param outputs indicator codes taken as outputs (e.g. the NQPF side)
+     */
+    public record Frontier(org.nqpf.engine.frontier.Dea.Model model, org.nqpf.engine.frontier.Dea.Orientation orientation,
+            List<String> inputs, List<String> outputs) {
+    }
+
+    /**
+     * Progress of each indicator toward its target (iMeta {@code Target}) by the Open SDG measure.
+     *
+     * @param base       the base year (the first year with data from it on is used)
+     * @param targetYear the year the targets are due
+     */
+    public record ProgressSpec(double base, double targetYear) {
+    }
 
     /** @param threshold units (per period) with a smaller share of available indicators are left out; 0 keeps all */
     public record Screen(double threshold) {
@@ -107,7 +128,8 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
 
     /** The same methods with another uncertainty analysis (null: none). */
     public Profile withUncertainty(Uncertainty analysis) {
-        return new Profile(screen, impute, outliers, normalise, weights, aggregate, coupling, analysis);
+        return new Profile(screen, impute, outliers, normalise, weights, aggregate, coupling, analysis, frontier,
+                progress);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -136,7 +158,7 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
         Reader r = new Reader(source);
         ObjectNode top = r.object(root, "");
         r.only(top, "", Set.of("screen", "impute", "outliers", "normalise", "weights", "aggregate", "coupling",
-                "uncertainty", "name", "description"));
+                "uncertainty", "frontier", "progress", "name", "description"));
         ObjectNode screen = r.section(top, "screen", Set.of("threshold"));
         ObjectNode impute = r.section(top, "impute", Set.of("method"));
         ObjectNode outliers = r.section(top, "outliers", Set.of("method", "winmax", "skew", "kurtosis"));
@@ -210,10 +232,30 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                     r.choices(u, "uncertainty.aggregate", AggregateMethod.class),
                     r.text(u, "uncertainty.period", null));
         }
+        Frontier frontier = null;
+        if (top.has("frontier")) {
+            ObjectNode f = r.section(top, "frontier", Set.of("model", "orientation", "inputs", "outputs"));
+            List<String> inputs = r.codes(f, "frontier.inputs");
+            List<String> outputs = r.codes(f, "frontier.outputs");
+            frontier = new Frontier(r.choice(f, "frontier.model", "ccr", org.nqpf.engine.frontier.Dea.Model.class),
+                    r.choice(f, "frontier.orientation", "input", org.nqpf.engine.frontier.Dea.Orientation.class),
+                    inputs, outputs);
+        }
+        ProgressSpec progress = null;
+        if (top.has("progress")) {
+            ObjectNode g = r.section(top, "progress", Set.of("base", "targetYear"));
+            double base = r.year(g, "progress.base", 2015);
+            double due = r.year(g, "progress.targetYear", 2030);
+            if (!(due > base)) {
+                throw ProfileException.at(source, "progress.targetYear", " " + (long) due + " must come after the base year "
+                        + (long) base);
+            }
+            progress = new ProgressSpec(base, due);
+        }
         return new Profile(new Screen(threshold), new Impute(imputation), outlierSpec, normaliseSpec, weights,
                 new Aggregate(r.choice(aggregate, "aggregate.method", "amean", AggregateMethod.class),
                         r.bool(aggregate, "aggregate.topsis", false)),
-                new Coupling(model, alpha), uncertainty);
+                new Coupling(model, alpha), uncertainty, frontier, progress);
     }
 
     /** JSON access with errors that name the source and the path. */
@@ -309,6 +351,40 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                 out.add(choiceOf(item.asText(), path, type));
             }
             return out;
+        }
+
+        /** A non-empty array of indicator codes. */
+        List<String> codes(ObjectNode node, String path) {
+            JsonNode value = node.get(last(path));
+            if (value == null || !value.isArray() || value.isEmpty()) {
+                throw ProfileException.at(source, path, " must be a non-empty array of indicator codes");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode item : value) {
+                if (!item.isTextual() || item.asText().isBlank()) {
+                    throw ProfileException.at(source, path, " must hold indicator codes, got " + item);
+                }
+                out.add(item.asText());
+            }
+            return out;
+        }
+
+        /** A year given as a number or as text ("2015"). */
+        double year(ObjectNode node, String path, double fallback) {
+            JsonNode value = node.get(last(path));
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            try {
+                double year = value.isNumber() ? value.asDouble() : Double.parseDouble(value.asText());
+                if (year != Math.rint(year)) {
+                    throw new NumberFormatException();
+                }
+                return year;
+            }
+            catch (NumberFormatException e) {
+                throw ProfileException.at(source, path, " must be a year such as \"2015\", got " + value);
+            }
         }
 
         Range range(ObjectNode node, String path, Range fallback) {

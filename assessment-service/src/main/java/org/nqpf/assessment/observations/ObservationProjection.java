@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.nqpf.assessment.recompute.CohortPeriod;
+import org.nqpf.assessment.CohortPeriod;
 import org.nqpf.assessment.recompute.DirtyCohortPeriods;
 import org.nqpf.contracts.ObservationRecorded;
 import org.nqpf.messaging.RejectedEventException;

@@ -1,6 +1,7 @@
 package org.nqpf.assessment.recompute;
 
 import java.util.List;
+import org.nqpf.assessment.CohortPeriod;
 import org.nqpf.assessment.profile.MethodProfiles;
 import org.nqpf.assessment.results.AssessmentView;
 import org.nqpf.contracts.Dimension;

@@ -2,6 +2,7 @@ package org.nqpf.assessment.recompute;
 
 import java.time.Instant;
 import java.util.List;
+import org.nqpf.assessment.CohortPeriod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

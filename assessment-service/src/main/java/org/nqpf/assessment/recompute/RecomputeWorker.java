@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import java.util.List;
 import java.util.Set;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.nqpf.assessment.CohortPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;

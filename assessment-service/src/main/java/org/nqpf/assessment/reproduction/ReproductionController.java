@@ -4,7 +4,7 @@ import org.nqpf.web.NotFoundException;
 import org.nqpf.web.ConflictException;
 import org.nqpf.assessment.profile.MethodProfiles;
 import org.nqpf.assessment.recompute.CohortAssessor;
-import org.nqpf.assessment.recompute.CohortPeriod;
+import org.nqpf.assessment.CohortPeriod;
 import org.nqpf.assessment.results.AssessmentStore;
 import org.nqpf.assessment.results.AssessmentView;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.nqpf.assessment.profile.MethodProfiles;
 import org.nqpf.assessment.recompute.CohortAssessor;
-import org.nqpf.assessment.recompute.CohortPeriod;
+import org.nqpf.assessment.CohortPeriod;
 import org.nqpf.engine.pipeline.Assessor;
 import org.nqpf.engine.pipeline.PanelResult;
 import org.nqpf.engine.profile.Profile;

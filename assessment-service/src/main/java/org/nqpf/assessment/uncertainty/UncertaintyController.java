@@ -1,10 +1,10 @@
 package org.nqpf.assessment.uncertainty;
 
 import java.util.List;
-import org.nqpf.web.NotFoundException;
-import org.nqpf.web.InvalidInputException;
+import org.nqpf.assessment.CohortPeriod;
 import org.nqpf.web.FieldError;
-import org.nqpf.assessment.recompute.CohortPeriod;
+import org.nqpf.web.InvalidInputException;
+import org.nqpf.web.NotFoundException;
 import org.nqpf.assessment.results.AssessmentStore;
 import org.nqpf.assessment.results.AssessmentView;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nqpf.assessment.recompute.CohortAssessor;
-import org.nqpf.assessment.recompute.CohortPeriod;
+import org.nqpf.assessment.CohortPeriod;
 import org.nqpf.assessment.results.AssessmentStore;
 import org.nqpf.assessment.results.AssessmentView;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 import org.nqpf.gateway.GatewaySettings;
 import org.nqpf.gateway.problem.Problems;
+import org.nqpf.gateway.problem.RequestTooLargeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -16,6 +17,7 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -84,7 +86,21 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     private static String tooLarge(ServerWebExchange exchange, Limit limit, String size) {
         return "The body of " + exchange.getRequest().getMethod().name() + " " + exchange.getRequest().getPath().value()
-                + " is " + size + "; the gateway accepts at most " + RequestTooLargeException.describe(limit.maxBytes())
+                + " is " + size + "; the gateway accepts at most " + describe(limit.maxBytes())
                 + " (" + limit.property() + "). " + limit.advice();
+    }
+
+    private static String describe(long bytes) {
+        DataSize size = DataSize.ofBytes(bytes);
+        if (bytes % DataSize.ofGigabytes(1).toBytes() == 0) {
+            return size.toGigabytes() + "GB";
+        }
+        if (bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+            return size.toMegabytes() + "MB";
+        }
+        if (bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
+            return size.toKilobytes() + "KB";
+        }
+        return bytes + " bytes";
     }
 }

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.nqpf.gateway.correlation.CorrelationId;
-import org.nqpf.gateway.limits.RequestTooLargeException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;

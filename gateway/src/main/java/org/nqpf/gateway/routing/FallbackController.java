@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 
 import org.nqpf.gateway.GatewaySettings;
 import org.nqpf.gateway.correlation.CorrelationId;
-import org.nqpf.gateway.limits.RequestTooLargeException;
 import org.nqpf.gateway.problem.Problems;
+import org.nqpf.gateway.problem.RequestTooLargeException;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;

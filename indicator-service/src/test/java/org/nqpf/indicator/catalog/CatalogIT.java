@@ -6,27 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.nqpf.indicator.IndicatorServiceTest;
+import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.client.RestClient;
 
-@IndicatorServiceTest
+@ServiceTest
 class CatalogIT {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApiClient api;
 
     @Autowired
     Catalog catalog;
 
     @Test
     void should_SeedDefaultFrameworkCoveringFourDimensionsAndBothSubsystems() {
-        List<Map<String, Object>> indicators = http().get().uri("/api/v1/indicators").retrieve()
-                .body(new ParameterizedTypeReference<>() {
-                });
+        List<Map<String, Object>> indicators = api.get("/api/v1/indicators").assertOk().list();
         assertThat(indicators).hasSizeGreaterThanOrEqualTo(24);
         Map<Object, Long> perDimension = indicators.stream()
                 .collect(Collectors.groupingBy(i -> i.get("dimension"), Collectors.counting()));
@@ -48,31 +44,20 @@ class CatalogIT {
     @Test
     @SuppressWarnings("unchecked")
     void should_RegisterTheThirtyOneProvincesInTheirCohort() {
-        Map<String, Object> cohort = http().get().uri("/api/v1/cohorts/CN-PROVINCES").retrieve()
-                .body(new ParameterizedTypeReference<>() {
-                });
+        Map<String, Object> cohort = api.get("/api/v1/cohorts/CN-PROVINCES").assertOk().map();
         assertThat((List<Object>) cohort.get("members")).hasSize(31).contains("CN-11", "CN-65");
-        Map<String, Object> beijing = http().get().uri("/api/v1/entities/CN-11").retrieve()
-                .body(new ParameterizedTypeReference<>() {
-                });
+        Map<String, Object> beijing = api.get("/api/v1/entities/CN-11").assertOk().map();
         assertThat(beijing).containsEntry("code", "110000").containsEntry("nameZh", "北京")
                 .containsEntry("parentId", "CN").containsEntry("kind", "REGION");
-        List<Map<String, Object>> found = http().get().uri("/api/v1/entities?q=Shanghai").retrieve()
-                .body(new ParameterizedTypeReference<>() {
-                });
+        List<Map<String, Object>> found = api.get("/api/v1/entities?q=Shanghai").assertOk().list();
         assertThat(found).extracting(e -> e.get("id")).containsExactly("CN-31");
     }
 
     @Test
     void should_AnswerUnknownEntityWithProblemJson() {
-        var response = http().get().uri("/api/v1/entities/XX-99").retrieve().onStatus(s -> true, (req, res) -> {
-        }).toEntity(String.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
-        assertThat(response.getBody()).contains("XX-99");
-    }
-
-    private RestClient http() {
-        return RestClient.create("http://localhost:" + port);
+        ApiClient.Response response = api.get("/api/v1/entities/XX-99");
+        assertThat(response.status()).isEqualTo(HttpStatus.NOT_FOUND.value());
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.text()).contains("XX-99");
     }
 }

@@ -7,27 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-import org.nqpf.indicator.IndicatorServiceTest;
+import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ApiClient.Response;
+import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-@IndicatorServiceTest
+@ServiceTest
 class FrameworkVersionsIT {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    JsonMapper json;
+    ApiClient api;
 
     @Autowired
     Catalog catalog;
@@ -37,10 +30,10 @@ class FrameworkVersionsIT {
 
     @Test
     void should_AnswerConflictNamingTheNextVersion_When_EditingThePublishedDefault() {
-        Response r = send(HttpMethod.PUT, "/api/v1/frameworks/NQPF-AI/versions/1",
+        Response r = api.put("/api/v1/frameworks/NQPF-AI/versions/1",
                 framework("NQPF-AI", indicator("X1", "LABORERS", "AI")));
 
-        assertThat(r.status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(r.status()).isEqualTo(HttpStatus.CONFLICT.value());
         assertThat(r.problemJson()).isTrue();
         assertThat(r.body().path("detail").asString())
                 .isEqualTo("framework NQPF-AI v1 is published and immutable; create version 2");
@@ -59,122 +52,122 @@ class FrameworkVersionsIT {
 
     @Test
     void should_CreateADraftVersionOne_And_EditItUntilPublished() {
-        Response created = send(HttpMethod.POST, "/api/v1/frameworks",
+        Response created = api.post("/api/v1/frameworks",
                 framework("T-EDIT", indicator("A1", "LABORERS", "AI")));
-        assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.status()).isEqualTo(HttpStatus.CREATED.value());
         assertThat(created.location()).isEqualTo("/api/v1/frameworks/T-EDIT/versions/1");
         assertThat(created.body().path("version").asInt()).isEqualTo(1);
         assertThat(created.body().path("status").asString()).isEqualTo("DRAFT");
 
-        Response edited = send(HttpMethod.PUT, "/api/v1/frameworks/T-EDIT/versions/1",
+        Response edited = api.put("/api/v1/frameworks/T-EDIT/versions/1",
                 framework("T-EDIT", indicator("A1", "LABORERS", "AI"), indicator("B1", "MEANS_OF_LABOR", "NQPF")));
-        assertThat(edited.status()).isEqualTo(HttpStatus.OK);
+        assertThat(edited.status()).isEqualTo(HttpStatus.OK.value());
         assertThat(codes(edited.body())).containsExactly("A1", "B1");
 
-        Response published = send(HttpMethod.POST, "/api/v1/frameworks/T-EDIT/versions/1/publish", null);
+        Response published = api.post("/api/v1/frameworks/T-EDIT/versions/1/publish", null);
         assertThat(published.body().path("status").asString()).isEqualTo("PUBLISHED");
         assertThat(published.body().path("publishedAt").isNull()).isFalse();
 
-        Response refused = send(HttpMethod.PUT, "/api/v1/frameworks/T-EDIT/versions/1",
+        Response refused = api.put("/api/v1/frameworks/T-EDIT/versions/1",
                 framework("T-EDIT", indicator("A1", "LABORERS", "AI")));
-        assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT.value());
         assertThat(refused.body().path("detail").asString())
                 .isEqualTo("framework T-EDIT v1 is published and immutable; create version 2");
-        assertThat(codes(get("/api/v1/frameworks/T-EDIT/versions/1").body())).containsExactly("A1", "B1");
+        assertThat(codes(api.get("/api/v1/frameworks/T-EDIT/versions/1").body())).containsExactly("A1", "B1");
     }
 
     @Test
     void should_AnswerConflict_When_FrameworkCodeExists() {
-        assertThat(send(HttpMethod.POST, "/api/v1/frameworks", framework("T-TWICE", indicator("A1", "LABORERS", "AI")))
-                .status()).isEqualTo(HttpStatus.CREATED);
-        Response again = send(HttpMethod.POST, "/api/v1/frameworks", framework("T-TWICE", indicator("Z9", "LABORERS", "AI")));
-        assertThat(again.status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(api.post("/api/v1/frameworks", framework("T-TWICE", indicator("A1", "LABORERS", "AI")))
+                .status()).isEqualTo(HttpStatus.CREATED.value());
+        Response again = api.post("/api/v1/frameworks", framework("T-TWICE", indicator("Z9", "LABORERS", "AI")));
+        assertThat(again.status()).isEqualTo(HttpStatus.CONFLICT.value());
         assertThat(again.body().path("detail").asString()).contains("framework T-TWICE exists",
                 "POST /api/v1/frameworks/T-TWICE/versions");
-        assertThat(send(HttpMethod.POST, "/api/v1/frameworks", framework("NQPF-AI", indicator("A1", "LABORERS", "AI")))
-                .status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(api.post("/api/v1/frameworks", framework("NQPF-AI", indicator("A1", "LABORERS", "AI")))
+                .status()).isEqualTo(HttpStatus.CONFLICT.value());
     }
 
     @Test
     void should_CreateTheNextVersionAsACopy_And_LeaveThePublishedOneUnchanged() {
-        send(HttpMethod.POST, "/api/v1/frameworks", framework("T-NEXT", indicator("A1", "LABORERS", "AI")));
-        send(HttpMethod.POST, "/api/v1/frameworks/T-NEXT/versions/1/publish", null);
+        api.post("/api/v1/frameworks", framework("T-NEXT", indicator("A1", "LABORERS", "AI")));
+        api.post("/api/v1/frameworks/T-NEXT/versions/1/publish", null);
 
-        Response v2 = send(HttpMethod.POST, "/api/v1/frameworks/T-NEXT/versions", "{\"nameEn\": \"Second\"}");
-        assertThat(v2.status()).isEqualTo(HttpStatus.CREATED);
+        Response v2 = api.post("/api/v1/frameworks/T-NEXT/versions", "{\"nameEn\": \"Second\"}");
+        assertThat(v2.status()).isEqualTo(HttpStatus.CREATED.value());
         assertThat(v2.location()).isEqualTo("/api/v1/frameworks/T-NEXT/versions/2");
         assertThat(v2.body().path("status").asString()).isEqualTo("DRAFT");
         assertThat(v2.body().path("nameEn").asString()).isEqualTo("Second");
         assertThat(codes(v2.body())).containsExactly("A1");
 
-        Response v2Edited = send(HttpMethod.PUT, "/api/v1/frameworks/T-NEXT/versions/2",
+        Response v2Edited = api.put("/api/v1/frameworks/T-NEXT/versions/2",
                 framework(null, indicator("A1", "LABORERS", "AI"), indicator("C1", "OBJECTS_OF_LABOR", "NQPF")));
-        assertThat(v2Edited.status()).isEqualTo(HttpStatus.OK);
+        assertThat(v2Edited.status()).isEqualTo(HttpStatus.OK.value());
 
-        Response v3 = send(HttpMethod.POST, "/api/v1/frameworks/T-NEXT/versions",
+        Response v3 = api.post("/api/v1/frameworks/T-NEXT/versions",
                 "{\"from\": 1, \"indicators\": [" + indicator("D1", "OPTIMIZED_COMBINATION", "AI") + "]}");
         assertThat(v3.body().path("version").asInt()).isEqualTo(3);
         assertThat(codes(v3.body())).containsExactly("D1");
 
-        assertThat(codes(get("/api/v1/frameworks/T-NEXT/versions/1").body())).containsExactly("A1");
-        assertThat(codes(get("/api/v1/frameworks/T-NEXT/versions/2").body())).containsExactly("A1", "C1");
+        assertThat(codes(api.get("/api/v1/frameworks/T-NEXT/versions/1").body())).containsExactly("A1");
+        assertThat(codes(api.get("/api/v1/frameworks/T-NEXT/versions/2").body())).containsExactly("A1", "C1");
 
-        JsonNode summary = get("/api/v1/frameworks/T-NEXT").body();
+        JsonNode summary = api.get("/api/v1/frameworks/T-NEXT").body();
         assertThat(summary.path("latestVersion").asInt()).isEqualTo(3);
         assertThat(summary.path("latestPublishedVersion").asInt()).isEqualTo(1);
         assertThat(StreamSupport.stream(summary.path("versions").spliterator(), false)
                 .map(v -> v.path("version").asInt() + ":" + v.path("status").asString() + ":" + v.path("indicatorCount").asInt()))
                 .containsExactly("1:PUBLISHED:1", "2:DRAFT:2", "3:DRAFT:1");
 
-        Response fromMissing = send(HttpMethod.POST, "/api/v1/frameworks/T-NEXT/versions", "{\"from\": 9}");
-        assertThat(fromMissing.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        Response fromMissing = api.post("/api/v1/frameworks/T-NEXT/versions", "{\"from\": 9}");
+        assertThat(fromMissing.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT.value());
         assertThat(fromMissing.body().path("errors").get(0).path("field").asString()).isEqualTo("from");
-        assertThat(send(HttpMethod.POST, "/api/v1/frameworks/NO-SUCH/versions", "{}").status())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.post("/api/v1/frameworks/NO-SUCH/versions", "{}").status())
+                .isEqualTo(HttpStatus.NOT_FOUND.value());
     }
 
     @Test
     void should_SwitchTheDefault_So_IngestionValidatesAgainstTheNewVersion() {
-        send(HttpMethod.POST, "/api/v1/frameworks", framework("T-DEFAULT", complete("Q")));
-        Response draft = send(HttpMethod.POST, "/api/v1/frameworks/T-DEFAULT/versions/1/default", null);
-        assertThat(draft.status()).isEqualTo(HttpStatus.CONFLICT);
+        api.post("/api/v1/frameworks", framework("T-DEFAULT", complete("Q")));
+        Response draft = api.post("/api/v1/frameworks/T-DEFAULT/versions/1/default", null);
+        assertThat(draft.status()).isEqualTo(HttpStatus.CONFLICT.value());
         assertThat(draft.body().path("detail").asString()).contains("T-DEFAULT v1 is a draft", "publish it");
-        send(HttpMethod.POST, "/api/v1/frameworks/T-DEFAULT/versions/1/publish", null);
+        api.post("/api/v1/frameworks/T-DEFAULT/versions/1/publish", null);
         try {
-            Response switched = send(HttpMethod.POST, "/api/v1/frameworks/T-DEFAULT/versions/1/default", null);
-            assertThat(switched.status()).isEqualTo(HttpStatus.OK);
+            Response switched = api.post("/api/v1/frameworks/T-DEFAULT/versions/1/default", null);
+            assertThat(switched.status()).isEqualTo(HttpStatus.OK.value());
             assertThat(switched.body().path("isDefault").asBoolean()).isTrue();
 
             assertThat(catalog.defaultIndicatorsByCode()).containsOnlyKeys(
                     "Q_LABORERS_AI", "Q_LABORERS_NQPF", "Q_MEANS_OF_LABOR_AI", "Q_MEANS_OF_LABOR_NQPF",
                     "Q_OBJECTS_OF_LABOR_AI", "Q_OBJECTS_OF_LABOR_NQPF", "Q_OPTIMIZED_COMBINATION_AI",
                     "Q_OPTIMIZED_COMBINATION_NQPF");
-            assertThat(get("/api/v1/indicators").body().get(0).path("frameworkCode").asString()).isEqualTo("T-DEFAULT");
-            assertThat(get("/api/v1/frameworks/NQPF-AI").body().path("defaultVersion").isNull()).isTrue();
-            assertThat(get("/api/v1/frameworks/NQPF-AI/versions/1").body().path("isDefault").asBoolean()).isFalse();
+            assertThat(api.get("/api/v1/indicators").body().get(0).path("frameworkCode").asString()).isEqualTo("T-DEFAULT");
+            assertThat(api.get("/api/v1/frameworks/NQPF-AI").body().path("defaultVersion").isNull()).isTrue();
+            assertThat(api.get("/api/v1/frameworks/NQPF-AI/versions/1").body().path("isDefault").asBoolean()).isFalse();
 
             // no longer the default, still immutable: observations were validated against it
-            assertThat(send(HttpMethod.PUT, "/api/v1/frameworks/NQPF-AI/versions/1",
-                    framework("NQPF-AI", indicator("X1", "LABORERS", "AI"))).status()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(api.put("/api/v1/frameworks/NQPF-AI/versions/1",
+                    framework("NQPF-AI", indicator("X1", "LABORERS", "AI"))).status()).isEqualTo(HttpStatus.CONFLICT.value());
         }
         finally {
-            assertThat(send(HttpMethod.POST, "/api/v1/frameworks/NQPF-AI/versions/1/default", null).status())
-                    .isEqualTo(HttpStatus.OK);
+            assertThat(api.post("/api/v1/frameworks/NQPF-AI/versions/1/default", null).status())
+                    .isEqualTo(HttpStatus.OK.value());
         }
         assertThat(catalog.defaultFramework().code()).isEqualTo("NQPF-AI");
         assertThat(catalog.defaultIndicatorsByCode()).hasSize(30);
-        assertThat(get("/api/v1/frameworks/T-DEFAULT").body().path("defaultVersion").isNull()).isTrue();
+        assertThat(api.get("/api/v1/frameworks/T-DEFAULT").body().path("defaultVersion").isNull()).isTrue();
     }
 
     @Test
     void should_RefuseADefaultThatLeavesADimensionWithoutBothSides() {
-        send(HttpMethod.POST, "/api/v1/frameworks", framework("T-PARTIAL", indicator("A1", "LABORERS", "AI"),
+        api.post("/api/v1/frameworks", framework("T-PARTIAL", indicator("A1", "LABORERS", "AI"),
                 indicator("N1", "LABORERS", "NQPF")));
-        send(HttpMethod.POST, "/api/v1/frameworks/T-PARTIAL/versions/1/publish", null);
+        api.post("/api/v1/frameworks/T-PARTIAL/versions/1/publish", null);
 
-        Response r = send(HttpMethod.POST, "/api/v1/frameworks/T-PARTIAL/versions/1/default", null);
+        Response r = api.post("/api/v1/frameworks/T-PARTIAL/versions/1/default", null);
 
-        assertThat(r.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(r.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT.value());
         assertThat(r.body().path("errors").get(0).path("field").asString()).isEqualTo("indicators");
         assertThat(r.body().path("detail").asString()).contains("MEANS_OF_LABOR/AI", "OPTIMIZED_COMBINATION/NQPF");
         assertThat(catalog.defaultFramework().code()).isEqualTo("NQPF-AI");
@@ -194,9 +187,9 @@ class FrameworkVersionsIT {
                    "mechanism": "NONE", "unit": "%", "direction": 1, "minValue": 0, "maxValue": 100, "target": 101}
                 ]}""";
 
-        Response r = send(HttpMethod.POST, "/api/v1/frameworks", body);
+        Response r = api.post("/api/v1/frameworks", body);
 
-        assertThat(r.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(r.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT.value());
         assertThat(r.problemJson()).isTrue();
         assertThat(r.body().path("type").asString()).isEqualTo("https://nqpf.org/problems/invalid-framework");
         List<String> fields = new ArrayList<>();
@@ -205,49 +198,28 @@ class FrameworkVersionsIT {
                 "indicators[1].subsystem", "indicators[1].direction", "indicators[2].minValue",
                 "indicators[3].mechanism", "indicators[3].target");
         assertThat(r.body().path("detail").asString()).contains("indicators[3].target: C1's target 101 is outside its valid range [0, 100]");
-        assertThat(get("/api/v1/frameworks").body()).noneMatch(f -> f.path("code").asString().equals("t bad"));
+        assertThat(api.get("/api/v1/frameworks").body()).noneMatch(f -> f.path("code").asString().equals("t bad"));
     }
 
     @Test
     void should_ListFrameworksWithTheirDefault_And_AnswerUnknownOnesWith404() {
-        JsonNode list = get("/api/v1/frameworks").body();
+        JsonNode list = api.get("/api/v1/frameworks").body();
         JsonNode nqpf = StreamSupport.stream(list.spliterator(), false)
                 .filter(f -> f.path("code").asString().equals("NQPF-AI")).findFirst().orElseThrow();
         assertThat(nqpf.path("nameZh").asString()).isEqualTo("人工智能赋能新质生产力");
         assertThat(nqpf.path("versions").get(0).path("status").asString()).isEqualTo("PUBLISHED");
         assertThat(nqpf.path("versions").get(0).path("indicatorCount").asInt()).isEqualTo(30);
 
-        Response unknown = get("/api/v1/frameworks/NQPF-AI/versions/99");
-        assertThat(unknown.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        Response unknown = api.get("/api/v1/frameworks/NQPF-AI/versions/99");
+        assertThat(unknown.status()).isEqualTo(HttpStatus.NOT_FOUND.value());
         assertThat(unknown.problemJson()).isTrue();
         assertThat(unknown.body().path("detail").asString()).contains("NQPF-AI version 99");
-        assertThat(get("/api/v1/frameworks/NOPE").status()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(send(HttpMethod.POST, "/api/v1/frameworks/NQPF-AI/versions/99/publish", null).status())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get("/api/v1/frameworks/NOPE").status()).isEqualTo(HttpStatus.NOT_FOUND.value());
+        assertThat(api.post("/api/v1/frameworks/NQPF-AI/versions/99/publish", null).status())
+                .isEqualTo(HttpStatus.NOT_FOUND.value());
     }
 
     // --- helpers
-
-    record Response(HttpStatus status, JsonNode body, String location, boolean problemJson) {
-    }
-
-    private Response get(String path) {
-        return send(HttpMethod.GET, path, null);
-    }
-
-    private Response send(HttpMethod method, String path, String body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(method).uri(path);
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        ResponseEntity<String> response = request.retrieve().onStatus(s -> true, (req, res) -> {
-        }).toEntity(String.class);
-        MediaType type = response.getHeaders().getContentType();
-        return new Response(HttpStatus.valueOf(response.getStatusCode().value()),
-                response.getBody() == null ? json.nullNode() : json.readTree(response.getBody()),
-                response.getHeaders().getLocation() == null ? null : response.getHeaders().getLocation().toString(),
-                type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    }
 
     private static List<String> codes(JsonNode framework) {
         List<String> codes = new ArrayList<>();
@@ -259,10 +231,10 @@ class FrameworkVersionsIT {
     void should_KeepEachIndicatorsSubDimensions_When_AFrameworkHasThem() {
         String talent = indicator("T1", "LABORERS", "AI").replace("\"target\": 80}",
                 "\"target\": 80, \"subDimensions\": [\"DIGITAL_TALENT\", \"AI_SKILLS\"]}");
-        Response created = send(HttpMethod.POST, "/api/v1/frameworks",
+        Response created = api.post("/api/v1/frameworks",
                 framework("T-SUBDIM", talent, indicator("A1", "LABORERS", "NQPF")));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(HttpStatus.CREATED);
-        JsonNode read = get("/api/v1/frameworks/T-SUBDIM/versions/1").body();
+        assertThat(created.status()).as(created.text()).isEqualTo(HttpStatus.CREATED.value());
+        JsonNode read = api.get("/api/v1/frameworks/T-SUBDIM/versions/1").body();
         JsonNode t1 = StreamSupport.stream(read.path("indicators").spliterator(), false)
                 .filter(i -> i.path("code").asString().equals("T1")).findFirst().orElseThrow();
         assertThat(t1.path("subDimensions").valueStream().map(JsonNode::asString))
@@ -270,9 +242,8 @@ class FrameworkVersionsIT {
 
         String clash = indicator("T2", "MEANS_OF_LABOR", "AI").replace("\"target\": 80}",
                 "\"target\": 80, \"subDimensions\": [\"DIGITAL_TALENT\"]}");
-        Response refused = send(HttpMethod.PUT, "/api/v1/frameworks/T-SUBDIM/versions/1",
-                framework(null, talent, clash));
-        assertThat(refused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        Response refused = api.put("/api/v1/frameworks/T-SUBDIM/versions/1", framework(null, talent, clash));
+        assertThat(refused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT.value());
         assertThat(refused.body().path("errors").get(0).path("field").asString())
                 .isEqualTo("indicators[1].subDimensions[0]");
     }

@@ -3,10 +3,6 @@ package org.nqpf.indicator.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,18 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.nqpf.indicator.IndicatorServiceTest;
 import org.nqpf.indicator.catalog.Catalog;
 import org.nqpf.indicator.catalog.Indicator;
 import org.nqpf.indicator.ingest.ObservationStore;
 import org.nqpf.indicator.ingest.StoredObservation;
+import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ApiClient.Response;
+import org.nqpf.testsupport.Poll;
+import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-@IndicatorServiceTest
+@ServiceTest
 class ImportJobIT {
 
     private static final String CSV = "text/csv";
@@ -35,11 +32,8 @@ class ImportJobIT {
             "CN-44", "CN-45", "CN-46", "CN-50", "CN-51", "CN-52", "CN-53", "CN-54", "CN-61", "CN-62", "CN-63", "CN-64",
             "CN-65");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    JsonMapper json;
+    ApiClient api;
 
     @Autowired
     Catalog catalog;
@@ -55,8 +49,6 @@ class ImportJobIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     /**
      * A job the service's previous run left RUNNING after committing its first rows, as a kill -9 leaves it: its
@@ -159,12 +151,12 @@ class ImportJobIT {
                 CN-14,RD_INTENSITY,1901,abc,,nbs
                 CN-14,URBANISATION_RATE,1901,61.5,,nbs
                 """;
-        HttpResponse<String> posted = post(file.getBytes(StandardCharsets.UTF_8), CSV, null);
+        Response posted = post(file.getBytes(StandardCharsets.UTF_8), CSV, null);
 
-        assertThat(posted.statusCode()).isEqualTo(202);
-        JsonNode job = json.readTree(posted.body());
+        assertThat(posted.status()).isEqualTo(202);
+        JsonNode job = posted.body();
         String id = job.get("id").asString();
-        assertThat(posted.headers().firstValue("Location")).hasValue("/api/v1/imports/" + id);
+        assertThat(posted.header("Location")).isEqualTo("/api/v1/imports/" + id);
         assertThat(job.get("format").asString()).isEqualTo("csv");
         assertThat(job.get("bytesTotal").asLong()).isEqualTo(file.getBytes(StandardCharsets.UTF_8).length);
 
@@ -202,9 +194,9 @@ class ImportJobIT {
                   {"entity": "CN-51", "indicator": "RD_INTENSITY", "period": "1903", "value": 1.4, "source": "sc"},
                   {"entity": "CN-51", "indicator": "RD_INTENSITY", "period": "19o3", "value": 1.4, "source": "sc"},
                   {"entity": "CN-52", "indicator": "RD_INTENSITY", "period": "1903", "value": 0.9, "source": "gz"}]}""";
-        HttpResponse<String> postedJson = post(jsonFile.getBytes(StandardCharsets.UTF_8), "application/json", null);
-        assertThat(postedJson.statusCode()).isEqualTo(202);
-        JsonNode fromJson = awaitFinished(json.readTree(postedJson.body()).get("id").asString(),
+        Response postedJson = post(jsonFile.getBytes(StandardCharsets.UTF_8), "application/json", null);
+        assertThat(postedJson.status()).isEqualTo(202);
+        JsonNode fromJson = awaitFinished(postedJson.body().get("id").asString(),
                 Duration.ofSeconds(60), null);
         assertThat(fromJson.get("format").asString()).isEqualTo("json");
         assertThat(fromJson.get("status").asString()).isEqualTo("COMPLETED");
@@ -217,10 +209,10 @@ class ImportJobIT {
                 dataflow,NBS:DF_NQPF(1.0),R,CN-51,RD_INTENSITY,1903,1.45,%
                 dataflow,NBS:DF_NQPF(1.0),D,CN-52,RD_INTENSITY,1903,,
                 """;
-        HttpResponse<String> postedSdmx = post(sdmxFile.getBytes(StandardCharsets.UTF_8),
+        Response postedSdmx = post(sdmxFile.getBytes(StandardCharsets.UTF_8),
                 "application/vnd.sdmx.data+csv; version=2.0.0", null);
-        assertThat(postedSdmx.statusCode()).isEqualTo(202);
-        JsonNode fromSdmx = awaitFinished(json.readTree(postedSdmx.body()).get("id").asString(),
+        assertThat(postedSdmx.status()).isEqualTo(202);
+        JsonNode fromSdmx = awaitFinished(postedSdmx.body().get("id").asString(),
                 Duration.ofSeconds(60), null);
         assertThat(fromSdmx.get("format").asString()).isEqualTo("sdmx");
         assertThat(fromSdmx.get("status").asString()).isEqualTo("COMPLETED");
@@ -250,9 +242,9 @@ class ImportJobIT {
                 }
             }
         }
-        HttpResponse<String> posted = post(file.toString().getBytes(StandardCharsets.UTF_8), CSV, null);
-        assertThat(posted.statusCode()).isEqualTo(202);
-        String id = json.readTree(posted.body()).get("id").asString();
+        Response posted = post(file.toString().getBytes(StandardCharsets.UTF_8), CSV, null);
+        assertThat(posted.status()).isEqualTo(202);
+        String id = posted.body().get("id").asString();
 
         int total = rows;
         List<JsonNode> seen = new ArrayList<>();
@@ -277,15 +269,15 @@ class ImportJobIT {
         String key = "import-" + UUID.randomUUID();
         byte[] file = "entity,indicator,period,value,unit,source\nCN-21,RD_INTENSITY,1902,2.2,,nbs\n"
                 .getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> first = post(file, CSV, key);
-        HttpResponse<String> again = post(file, CSV, key);
+        Response first = post(file, CSV, key);
+        Response again = post(file, CSV, key);
 
-        assertThat(first.statusCode()).isEqualTo(202);
-        assertThat(again.statusCode()).isEqualTo(202);
-        String id = json.readTree(first.body()).get("id").asString();
-        assertThat(json.readTree(again.body()).get("id").asString()).isEqualTo(id);
-        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).isEqualTo(202);
+        String id = first.body().get("id").asString();
+        assertThat(again.body().get("id").asString()).isEqualTo(id);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(first.header("Idempotent-Replayed")).isNull();
         assertThat(awaitFinished(id, Duration.ofSeconds(60), null).get("accepted").asLong()).isEqualTo(1);
 
         List<String> ids = new ArrayList<>();
@@ -295,29 +287,28 @@ class ImportJobIT {
 
     @Test
     void should_Answer415NamingSupportedFormats_When_ContentTypeIsNotAFileFormat() throws Exception {
-        HttpResponse<String> r = post("<observations/>".getBytes(StandardCharsets.UTF_8), "application/xml", null);
+        Response r = post("<observations/>".getBytes(StandardCharsets.UTF_8), "application/xml", null);
 
-        assertThat(r.statusCode()).isEqualTo(415);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
-        JsonNode problem = json.readTree(r.body());
+        assertThat(r.status()).isEqualTo(415);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        JsonNode problem = r.body();
         assertThat(problem.get("detail").asString()).contains("application/xml").contains("text/csv");
         assertThat(problem.get("supported").toString()).contains("application/vnd.sdmx.data+csv");
     }
 
     @Test
     void should_Answer400_When_BodyIsEmpty() throws Exception {
-        HttpResponse<String> r = post(new byte[0], CSV, null);
+        Response r = post(new byte[0], CSV, null);
 
-        assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(r.body()).get("detail").asString()).contains("empty");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("detail").asString()).contains("empty");
     }
 
     @Test
     void should_FailJobNamingTheProblem_When_FileLacksARequiredColumn() throws Exception {
-        HttpResponse<String> posted = post("entity,indicator,period\nCN-22,RD_INTENSITY,1903\n"
+        Response posted = post("entity,indicator,period\nCN-22,RD_INTENSITY,1903\n"
                 .getBytes(StandardCharsets.UTF_8), CSV, null);
-        String id = json.readTree(posted.body()).get("id").asString();
+        String id = posted.body().get("id").asString();
 
         JsonNode done = awaitFinished(id, Duration.ofSeconds(60), null);
         assertThat(done.get("status").asString()).isEqualTo("FAILED");
@@ -326,10 +317,9 @@ class ImportJobIT {
 
     @Test
     void should_Answer404_When_JobIsUnknown() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/v1/imports/" + UUID.randomUUID()))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(json.readTree(r.body()).get("detail").asString()).contains("import job");
+        Response r = api.get("/api/v1/imports/" + UUID.randomUUID());
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body().get("detail").asString()).contains("import job");
     }
 
     private static double valid(Indicator indicator, int revision) {
@@ -338,40 +328,22 @@ class ImportJobIT {
         return Math.round((min + (max - min) * (0.1 + 0.07 * revision)) * 1000) / 1000.0;
     }
 
-    private JsonNode awaitFinished(String id, Duration timeout, List<JsonNode> seen) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+    /** Polls the job until it is COMPLETED or FAILED, keeping every state read in {@code seen} when given. */
+    private JsonNode awaitFinished(String id, Duration timeout, List<JsonNode> seen) {
+        return Poll.until("import " + id + " finished", timeout, Duration.ofMillis(50), () -> {
             JsonNode job = get("/api/v1/imports/" + id);
             if (seen != null) {
                 seen.add(job);
             }
-            String status = job.get("status").asString();
-            if (status.equals("COMPLETED") || status.equals("FAILED")) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import " + id + " not finished after " + timeout);
+            return job;
+        }, job -> job.get("status").asString().equals("COMPLETED") || job.get("status").asString().equals("FAILED"));
     }
 
-    private HttpResponse<String> post(byte[] body, String contentType, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/v1/imports")).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (key != null) {
-            b.header("Idempotency-Key", key);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private Response post(byte[] body, String contentType, String key) {
+        return api.request("POST", "/api/v1/imports").body(contentType, body).header("Idempotency-Key", key).send();
     }
 
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
-        return json.readTree(r.body());
+    private JsonNode get(String path) {
+        return api.getOk(path);
     }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nqpf.indicator.IndicatorServiceTest;
 import org.nqpf.messaging.InboxRetention;
+import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IndicatorServiceTest
+@ServiceTest
 class InboxRetentionIT {
 
     @Autowired

@@ -14,47 +14,32 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.Topics;
-import org.nqpf.indicator.IndicatorServiceTest;
 import org.nqpf.messaging.MessagingAutoConfiguration;
+import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ApiClient.Response;
 import org.nqpf.testsupport.EventSchemas;
 import org.nqpf.testsupport.KafkaProbe;
+import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-@IndicatorServiceTest
+@ServiceTest
 class ObservationIngestIT {
 
-    static KafkaProbe kafka;
+    final KafkaProbe kafka = KafkaProbe.shared();
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApiClient api;
 
     @Autowired
     ObservationStore store;
 
     @Autowired
     JsonMapper json;
-
-    @BeforeAll
-    static void probe() {
-        kafka = new KafkaProbe();
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
 
     @Test
     void should_StoreGoodRowsAndReportEachBadRow_When_BatchIsMixed() {
@@ -70,12 +55,12 @@ class ObservationIngestIT {
                   {"entity": "CN-12", "indicator": "RD_INTENSITY", "period": "2041", "value": 3.1, "unit": "yuan", "source": "nbs"},
                   {"entity": "CN-13", "indicator": "ENERGY_INTENSITY", "period": "2041", "value": 0.8, "unit": "tce per 10k yuan", "source": "nbs"}
                 ]}""";
-        ResponseEntity<Map<String, Object>> response = post(body);
+        Response response = post(body);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).containsEntry("received", 9).containsEntry("accepted", 2)
+        assertThat(response.status()).isEqualTo(HttpStatus.OK.value());
+        assertThat(response.map()).containsEntry("received", 9).containsEntry("accepted", 2)
                 .containsEntry("rejected", 7);
-        List<Map<String, Object>> errors = errors(response.getBody());
+        List<Map<String, Object>> errors = errors(response.map());
         assertThat(errors).extracting(e -> e.get("row"), e -> e.get("field")).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(2, "indicator"), org.assertj.core.groups.Tuple.tuple(3, "entity"),
                 org.assertj.core.groups.Tuple.tuple(4, "value"), org.assertj.core.groups.Tuple.tuple(5, "period"),
@@ -113,23 +98,23 @@ class ObservationIngestIT {
 
     @Test
     void should_AnswerProblemJson_When_EveryRowIsRejected() {
-        ResponseEntity<Map<String, Object>> response = post("""
+        Response response = post("""
                 {"observations": [{"entity": "CN-11", "indicator": "RD_INTENSITY", "period": "1800", "value": 1, "source": "nbs"}]}""");
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(errors(response.getBody())).singleElement().satisfies(e -> assertThat(e.get("field")).isEqualTo("period"));
+        assertThat(response.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        assertThat(response.contentType()).isEqualTo(ApiClient.PROBLEM_JSON);
+        assertThat(errors(response.map())).singleElement().satisfies(e -> assertThat(e.get("field")).isEqualTo("period"));
 
-        ResponseEntity<Map<String, Object>> notABatch = post("{\"rows\": []}");
-        assertThat(notABatch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(notABatch.getBody().get("detail").toString()).contains("observations");
+        Response notABatch = post("{\"rows\": []}");
+        assertThat(notABatch.status()).isEqualTo(HttpStatus.BAD_REQUEST.value());
+        assertThat(notABatch.map().get("detail").toString()).contains("observations");
     }
 
     @Test
     void should_KeepRevisionsAndPublishNothing_When_SameValueIsResent() {
         String first = batch("CN-21", "RD_INTENSITY", "2042", 2.0);
-        assertThat(post(first).getBody()).containsEntry("accepted", 1);
-        assertThat(post(first).getBody()).containsEntry("accepted", 0).containsEntry("unchanged", 1);
-        assertThat(post(batch("CN-21", "RD_INTENSITY", "2042", 2.4)).getBody()).containsEntry("accepted", 1);
+        assertThat(post(first).map()).containsEntry("accepted", 1);
+        assertThat(post(first).map()).containsEntry("accepted", 0).containsEntry("unchanged", 1);
+        assertThat(post(batch("CN-21", "RD_INTENSITY", "2042", 2.4)).map()).containsEntry("accepted", 1);
 
         assertThat(store.history("CN-21", "RD_INTENSITY", "2042")).extracting(StoredObservation::revision,
                 StoredObservation::value).containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2.0),
@@ -250,29 +235,29 @@ class ObservationIngestIT {
     @Test
     void should_RefuseOversizeBatchesRowsAndEvents_SayingWhatIsTooLarge() {
         String row = "CN-11,RD_INTENSITY,2020,1.5,%,nbs\n";
-        ResponseEntity<Map<String, Object>> tooBig = postCsv("entity,indicator,period,value,unit,source\n"
+        Response tooBig = postCsv("entity,indicator,period,value,unit,source\n"
                 + row.repeat(16 * 1024 * 1024 / row.length() + 1));
-        assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-        assertThat(tooBig.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(tooBig.getBody().get("detail").toString()).contains("at most 16MB").contains("/api/v1/imports");
+        assertThat(tooBig.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE.value());
+        assertThat(tooBig.contentType()).isEqualTo(ApiClient.PROBLEM_JSON);
+        assertThat(tooBig.map().get("detail").toString()).contains("at most 16MB").contains("/api/v1/imports");
 
-        ResponseEntity<Map<String, Object>> tooManyRows = postCsv("entity,indicator,period,value,unit,source\n"
+        Response tooManyRows = postCsv("entity,indicator,period,value,unit,source\n"
                 + row.repeat(200_001));
-        assertThat(tooManyRows.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-        assertThat(tooManyRows.getBody().get("detail").toString()).contains("200000 rows");
+        assertThat(tooManyRows.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE.value());
+        assertThat(tooManyRows.map().get("detail").toString()).contains("200000 rows");
 
-        ResponseEntity<Map<String, Object>> longFields = postCsv("""
+        Response longFields = postCsv("""
                 entity,indicator,period,value,unit,source
                 %s,RD_INTENSITY,2048,1.5,%%,nbs
                 CN-36,RD_INTENSITY,2048,1.5,%%,%s
                 CN-36,URBANISATION_RATE,2048,61.5,%%,jiangxi-stats
                 """.formatted("CN-" + "9".repeat(62), "s".repeat(257)));
-        assertThat(longFields.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(longFields.getBody()).containsEntry("accepted", 1).containsEntry("rejected", 2);
-        assertThat(errors(longFields.getBody())).extracting(e -> e.get("row"), e -> e.get("field"))
+        assertThat(longFields.status()).isEqualTo(HttpStatus.OK.value());
+        assertThat(longFields.map()).containsEntry("accepted", 1).containsEntry("rejected", 2);
+        assertThat(errors(longFields.map())).extracting(e -> e.get("row"), e -> e.get("field"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "entity"),
                         org.assertj.core.groups.Tuple.tuple(2, "source"));
-        assertThat(errors(longFields.getBody())).allSatisfy(e -> assertThat(e.get("detail").toString())
+        assertThat(errors(longFields.map())).allSatisfy(e -> assertThat(e.get("detail").toString())
                 .contains("oversize"));
 
         byte[] huge = ("{\"entity\": \"CN-36\", \"indicator\": \"RD_INTENSITY\", \"period\": \"2049\", \"value\": 1, "
@@ -288,12 +273,8 @@ class ObservationIngestIT {
                 .contains("oversize payload").contains("65536");
     }
 
-    private ResponseEntity<Map<String, Object>> postCsv(String body) {
-        return RestClient.create("http://localhost:" + port).post().uri("/api/v1/observations")
-                .contentType(MediaType.parseMediaType("text/csv")).body(body).retrieve()
-                .onStatus(s -> true, (req, res) -> {
-                }).toEntity(new ParameterizedTypeReference<>() {
-                });
+    private Response postCsv(String body) {
+        return api.request("POST", "/api/v1/observations").body("text/csv", body).send();
     }
 
     private CloudEvent submitted(String entity, String indicator, String period, double value, String source) {
@@ -310,11 +291,8 @@ class ObservationIngestIT {
                 .formatted(entity, indicator, period, value);
     }
 
-    private ResponseEntity<Map<String, Object>> post(String body) {
-        return RestClient.create("http://localhost:" + port).post().uri("/api/v1/observations")
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().onStatus(s -> true, (req, res) -> {
-                }).toEntity(new ParameterizedTypeReference<>() {
-                });
+    private Response post(String body) {
+        return api.post("/api/v1/observations", body);
     }
 
     @SuppressWarnings("unchecked")

@@ -16,11 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.nqpf.contracts.EventTypes;
-import org.nqpf.indicator.IndicatorServiceTest;
 import org.nqpf.messaging.Events;
 import org.nqpf.messaging.Outbox;
 import org.nqpf.messaging.OutboxRelay;
 import org.nqpf.testsupport.KafkaProbe;
+import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Several instances of a service relay one outbox: each event is published once, each key's events in order. */
-@IndicatorServiceTest
+@ServiceTest
 class OutboxRelayIT {
 
     private static final int EVENTS = 3000;

@@ -9,44 +9,30 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.Topics;
-import org.nqpf.indicator.IndicatorServiceTest;
+import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ApiClient.Response;
 import org.nqpf.testsupport.EventSchemas;
 import org.nqpf.testsupport.KafkaProbe;
+import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 /** Revisions in and out of order, deletes, as-of views, idempotent batches, and the CSV and SDMX-CSV formats. */
-@IndicatorServiceTest
+@ServiceTest
 class RevisionsAndFormatsIT {
 
-    static final MediaType SDMX = MediaType.parseMediaType("application/vnd.sdmx.data+csv; version=2.0.0");
-    static KafkaProbe kafka;
+    static final String SDMX = "application/vnd.sdmx.data+csv; version=2.0.0";
+    static final String CSV = "text/csv";
+    final KafkaProbe kafka = KafkaProbe.shared();
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApiClient api;
 
     @Autowired
     ObservationStore store;
-
-    @BeforeAll
-    static void probe() {
-        kafka = new KafkaProbe();
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
 
     @Test
     void should_ApplySdmxActions_InformationAppendReplaceDelete() {
@@ -56,18 +42,18 @@ class RevisionsAndFormatsIT {
                 dataflow,NBS:DF_NQPF(1.0),A,CN-41,URBANISATION_RATE,2051,57.1,%
                 dataflow,NBS:DF_NQPF(1.0),I,CN-41,NO_SUCH,2051,1,%
                 """;
-        ResponseEntity<Map<String, Object>> first = post(sdmx, SDMX, null);
-        assertThat(first.getBody()).containsEntry("accepted", 2).containsEntry("rejected", 1);
+        Response first = post(sdmx, SDMX, null);
+        assertThat(first.map()).containsEntry("accepted", 2).containsEntry("rejected", 1);
         assertThat(errors(first)).extracting(e -> e.get("row"), e -> e.get("field")).containsExactly(tuple(3, "indicator"));
         assertThat(store.current("CN-41", "RD_INTENSITY", "2051", 1)).singleElement()
                 .satisfies(o -> assertThat(o.source()).isEqualTo("NBS"));
 
-        ResponseEntity<Map<String, Object>> second = post("""
+        Response second = post("""
                 STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE
                 dataflow,NBS:DF_NQPF(1.0),R,CN-41,RD_INTENSITY,2051,2.05,%
                 dataflow,NBS:DF_NQPF(1.0),D,CN-41,URBANISATION_RATE,2051,,
                 """, SDMX, null);
-        assertThat(second.getBody()).containsEntry("accepted", 2).containsEntry("rejected", 0);
+        assertThat(second.map()).containsEntry("accepted", 2).containsEntry("rejected", 0);
 
         assertThat(store.current("CN-41", null, "2051", 10)).extracting(StoredObservation::indicator,
                 StoredObservation::value).containsExactly(tuple("RD_INTENSITY", 2.05));
@@ -82,35 +68,35 @@ class RevisionsAndFormatsIT {
 
     @Test
     void should_TakeCsvWithThePlatformsColumns() {
-        ResponseEntity<Map<String, Object>> r = post("""
+        Response r = post("""
                 entity,indicator,period,value,unit,source
                 CN-42,RD_INTENSITY,2052,2.3,%,hubei-stats
                 CN-42,"URBANISATION_RATE",2052,"66.4",,hubei-stats
                 CN-42,RD_INTENSITY,2052x,2.3,%,hubei-stats
-                """, MediaType.parseMediaType("text/csv"), null);
-        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(r.getBody()).containsEntry("accepted", 2).containsEntry("rejected", 1);
+                """, CSV, null);
+        assertThat(r.status()).isEqualTo(HttpStatus.OK.value());
+        assertThat(r.map()).containsEntry("accepted", 2).containsEntry("rejected", 1);
         assertThat(errors(r)).extracting(e -> e.get("row"), e -> e.get("field")).containsExactly(tuple(3, "period"));
 
-        ResponseEntity<Map<String, Object>> noValueColumn = post("entity,indicator,period\nCN-42,RD_INTENSITY,2052\n",
-                MediaType.parseMediaType("text/csv"), null);
-        assertThat(noValueColumn.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(noValueColumn.getBody().get("detail").toString()).contains("VALUE");
+        Response noValueColumn = post("entity,indicator,period\nCN-42,RD_INTENSITY,2052\n",
+                CSV, null);
+        assertThat(noValueColumn.status()).isEqualTo(HttpStatus.BAD_REQUEST.value());
+        assertThat(noValueColumn.map().get("detail").toString()).contains("VALUE");
 
-        ResponseEntity<Map<String, Object>> xml = post("<observations/>", MediaType.APPLICATION_XML, null);
-        assertThat(xml.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        Response xml = post("<observations/>", "application/xml", null);
+        assertThat(xml.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
     }
 
     @Test
     void should_KeepCurrentValue_When_AnOlderRevisionArrivesLate() {
-        post(json("CN-43", "RD_INTENSITY", "2053", 1.8, "2025-03-01T00:00:00Z"), MediaType.APPLICATION_JSON, null);
-        ResponseEntity<Map<String, Object>> late = post(json("CN-43", "RD_INTENSITY", "2053", 1.6,
-                "2024-03-01T00:00:00Z"), MediaType.APPLICATION_JSON, null);
-        assertThat(late.getBody()).containsEntry("accepted", 0).containsEntry("superseded", 1);
+        post(json("CN-43", "RD_INTENSITY", "2053", 1.8, "2025-03-01T00:00:00Z"), ApiClient.JSON, null);
+        Response late = post(json("CN-43", "RD_INTENSITY", "2053", 1.6,
+                "2024-03-01T00:00:00Z"), ApiClient.JSON, null);
+        assertThat(late.map()).containsEntry("accepted", 0).containsEntry("superseded", 1);
         assertThat(store.current("CN-43", "RD_INTENSITY", "2053", 1)).extracting(StoredObservation::value)
                 .containsExactly(1.8);
 
-        post(json("CN-43", "RD_INTENSITY", "2053", 1.95, "2026-03-01T00:00:00Z"), MediaType.APPLICATION_JSON, null);
+        post(json("CN-43", "RD_INTENSITY", "2053", 1.95, "2026-03-01T00:00:00Z"), ApiClient.JSON, null);
         assertThat(store.history("CN-43", "RD_INTENSITY", "2053")).extracting(StoredObservation::revision,
                 StoredObservation::value, StoredObservation::superseded)
                 .containsExactly(tuple(1, 1.8, false), tuple(2, 1.6, true), tuple(3, 1.95, false));
@@ -123,14 +109,14 @@ class RevisionsAndFormatsIT {
 
     @Test
     void should_AnswerTheViewAsItStood_When_AskedAsOf() throws InterruptedException {
-        post(json("CN-44", "URBANISATION_RATE", "2054", 70.1, null), MediaType.APPLICATION_JSON, null);
+        post(json("CN-44", "URBANISATION_RATE", "2054", 70.1, null), ApiClient.JSON, null);
         Thread.sleep(50);
         Instant between = Instant.now();
         Thread.sleep(50);
-        post(json("CN-44", "URBANISATION_RATE", "2054", 71.2, null), MediaType.APPLICATION_JSON, null);
+        post(json("CN-44", "URBANISATION_RATE", "2054", 71.2, null), ApiClient.JSON, null);
         post("""
                 {"observations": [{"entity": "CN-44", "indicator": "RD_INTENSITY", "period": "2054", "action": "D", "source": "gd"}]}""",
-                MediaType.APPLICATION_JSON, null);
+                ApiClient.JSON, null);
 
         List<Map<String, Object>> then = get("/api/v1/observations?entity=CN-44&period=2054&asOf=" + between);
         assertThat(then).extracting(o -> o.get("value")).containsExactly(70.1);
@@ -143,15 +129,15 @@ class RevisionsAndFormatsIT {
     @Test
     void should_ShowADeletedValueAsOfBeforeTheDelete_And_KeepItsHistoryWithProvenanceOverHttp()
             throws InterruptedException {
-        post(json("CN-46", "RD_INTENSITY", "2056", 1.2, null), MediaType.APPLICATION_JSON, null);
+        post(json("CN-46", "RD_INTENSITY", "2056", 1.2, null), ApiClient.JSON, null);
         Thread.sleep(50);
         Instant beforeDelete = Instant.now();
         Thread.sleep(50);
-        ResponseEntity<Map<String, Object>> deleted = post("""
+        Response deleted = post("""
                 STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE
                 dataflow,GXSTATS:DF_NQPF(1.0),D,CN-46,RD_INTENSITY,2056,,
                 """, SDMX, null);
-        assertThat(deleted.getBody()).containsEntry("accepted", 1);
+        assertThat(deleted.map()).containsEntry("accepted", 1);
 
         assertThat(get("/api/v1/observations?entity=CN-46&indicator=RD_INTENSITY&period=2056")).as("current view")
                 .isEmpty();
@@ -167,13 +153,13 @@ class RevisionsAndFormatsIT {
 
     @Test
     void should_RejectValuesThatAreNotFiniteNumbers_NamingRowAndField() {
-        ResponseEntity<Map<String, Object>> r = post("""
+        Response r = post("""
                 entity,indicator,period,value,unit,source
                 CN-50,RD_INTENSITY,2057,NaN,%,stats
                 CN-50,URBANISATION_RATE,2057,Infinity,%,stats
                 CN-50,URBANISATION_RATE,2058,55.5,%,stats
-                """, MediaType.parseMediaType("text/csv"), null);
-        assertThat(r.getBody()).containsEntry("accepted", 1).containsEntry("rejected", 2);
+                """, CSV, null);
+        assertThat(r.map()).containsEntry("accepted", 1).containsEntry("rejected", 2);
         assertThat(errors(r)).extracting(e -> e.get("row"), e -> e.get("field"))
                 .containsExactly(tuple(1, "value"), tuple(2, "value"));
         assertThat(errors(r)).allSatisfy(e -> assertThat(e.get("detail").toString()).contains("not a finite number"));
@@ -183,17 +169,17 @@ class RevisionsAndFormatsIT {
     @Test
     void should_StoreNothingNew_When_SameBatchIsResentWithItsIdempotencyKey() {
         String body = json("CN-45", "RD_INTENSITY", "2055", 2.2, null);
-        ResponseEntity<Map<String, Object>> first = post(body, MediaType.APPLICATION_JSON, "batch-45-a");
-        ResponseEntity<Map<String, Object>> again = post(body, MediaType.APPLICATION_JSON, "batch-45-a");
-        assertThat(first.getBody()).containsEntry("accepted", 1);
-        assertThat(again.getBody()).isEqualTo(first.getBody());
-        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        Response first = post(body, ApiClient.JSON, "batch-45-a");
+        Response again = post(body, ApiClient.JSON, "batch-45-a");
+        assertThat(first.map()).containsEntry("accepted", 1);
+        assertThat(again.map()).isEqualTo(first.map());
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(store.history("CN-45", "RD_INTENSITY", "2055")).hasSize(1);
 
-        ResponseEntity<Map<String, Object>> reused = post(json("CN-45", "RD_INTENSITY", "2055", 9.9, null),
-                MediaType.APPLICATION_JSON, "batch-45-a");
-        assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
-        assertThat(reused.getBody().get("detail").toString()).contains("batch-45-a");
+        Response reused = post(json("CN-45", "RD_INTENSITY", "2055", 9.9, null),
+                ApiClient.JSON, "batch-45-a");
+        assertThat(reused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        assertThat(reused.map().get("detail").toString()).contains("batch-45-a");
         assertThat(store.current("CN-45", "RD_INTENSITY", "2055", 1)).extracting(StoredObservation::value)
                 .containsExactly(2.2);
         assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-45".equals(r.key()) && text(r).contains("\"2055\""), 2,
@@ -206,27 +192,17 @@ class RevisionsAndFormatsIT {
                 .formatted(entity, indicator, period, value, revisedAt == null ? "" : ", \"revisedAt\": \"" + revisedAt + "\"");
     }
 
-    private ResponseEntity<Map<String, Object>> post(String body, MediaType type, String key) {
-        return RestClient.create("http://localhost:" + port).post().uri("/api/v1/observations").contentType(type)
-                .headers(h -> {
-                    if (key != null) {
-                        h.set("Idempotency-Key", key);
-                    }
-                })
-                .body(body.getBytes(StandardCharsets.UTF_8)).retrieve().onStatus(s -> true, (req, res) -> {
-                }).toEntity(new ParameterizedTypeReference<>() {
-                });
+    private Response post(String body, String type, String key) {
+        return api.request("POST", "/api/v1/observations").body(type, body).header("Idempotency-Key", key).send();
     }
 
     private List<Map<String, Object>> get(String uri) {
-        return RestClient.create("http://localhost:" + port).get().uri(uri).retrieve()
-                .body(new ParameterizedTypeReference<>() {
-                });
+        return api.get(uri).assertOk().list();
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> errors(ResponseEntity<Map<String, Object>> r) {
-        return (List<Map<String, Object>>) r.getBody().get("errors");
+    private static List<Map<String, Object>> errors(Response r) {
+        return (List<Map<String, Object>>) r.map().get("errors");
     }
 
     private static String text(ConsumerRecord<String, byte[]> r) {

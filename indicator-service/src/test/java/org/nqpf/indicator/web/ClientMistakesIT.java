@@ -5,26 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nqpf.indicator.IndicatorServiceTest;
+import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ServiceTest;
 import org.nqpf.web.ProblemTypes;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A client's mistakes get a 4xx problem in the platform's vocabulary: its type base and its field-error shape. */
-@IndicatorServiceTest
+@ServiceTest
 class ClientMistakesIT {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    JsonMapper json;
+    ApiClient api;
 
     @Test
     void should_NameEachWrongQueryParameter_When_PagingIsOutOfRange() {
@@ -108,15 +102,12 @@ class ClientMistakesIT {
     }
 
     private Problem send(HttpMethod method, String path, MediaType type, String body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(method).uri(path);
+        ApiClient.Request request = api.request(method.name(), path);
         if (body != null) {
-            request.contentType(type).body(body);
+            request.body(type.toString(), body);
         }
-        ResponseEntity<String> response = request.retrieve().onStatus(s -> true, (req, res) -> {
-        }).toEntity(String.class);
-        assertThat(response.getHeaders().getContentType()).as(method + " " + path)
-                .satisfies(t -> assertThat(t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
-        JsonNode problem = json.readTree(response.getBody());
-        return new Problem(response.getStatusCode().value(), problem.path("type").asString(), problem);
+        ApiClient.Response response = request.send();
+        assertThat(response.problemJson()).as(method + " " + path + " answers problem+json").isTrue();
+        return new Problem(response.status(), response.body().path("type").asString(), response.body());
     }
 }

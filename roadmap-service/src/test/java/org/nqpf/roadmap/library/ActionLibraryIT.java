@@ -10,15 +10,22 @@ import org.junit.jupiter.api.Test;
 import org.nqpf.contracts.ActionSystem;
 import org.nqpf.contracts.Dimension;
 import org.nqpf.contracts.Mechanism;
-import org.nqpf.roadmap.IntegrationTestBase;
+import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ApiClient.Response;
+import org.nqpf.testsupport.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The seeded library as the API serves it. */
-class ActionLibraryIT extends IntegrationTestBase {
+@ServiceTest
+class ActionLibraryIT {
+
+    @Autowired
+    ApiClient api;
 
     @Test
     void should_SeedPublishedVersion1_With48ActionsTwelvePerSystem() {
-        Response v1 = get("/api/v1/actions/versions/1");
+        Response v1 = api.get("/api/v1/actions/versions/1");
 
         assertThat(v1.status()).isEqualTo(200);
         assertThat(v1.body().get("status").asString()).isEqualTo("PUBLISHED");
@@ -36,7 +43,7 @@ class ActionLibraryIT extends IntegrationTestBase {
 
     @Test
     void should_ListActionsWithEffectsActorsAndSources_CoveringEveryDimensionMechanismAndActor() {
-        Response response = get("/api/v1/actions");
+        Response response = api.get("/api/v1/actions");
 
         assertThat(response.status()).isEqualTo(200);
         Set<String> dimensions = new HashSet<>();
@@ -69,7 +76,7 @@ class ActionLibraryIT extends IntegrationTestBase {
 
     @Test
     void should_FilterBySystemDimensionAndIndicator() {
-        Response response = get("/api/v1/actions?system=FULL_CHAIN_ELEMENT_CIRCULATION&dimension=MEANS_OF_LABOR");
+        Response response = api.get("/api/v1/actions?system=FULL_CHAIN_ELEMENT_CIRCULATION&dimension=MEANS_OF_LABOR");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().size()).isPositive();
@@ -77,14 +84,14 @@ class ActionLibraryIT extends IntegrationTestBase {
             assertThat(action.get("system").asString()).isEqualTo("FULL_CHAIN_ELEMENT_CIRCULATION");
             assertThat(action.get("dimension").asString()).isEqualTo("MEANS_OF_LABOR");
         }
-        JsonNode robots = get("/api/v1/actions?indicator=ROBOT_DENSITY").body();
+        JsonNode robots = api.get("/api/v1/actions?indicator=ROBOT_DENSITY").body();
         assertThat(robots.size()).isPositive();
         assertThat(robots).allSatisfy(a -> assertThat(a.get("indicators").toString()).contains("ROBOT_DENSITY"));
     }
 
     @Test
     void should_AnswerProblem_When_FilterValueIsUnknown() {
-        Response response = get("/api/v1/actions?system=CLOSED_INNOVATION");
+        Response response = api.get("/api/v1/actions?system=CLOSED_INNOVATION");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -93,9 +100,9 @@ class ActionLibraryIT extends IntegrationTestBase {
 
     @Test
     void should_ReturnOneAction_AndProblem404_When_CodeIsUnknown() {
-        Response known = get("/api/v1/actions/FEC-MOL-1");
-        Response unknown = get("/api/v1/actions/NO-SUCH-1");
-        Response inV1 = get("/api/v1/actions/versions/1/actions/FEC-MOL-1");
+        Response known = api.get("/api/v1/actions/FEC-MOL-1");
+        Response unknown = api.get("/api/v1/actions/NO-SUCH-1");
+        Response inV1 = api.get("/api/v1/actions/versions/1/actions/FEC-MOL-1");
 
         assertThat(known.status()).isEqualTo(200);
         assertThat(known.body().get("titleEn").asString()).contains("computing-power network");

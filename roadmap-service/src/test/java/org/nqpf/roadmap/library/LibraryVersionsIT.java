@@ -2,7 +2,6 @@ package org.nqpf.roadmap.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.nqpf.contracts.Dimension.LABORERS;
 import static org.nqpf.contracts.Dimension.MEANS_OF_LABOR;
 import static org.nqpf.roadmap.Assessments.assessment;
@@ -18,24 +17,44 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.nqpf.contracts.AssessmentComputed;
 import org.nqpf.contracts.Subsystem;
-import org.nqpf.roadmap.IntegrationTestBase;
+import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ApiClient.Response;
+import org.nqpf.testsupport.Poll;
+import org.nqpf.testsupport.ServiceTest;
+import org.nqpf.messaging.Events;
+import org.nqpf.roadmap.Assessments;
 import org.nqpf.web.ProblemTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Library versions through the API on a real database: draft → published, immutable once published, and every
  * mistake answered as problem+json naming its field. Versions published here are exact copies of version 1, so the
  * roadmaps other tests plan stay what they were.
  */
-class LibraryVersionsIT extends IntegrationTestBase {
+@ServiceTest
+class LibraryVersionsIT {
+
+    @Autowired
+    ApiClient api;
 
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Events events;
+
+    private void send(String eventId, AssessmentComputed assessment) {
+        Assessments.send(events, eventId, assessment);
+    }
+
     private int newDraft() {
-        Response created = post("/api/v1/actions/versions", "{\"from\": 1}");
+        Response created = api.post("/api/v1/actions/versions", "{\"from\": 1}");
         assertThat(created.status()).isEqualTo(201);
         return created.body().get("version").asInt();
     }
@@ -61,7 +80,7 @@ class LibraryVersionsIT extends IntegrationTestBase {
 
     @Test
     void should_CopyEditAndPublishADraft_ThenRefuseEveryChange() {
-        Response created = post("/api/v1/actions/versions", "{\"from\": 1}");
+        Response created = api.post("/api/v1/actions/versions", "{\"from\": 1}");
         assertThat(created.status()).isEqualTo(201);
         int v = created.body().get("version").asInt();
         assertThat(v).isGreaterThan(1);
@@ -69,34 +88,36 @@ class LibraryVersionsIT extends IntegrationTestBase {
         assertThat(created.body().get("basedOn").asInt()).isEqualTo(1);
         assertThat(created.body().get("publishedAt").isNull()).isTrue();
         int copied = created.body().get("actions").size();
-        assertThat(copied).isEqualTo(get("/api/v1/actions/versions/1").body().get("actions").size());
+        assertThat(copied).isEqualTo(api.get("/api/v1/actions/versions/1").body().get("actions").size());
 
-        Response added = put("/api/v1/actions/versions/" + v + "/actions/TMP-1", body(draft("TMP-1", "OTI-MOL-4")));
+        Response added = api.put("/api/v1/actions/versions/" + v + "/actions/TMP-1",
+                body(draft("TMP-1", "OTI-MOL-4")));
         assertThat(added.status()).isEqualTo(201);
         assertThat(added.body().get("dimension").asString()).isEqualTo("MEANS_OF_LABOR"); // RD_INTENSITY's
-        assertThat(get("/api/v1/actions/versions/" + v).body().get("actions").size()).isEqualTo(copied + 1);
-        Response replaced = put("/api/v1/actions/versions/" + v + "/actions/TMP-1", body(draft("TMP-1")));
+        assertThat(api.get("/api/v1/actions/versions/" + v).body().get("actions").size()).isEqualTo(copied + 1);
+        Response replaced = api.put("/api/v1/actions/versions/" + v + "/actions/TMP-1", body(draft("TMP-1")));
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.body().get("prerequisites").size()).isZero();
-        assertThat(delete("/api/v1/actions/versions/" + v + "/actions/TMP-1").status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/actions/versions/" + v + "/actions/TMP-1").status()).isEqualTo(204);
 
-        Response published = post("/api/v1/actions/versions/" + v + "/publish", null);
+        Response published = api.post("/api/v1/actions/versions/" + v + "/publish", null);
         assertThat(published.status()).isEqualTo(200);
         assertThat(published.body().get("status").asString()).isEqualTo("PUBLISHED");
-        assertThat(published.body().get("actions")).isEqualTo(get("/api/v1/actions/versions/1").body().get("actions"));
-        assertThat(post("/api/v1/actions/versions/" + v + "/publish", null).body().get("publishedAt"))
+        assertThat(published.body().get("actions"))
+                .isEqualTo(api.get("/api/v1/actions/versions/1").body().get("actions"));
+        assertThat(api.post("/api/v1/actions/versions/" + v + "/publish", null).body().get("publishedAt"))
                 .isEqualTo(published.body().get("publishedAt")); // publishing again changes nothing
-        assertThat(get("/api/v1/actions/versions").body()).anySatisfy(s -> {
+        assertThat(api.get("/api/v1/actions/versions").body()).anySatisfy(s -> {
             assertThat(s.get("version").asInt()).isEqualTo(v);
             assertThat(s.get("status").asString()).isEqualTo("PUBLISHED");
             assertThat(s.get("actionCount").asInt()).isEqualTo(copied);
         });
 
         for (Response refused : List.of(
-                put("/api/v1/actions/versions/" + v + "/actions/TMP-2", body(draft("TMP-2"))),
-                delete("/api/v1/actions/versions/" + v + "/actions/OTI-LAB-1"),
-                put("/api/v1/actions/versions/" + v, body(Map.of("actions", List.of(draft("TMP-3"))))),
-                put("/api/v1/actions/versions/1/actions/OTI-LAB-1", body(draft("OTI-LAB-1"))))) {
+                api.put("/api/v1/actions/versions/" + v + "/actions/TMP-2", body(draft("TMP-2"))),
+                api.delete("/api/v1/actions/versions/" + v + "/actions/OTI-LAB-1"),
+                api.put("/api/v1/actions/versions/" + v, body(Map.of("actions", List.of(draft("TMP-3"))))),
+                api.put("/api/v1/actions/versions/1/actions/OTI-LAB-1", body(draft("OTI-LAB-1"))))) {
             assertThat(refused.status()).as("%s", refused.body()).isEqualTo(409);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.body().get("type").asString()).isEqualTo(ProblemTypes.BASE + "library-immutable");
@@ -110,7 +131,7 @@ class LibraryVersionsIT extends IntegrationTestBase {
                 .update()).hasMessageContaining("published and immutable");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM library_version WHERE version = 1").update())
                 .hasMessageContaining("published and immutable");
-        assertThat(get("/api/v1/actions/versions/1/actions/OTI-LAB-1").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/actions/versions/1/actions/OTI-LAB-1").status()).isEqualTo(200);
     }
 
     @Test
@@ -123,7 +144,7 @@ class LibraryVersionsIT extends IntegrationTestBase {
                 List.of(effect("RD_INTENSITY", 3, 1)), "MAGIC", "KING", List.of("ALIENS"), "TALENT_PROGRAMME", 40,
                 List.of("NOBODY"), "LOW", List.of("PLANET"), draft("X").sources());
 
-        Response r = put("/api/v1/actions/versions/" + v, body(Map.of("actions",
+        Response r = api.put("/api/v1/actions/versions/" + v, body(Map.of("actions",
                 List.of(draft("A-1"), draft("A-2"), draft("A-3"), badIndicator, badEnums))));
 
         assertInvalid(r);
@@ -133,20 +154,20 @@ class LibraryVersionsIT extends IntegrationTestBase {
                 "actions[4].horizonYears")) {
             assertThat(errorOn(r, field).get("detail").asString()).as(field).isNotBlank();
         }
-        assertThat(get("/api/v1/actions/versions/" + v).body().get("actions").size())
-                .as("a refused change changes nothing").isEqualTo(get("/api/v1/actions/versions/1").body()
+        assertThat(api.get("/api/v1/actions/versions/" + v).body().get("actions").size())
+                .as("a refused change changes nothing").isEqualTo(api.get("/api/v1/actions/versions/1").body()
                         .get("actions").size());
     }
 
     @Test
     void should_NameTheCycle_When_AnEditClosesOne() {
         int v = newDraft();
-        assertThat(put("/api/v1/actions/versions/" + v + "/actions/CYC-A", body(draft("CYC-A"))).status())
+        assertThat(api.put("/api/v1/actions/versions/" + v + "/actions/CYC-A", body(draft("CYC-A"))).status())
                 .isEqualTo(201);
-        assertThat(put("/api/v1/actions/versions/" + v + "/actions/CYC-B", body(draft("CYC-B", "CYC-A"))).status())
+        assertThat(api.put("/api/v1/actions/versions/" + v + "/actions/CYC-B", body(draft("CYC-B", "CYC-A"))).status())
                 .isEqualTo(201);
 
-        Response r = put("/api/v1/actions/versions/" + v + "/actions/CYC-A", body(draft("CYC-A", "CYC-B")));
+        Response r = api.put("/api/v1/actions/versions/" + v + "/actions/CYC-A", body(draft("CYC-A", "CYC-B")));
 
         assertInvalid(r);
         assertThat(errorOn(r, "prerequisites").get("detail").asString()).contains("CYC-A → CYC-B → CYC-A");
@@ -157,31 +178,31 @@ class LibraryVersionsIT extends IntegrationTestBase {
         int v = newDraft();
         String base = "/api/v1/actions/versions/" + v + "/actions/";
 
-        Response unknownPrerequisite = put(base + "NEW-1", body(draft("NEW-1", "NO-SUCH-ACTION")));
+        Response unknownPrerequisite = api.put(base + "NEW-1", body(draft("NEW-1", "NO-SUCH-ACTION")));
         assertInvalid(unknownPrerequisite);
         assertThat(errorOn(unknownPrerequisite, "prerequisites[0]").get("detail").asString())
                 .contains("NO-SUCH-ACTION");
 
-        Response otherCode = put(base + "NEW-1", body(draft("NEW-2")));
+        Response otherCode = api.put(base + "NEW-1", body(draft("NEW-2")));
         assertInvalid(otherCode);
         assertThat(errorOn(otherCode, "code").get("detail").asString()).contains("NEW-2", "NEW-1");
 
-        Response required = delete(base + "OTI-MOL-4"); // OTI-LAB-3 and OTI-MOL-2 need it
+        Response required = api.delete(base + "OTI-MOL-4"); // OTI-LAB-3 and OTI-MOL-2 need it
         assertThat(required.status()).isEqualTo(409);
         assertThat(required.body().get("type").asString()).isEqualTo(ProblemTypes.BASE + "action-required");
         assertThat(required.body().get("detail").asString()).contains("OTI-LAB-3", "OTI-MOL-2");
 
-        Response malformed = put(base + "NEW-1", "{\"code\": ");
+        Response malformed = api.put(base + "NEW-1", "{\"code\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
-        Response wrongShape = put(base + "NEW-1", "{\"horizonYears\": \"soon\"}");
+        Response wrongShape = api.put(base + "NEW-1", "{\"horizonYears\": \"soon\"}");
         assertThat(wrongShape.status()).isEqualTo(400);
         assertThat(errorOn(wrongShape, "horizonYears").get("detail").asString()).isNotBlank();
 
-        assertThat(delete(base + "NO-SUCH-1").status()).isEqualTo(404);
-        assertThat(get("/api/v1/actions/versions/9999").status()).isEqualTo(404);
-        assertThat(put("/api/v1/actions/versions/9999/actions/X-1", body(draft("X-1"))).status()).isEqualTo(404);
-        Response noSource = post("/api/v1/actions/versions", "{\"from\": 9999}");
+        assertThat(api.delete(base + "NO-SUCH-1").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/actions/versions/9999").status()).isEqualTo(404);
+        assertThat(api.put("/api/v1/actions/versions/9999/actions/X-1", body(draft("X-1"))).status()).isEqualTo(404);
+        Response noSource = api.post("/api/v1/actions/versions", "{\"from\": 9999}");
         assertInvalid(noSource);
         assertThat(errorOn(noSource, "from").get("detail").asString()).contains("9999");
     }
@@ -194,7 +215,7 @@ class LibraryVersionsIT extends IntegrationTestBase {
                 2, List.of(), "LOW", List.of("REGION"), draft("X").sources());
         String request = body(Map.of("from", 1, "frameworkCode", framework, "actions", List.of(onOwnIndicator)));
 
-        Response unknownFramework = post("/api/v1/actions/versions", request);
+        Response unknownFramework = api.post("/api/v1/actions/versions", request);
         assertInvalid(unknownFramework);
         assertThat(errorOn(unknownFramework, "frameworkCode").get("detail").asString()).contains(framework);
 
@@ -205,12 +226,13 @@ class LibraryVersionsIT extends IntegrationTestBase {
                 a.period(), framework, 1, a.method(), a.inputDigest(), a.overallScore(), a.rank(), a.cohortSize(),
                 a.dimensions(), a.subsystems(), a.coupling(), a.indicators(), a.computedAt(), a.entityKind()));
 
-        Response created = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> post("/api/v1/actions/versions", request), r -> r.status() == 201);
+        // The service learns the framework from the event: the same request succeeds once it has.
+        Response created = Poll.until("a library version of " + framework + " accepted", Duration.ofSeconds(60),
+                Duration.ofMillis(300), () -> api.post("/api/v1/actions/versions", request), r -> r.status() == 201);
         JsonNode own = created.body().get("actions").get(0);
         assertThat(own.get("dimension").asString()).isEqualTo("MEANS_OF_LABOR");
         assertThat(own.get("subsystem").asString()).isEqualTo("AI");
-        Response nqpfIndicator = put("/api/v1/actions/versions/" + created.body().get("version").asInt()
+        Response nqpfIndicator = api.put("/api/v1/actions/versions/" + created.body().get("version").asInt()
                 + "/actions/OWN-2", body(draft("OWN-2")));
         assertInvalid(nqpfIndicator);
         assertThat(errorOn(nqpfIndicator, "indicators[0].code").get("detail").asString())
@@ -220,17 +242,16 @@ class LibraryVersionsIT extends IntegrationTestBase {
     @Test
     void should_NameTheNewestPublishedLibraryVersion_InEveryNewRoadmap() {
         int v = newDraft();
-        assertThat(post("/api/v1/actions/versions/" + v + "/publish", null).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/actions/versions/" + v + "/publish", null).status()).isEqualTo(200);
         String entity = "IT-" + UUID.randomUUID().toString().substring(0, 8);
 
         send(UUID.randomUUID().toString(), assessment(entity, "2023", "AI",
                 List.of(dimension(LABORERS, 40, 20, "CN-11", 80), dimension(MEANS_OF_LABOR, 60, 5, "CN-31", 70)),
                 List.of(indicator("AI_SKILLS_TRAINING_COVERAGE", LABORERS, Subsystem.AI, 12.0))));
 
-        Response roadmap = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> get("/api/v1/roadmaps/" + entity), r -> r.status() == 200);
+        Response roadmap = api.awaitUntil("/api/v1/roadmaps/" + entity, r -> true, Duration.ofSeconds(60));
         assertThat(roadmap.body().get("libraryVersion").asInt()).isEqualTo(v);
-        assertThat(get("/api/v1/roadmaps/" + entity + "/versions/1").body().get("libraryVersion").asInt())
+        assertThat(api.get("/api/v1/roadmaps/" + entity + "/versions/1").body().get("libraryVersion").asInt())
                 .isEqualTo(v);
     }
 }

@@ -1,7 +1,6 @@
 package org.nqpf.roadmap.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.nqpf.contracts.Dimension.LABORERS;
 import static org.nqpf.contracts.Dimension.MEANS_OF_LABOR;
 import static org.nqpf.contracts.Dimension.OBJECTS_OF_LABOR;
@@ -18,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -27,17 +25,49 @@ import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.RoadmapGenerated;
 import org.nqpf.contracts.Subsystem;
 import org.nqpf.contracts.Topics;
+import org.nqpf.messaging.Events;
 import org.nqpf.messaging.MessagingAutoConfiguration;
-import org.nqpf.roadmap.IntegrationTestBase;
+import org.nqpf.roadmap.Assessments;
+import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.ApiClient.Response;
 import org.nqpf.testsupport.EventSchemas;
 import org.nqpf.testsupport.KafkaProbe;
+import org.nqpf.testsupport.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-class RoadmapFlowIT extends IntegrationTestBase {
+@ServiceTest
+class RoadmapFlowIT {
 
     private static final Duration FIRST_ARRIVAL = Duration.ofSeconds(60);
     /** How long to keep reading a topic to be sure nothing more arrives. */
     private static final Duration QUIET = Duration.ofSeconds(4);
+
+    private final KafkaProbe probe = KafkaProbe.shared();
+
+    @Autowired
+    ApiClient api;
+
+    @Autowired
+    Events events;
+
+    @Autowired
+    JsonMapper json;
+
+    /** Sends the assessment as assessment-service does: a binary-mode CloudEvent keyed by the entity id. */
+    private void send(String eventId, AssessmentComputed assessment) {
+        Assessments.send(events, eventId, assessment);
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
+        probe.send(record);
+    }
+
+    /** The RoadmapGenerated records published for an entity, read from the beginning of the topic. */
+    private List<ConsumerRecord<String, byte[]>> published(String entityId, int atMost, Duration timeout) {
+        return probe.read(Topics.ROADMAPS, r -> entityId.equals(r.key()), atMost, timeout);
+    }
 
     /** LABORERS lags most, then OBJECTS_OF_LABOR, then MEANS_OF_LABOR; the entity leads OPTIMIZED_COMBINATION. */
     private static AssessmentComputed laborersLag(String entityId, String period, double laborers) {
@@ -68,14 +98,8 @@ class RoadmapFlowIT extends IntegrationTestBase {
     }
 
     private JsonNode awaitCurrentVersion(String entityId, int version) {
-        AtomicReference<JsonNode> body = new AtomicReference<>();
-        await().atMost(FIRST_ARRIVAL).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Response response = get("/api/v1/roadmaps/" + entityId);
-            assertThat(response.status()).isEqualTo(200);
-            assertThat(response.body().get("version").asInt()).isEqualTo(version);
-            body.set(response.body());
-        });
-        return body.get();
+        return api.awaitUntil("/api/v1/roadmaps/" + entityId, r -> r.body().get("version").asInt() == version,
+                FIRST_ARRIVAL).body();
     }
 
     private RoadmapGenerated payload(ConsumerRecord<String, byte[]> record) {
@@ -146,7 +170,7 @@ class RoadmapFlowIT extends IntegrationTestBase {
 
         JsonNode roadmap = awaitCurrentVersion(entity, 1);
         Set<String> enterpriseActions = new HashSet<>();
-        get("/api/v1/actions").body().forEach(a -> {
+        api.get("/api/v1/actions").body().forEach(a -> {
             if (a.get("entityKinds").toString().contains("ENTERPRISE")) {
                 enterpriseActions.add(a.get("code").asString());
             }
@@ -172,7 +196,7 @@ class RoadmapFlowIT extends IntegrationTestBase {
 
         JsonNode current = awaitCurrentVersion(entity, 2);
         assertThat(current.get("assessmentId").asString()).isEqualTo(marker.assessmentId());
-        assertThat(get("/api/v1/roadmaps/" + entity + "/history").body().get("versions").size()).isEqualTo(2);
+        assertThat(api.get("/api/v1/roadmaps/" + entity + "/history").body().get("versions").size()).isEqualTo(2);
         assertThat(published(entity, 3, QUIET)).extracting(r -> payload(r).version()).containsExactly(1, 2);
     }
 
@@ -190,7 +214,7 @@ class RoadmapFlowIT extends IntegrationTestBase {
         send(UUID.randomUUID().toString(), marker);
 
         awaitCurrentVersion(entity, 2);
-        JsonNode history = get("/api/v1/roadmaps/" + entity + "/history").body().get("versions");
+        JsonNode history = api.get("/api/v1/roadmaps/" + entity + "/history").body().get("versions");
         assertThat(history).extracting(v -> v.get("assessmentId").asString())
                 .containsExactly(marker.assessmentId(), first.assessmentId());
         assertThat(published(entity, 3, QUIET)).extracting(r -> payload(r).assessmentId())
@@ -213,11 +237,11 @@ class RoadmapFlowIT extends IntegrationTestBase {
                 a -> assertThat(a.get("dimension").asString()).isEqualTo("OBJECTS_OF_LABOR")); // now its lead
         assertThat(codes(v2)).isNotEqualTo(codes(v1));
 
-        Response old = get("/api/v1/roadmaps/" + entity + "/versions/1");
+        Response old = api.get("/api/v1/roadmaps/" + entity + "/versions/1");
         assertThat(old.status()).isEqualTo(200);
         assertThat(old.body().get("current").asBoolean()).isFalse();
         assertThat(codes(old.body())).isEqualTo(codes(v1));
-        JsonNode history = get("/api/v1/roadmaps/" + entity + "/history").body();
+        JsonNode history = api.get("/api/v1/roadmaps/" + entity + "/history").body();
         assertThat(history.get("currentVersion").asInt()).isEqualTo(2);
         assertThat(history.get("versions")).extracting(v -> v.get("version").asInt()).containsExactly(2, 1);
 
@@ -240,7 +264,7 @@ class RoadmapFlowIT extends IntegrationTestBase {
         JsonNode current = awaitCurrentVersion(entity, 2);
         assertThat(current.get("period").asString()).isEqualTo("2023");
         assertThat(current.get("assessmentId").asString()).isEqualTo(marker.assessmentId());
-        assertThat(get("/api/v1/roadmaps/" + entity + "/history").body().get("versions"))
+        assertThat(api.get("/api/v1/roadmaps/" + entity + "/history").body().get("versions"))
                 .extracting(v -> v.get("period").asString()).containsExactly("2023", "2023");
         assertThat(published(entity, 3, QUIET)).extracting(r -> payload(r).period()).containsExactly("2023", "2023");
     }
@@ -257,7 +281,7 @@ class RoadmapFlowIT extends IntegrationTestBase {
 
         JsonNode roadmap = awaitCurrentVersion(entity, 1);
         assertThat(roadmap.get("assessmentId").asString()).isEqualTo(good.assessmentId());
-        List<ConsumerRecord<String, byte[]>> dead = probe().read(Topics.deadLetter(Topics.ASSESSMENTS),
+        List<ConsumerRecord<String, byte[]>> dead = probe.read(Topics.deadLetter(Topics.ASSESSMENTS),
                 r -> entity.equals(r.key()), 3, FIRST_ARRIVAL);
         assertThat(dead).hasSize(3).allSatisfy(r -> assertThat(
                 KafkaProbe.header(r, MessagingAutoConfiguration.DLT_REASON_HEADER)).isNotBlank());
@@ -271,7 +295,7 @@ class RoadmapFlowIT extends IntegrationTestBase {
         String unknown = newEntity();
         for (String path : List.of("/api/v1/roadmaps/" + unknown, "/api/v1/roadmaps/" + unknown + "/history",
                 "/api/v1/roadmaps/" + unknown + "/versions/1")) {
-            Response response = get(path);
+            Response response = api.get(path);
             assertThat(response.status()).as(path).isEqualTo(404);
             assertThat(response.contentType()).as(path).startsWith("application/problem+json");
             assertThat(response.body().get("detail").asString()).as(path).contains(unknown);
@@ -280,7 +304,7 @@ class RoadmapFlowIT extends IntegrationTestBase {
         String entity = newEntity();
         send(UUID.randomUUID().toString(), laborersLag(entity, "2023", 35.5));
         awaitCurrentVersion(entity, 1);
-        Response missingVersion = get("/api/v1/roadmaps/" + entity + "/versions/7");
+        Response missingVersion = api.get("/api/v1/roadmaps/" + entity + "/versions/7");
         assertThat(missingVersion.status()).isEqualTo(404);
         assertThat(missingVersion.body().get("detail").asString()).contains("version 7", "1 to 1");
     }

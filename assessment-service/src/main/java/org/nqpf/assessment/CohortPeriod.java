@@ -1,8 +1,9 @@
-package org.nqpf.assessment.recompute;
+package org.nqpf.assessment;
 
 /**
  * What one recompute is asked for: every entity of one cohort in one period, under one framework (under a profile
- * normalising over the panel, the recompute covers every period of the cohort).
+ * normalising over the panel, the recompute covers every period of the cohort). Shared by the results store, the
+ * recompute queue and every view that recomputes, so it sits above them all.
  */
 public record CohortPeriod(String frameworkCode, String cohort, String period) {
 

@@ -1,8 +1,9 @@
-package org.nqpf.gateway.limits;
+package org.nqpf.gateway.problem;
 
-import org.springframework.util.unit.DataSize;
-
-/** A request body beyond {@code nqpf.gateway.max-request-size}; answered with 413. */
+/**
+ * A request body beyond {@code nqpf.gateway.max-request-size}; answered with 413. It lives with the problems it is
+ * answered with, so the handler need not reach into the filter that raises it.
+ */
 public class RequestTooLargeException extends RuntimeException {
 
     private final long limitBytes;
@@ -14,20 +15,6 @@ public class RequestTooLargeException extends RuntimeException {
 
     public long limitBytes() {
         return limitBytes;
-    }
-
-    static String describe(long bytes) {
-        DataSize size = DataSize.ofBytes(bytes);
-        if (bytes % DataSize.ofGigabytes(1).toBytes() == 0) {
-            return size.toGigabytes() + "GB";
-        }
-        if (bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
-            return size.toMegabytes() + "MB";
-        }
-        if (bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
-            return size.toKilobytes() + "KB";
-        }
-        return bytes + " bytes";
     }
 
     /** This exception when it is {@code error} or one of its causes (the HTTP client and breaker wrap it). */

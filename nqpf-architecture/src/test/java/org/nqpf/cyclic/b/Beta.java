@@ -1,0 +1,8 @@
+package org.nqpf.cyclic.b;
+
+import org.nqpf.cyclic.a.Alpha;
+
+public class Beta {
+
+    Alpha alpha;
+}
