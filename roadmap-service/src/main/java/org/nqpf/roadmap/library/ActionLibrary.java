@@ -5,12 +5,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The library's versions and their actions in PostgreSQL; read on every plan, so a publication is used at once. */
+/**
+ * The library's versions and their actions in PostgreSQL; which version is the newest is read on every plan, so a
+ * publication is used at once. A published version's actions are kept in memory once read: it never changes (the
+ * database refuses it), and every assessment event is planned from one.
+ */
 @Repository
 public class ActionLibrary {
 
@@ -21,6 +27,7 @@ public class ActionLibrary {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Map<Integer, LibraryVersion> publishedVersions = new ConcurrentHashMap<>();
 
     public ActionLibrary(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -42,13 +49,13 @@ public class ActionLibrary {
 
                 WHERE v.status = 'PUBLISHED' AND v.framework_code = :framework
                 ORDER BY v.version DESC LIMIT 1""")
-                .param("framework", frameworkCode).query(ActionLibrary::summary).optional().map(this::withActions);
+                .param("framework", frameworkCode).query(ActionLibrary::summary).optional().map(this::published);
     }
 
     /** The newest published version of any framework. */
     public Optional<LibraryVersion> newestPublished() {
         return jdbc.sql(SELECT_VERSION + " WHERE v.status = 'PUBLISHED' ORDER BY v.version DESC LIMIT 1")
-                .query(ActionLibrary::summary).optional().map(this::withActions);
+                .query(ActionLibrary::summary).optional().map(this::published);
     }
 
     public Optional<Integer> latestVersion() {
@@ -93,6 +100,14 @@ public class ActionLibrary {
 
     void deleteAll(int version) {
         jdbc.sql("DELETE FROM library_action WHERE library_version = :v").param("v", version).update();
+    }
+
+    /**
+     * Only what the newest-published look-ups find is kept: no writer publishes in their transactions, so what they
+     * see is committed, whereas a version read right after its publication could still be rolled back.
+     */
+    private LibraryVersion published(LibraryVersion.Summary s) {
+        return publishedVersions.computeIfAbsent(s.version(), v -> withActions(s));
     }
 
     private LibraryVersion withActions(LibraryVersion.Summary s) {
