@@ -1,5 +1,6 @@
 package org.nqpf.roadmap;
 
+import io.cloudevents.kafka.KafkaMessageFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,12 +11,23 @@ import org.nqpf.contracts.AssessmentComputed.IndicatorScore;
 import org.nqpf.contracts.AssessmentComputed.Method;
 import org.nqpf.contracts.AssessmentComputed.SubsystemScore;
 import org.nqpf.contracts.Dimension;
+import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.Subsystem;
+import org.nqpf.contracts.Topics;
+import org.nqpf.messaging.Events;
+import org.nqpf.testsupport.KafkaProbe;
 
 /** Builds AssessmentComputed payloads as assessment-service would send them. */
 public final class Assessments {
 
     private Assessments() {
+    }
+
+    /** Sends the assessment as assessment-service does: a binary-mode CloudEvent keyed by the entity id. */
+    public static void send(Events events, String eventId, AssessmentComputed assessment) {
+        KafkaProbe.shared().send(KafkaMessageFactory.createWriter(Topics.ASSESSMENTS, null, null,
+                assessment.entityId()).writeBinary(
+                        events.create(eventId, EventTypes.ASSESSMENT_COMPUTED, assessment.entityId(), assessment)));
     }
 
     public static AssessmentComputed assessment(String entityId, String period, String lagging,

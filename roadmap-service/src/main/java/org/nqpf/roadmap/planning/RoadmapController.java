@@ -19,13 +19,18 @@ public class RoadmapController {
         this.store = store;
     }
 
-    /** A roadmap as users see it; {@code current} tells whether a newer version replaced it. */
+    /**
+     * A roadmap as users see it; {@code current} tells whether a newer version replaced it, {@code libraryVersion}
+     * which action library version it was built from.
+     */
     public record RoadmapView(String roadmapId, String entityId, String cohort, String period, int version,
-            boolean current, String assessmentId, Instant generatedAt, List<PlannedAction> actions) {
+            boolean current, String assessmentId, Integer libraryVersion, Instant generatedAt,
+            List<PlannedAction> actions) {
 
         static RoadmapView of(Roadmap r, int currentVersion) {
             return new RoadmapView(r.roadmapId(), r.entityId(), r.cohort(), r.period(), r.version(),
-                    r.version() == currentVersion, r.assessmentId(), r.generatedAt(), r.actions());
+                    r.version() == currentVersion, r.assessmentId(), r.libraryVersion(), r.generatedAt(),
+                    r.actions());
         }
     }
 

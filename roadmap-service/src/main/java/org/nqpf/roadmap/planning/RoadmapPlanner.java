@@ -173,7 +173,7 @@ public final class RoadmapPlanner {
     private static int fit(LibraryAction action, Subsystem focus, Mechanism mechanism, Phase phase) {
         return (action.subsystem() == focus ? SIDE_FIT : 0)
                 + (action.mechanism() == mechanism ? MECHANISM_FIT : 0)
-                + (action.horizon() == phase ? HORIZON_FIT : 0);
+                + (action.phase() == phase ? HORIZON_FIT : 0);
     }
 
     /**
@@ -226,7 +226,7 @@ public final class RoadmapPlanner {
             goal = round(target.phase() == Phase.NEAR_TERM ? d.score() + target.gap() / 2 : d.leaderScore());
             peer = d.leaderEntityId();
         }
-        return new PlannedAction(action.code(), action.title(), action.titleZh(), action.system(), action.actor(),
+        return new PlannedAction(action.code(), action.titleEn(), action.titleZh(), action.system(), action.leadActor(),
                 action.instrument(), action.mechanism(), action.subsystem(), d.dimension(), target.phase(), 0,
                 rationale(a, target, action, focus, goal), gap, goal, peer);
     }

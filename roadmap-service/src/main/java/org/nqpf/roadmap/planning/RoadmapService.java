@@ -19,6 +19,8 @@ import org.nqpf.contracts.Topics;
 import org.nqpf.messaging.Events;
 import org.nqpf.messaging.Outbox;
 import org.nqpf.roadmap.library.ActionLibrary;
+import org.nqpf.roadmap.library.FrameworkIndicators;
+import org.nqpf.roadmap.library.LibraryVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -40,11 +42,14 @@ public class RoadmapService {
         /** The assessment is for an older period than the current roadmap's: it must not replace it. */
         OLDER_PERIOD,
         /** No dimension left to improve (e.g. a cohort of one scoring 100 everywhere). */
-        NOTHING_TO_PLAN
+        NOTHING_TO_PLAN,
+        /** No library version is published yet. */
+        NO_LIBRARY
     }
 
     private final RoadmapPlanner planner = new RoadmapPlanner();
     private final ActionLibrary library;
+    private final FrameworkIndicators frameworks;
     private final RoadmapStore store;
     private final Outbox outbox;
     private final Events events;
@@ -52,9 +57,10 @@ public class RoadmapService {
     private final RoadmapProperties properties;
     private final MeterRegistry meters;
 
-    public RoadmapService(ActionLibrary library, RoadmapStore store, Outbox outbox,
+    public RoadmapService(ActionLibrary library, FrameworkIndicators frameworks, RoadmapStore store, Outbox outbox,
             Events events, JsonMapper json, RoadmapProperties properties, MeterRegistry meters) {
         this.library = library;
+        this.frameworks = frameworks;
         this.store = store;
         this.outbox = outbox;
         this.events = events;
@@ -78,6 +84,8 @@ public class RoadmapService {
 
     private Outcome decide(String eventId, AssessmentComputed assessment) {
         String entityId = assessment.entityId();
+        // What a library version may name: every framework's indicators, as its assessments list them.
+        frameworks.record(assessment);
         store.lock(entityId);
         Optional<Roadmap> current = store.current(entityId);
         if (current.isPresent() && assessment.period().compareTo(current.get().period()) < 0) {
@@ -86,7 +94,15 @@ public class RoadmapService {
         // The kind the assessment names; events from before it carried one fall back to the configured kind.
         EntityKind kind = assessment.entityKind() != null ? EntityKind.valueOf(assessment.entityKind())
                 : properties.entityKind();
-        List<PlannedAction> actions = planner.plan(assessment, library.all(), kind);
+        // The newest published version for the assessment's framework; until assessments of a framework the library
+        // does not cover are dead-lettered (issue 9, item 7), they are planned from the newest of any framework, as
+        // before versions: the planner only reads the actions' dimensions.
+        Optional<LibraryVersion> from = library.newestPublished(assessment.frameworkCode())
+                .or(library::newestPublished);
+        if (from.isEmpty()) {
+            return Outcome.NO_LIBRARY;
+        }
+        List<PlannedAction> actions = planner.plan(assessment, from.get().actions(), kind);
         if (actions.isEmpty()) {
             return Outcome.NOTHING_TO_PLAN;
         }
@@ -98,7 +114,7 @@ public class RoadmapService {
         // Micros: what PostgreSQL keeps, so the API and the event show the same instant.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Roadmap roadmap = new Roadmap(UUID.randomUUID().toString(), entityId, assessment.cohort(),
-                assessment.period(), version, assessment.assessmentId(), now, actions, digest);
+                assessment.period(), version, assessment.assessmentId(), now, actions, digest, from.get().version());
         store.insert(roadmap);
         // The event id is the roadmap id: a re-sent outbox row is de-duplicated downstream.
         outbox.append(Topics.ROADMAPS, entityId,

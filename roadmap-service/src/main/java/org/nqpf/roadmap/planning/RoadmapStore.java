@@ -23,7 +23,7 @@ public class RoadmapStore {
 
     private static final String SELECT = """
             SELECT roadmap_id, entity_id, cohort, period, version, assessment_id, generated_at, actions::text AS actions,
-                   content_digest
+                   content_digest, library_version
             FROM roadmap""";
 
     private final JdbcClient jdbc;
@@ -68,9 +68,9 @@ public class RoadmapStore {
     public void insert(Roadmap roadmap) {
         jdbc.sql("""
                 INSERT INTO roadmap (roadmap_id, entity_id, version, period, cohort, assessment_id, content_digest,
-                                     actions, generated_at)
+                                     actions, generated_at, library_version)
                 VALUES (:id, :entity, :version, :period, :cohort, :assessment, :digest, CAST(:actions AS JSONB),
-                        :generatedAt)""")
+                        :generatedAt, :libraryVersion)""")
                 .param("id", roadmap.roadmapId())
                 .param("entity", roadmap.entityId())
                 .param("version", roadmap.version())
@@ -80,13 +80,15 @@ public class RoadmapStore {
                 .param("digest", roadmap.contentDigest())
                 .param("actions", json.writeValueAsString(roadmap.actions()))
                 .param("generatedAt", OffsetDateTime.ofInstant(roadmap.generatedAt(), ZoneOffset.UTC))
+                .param("libraryVersion", roadmap.libraryVersion())
                 .update();
     }
 
     private Roadmap map(ResultSet rs, int row) throws SQLException {
         return new Roadmap(rs.getString("roadmap_id"), rs.getString("entity_id"), rs.getString("cohort"),
                 rs.getString("period"), rs.getInt("version"), rs.getString("assessment_id"), instant(rs),
-                json.readValue(rs.getString("actions"), ACTIONS), rs.getString("content_digest"));
+                json.readValue(rs.getString("actions"), ACTIONS), rs.getString("content_digest"),
+                rs.getObject("library_version", Integer.class));
     }
 
     private static Instant instant(ResultSet rs) throws SQLException {

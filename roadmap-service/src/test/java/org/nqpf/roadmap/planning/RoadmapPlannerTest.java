@@ -52,10 +52,19 @@ class RoadmapPlannerTest {
         return List.copyOf(actions);
     }
 
+    /** An action moving one indicator of the dimension and side, taking a horizon's typical years. */
     private static LibraryAction action(String code, ActionSystem system, Dimension dimension, Mechanism mechanism,
             Subsystem subsystem, Phase horizon, Set<EntityKind> kinds) {
-        return new LibraryAction(code, "title " + code, "标题 " + code, system, dimension, mechanism, subsystem,
-                Actor.GOVERNMENT, "INDUSTRIAL_POLICY", kinds, horizon, 2);
+        int years = switch (horizon) {
+            case NEAR_TERM -> 1;
+            case MID_TERM -> 3;
+            case LONG_TERM -> 5;
+        };
+        LibraryAction.IndicatorEffect effect = new LibraryAction.IndicatorEffect(dimension + "_" + subsystem, 1, 1, 2,
+                new LibraryAction.Basis(LibraryAction.BasisKind.EXPERT_JUDGEMENT, null, null));
+        return new LibraryAction(code, "title " + code, "标题 " + code, system, List.of(effect), mechanism,
+                Actor.GOVERNMENT, List.of(), "INDUSTRIAL_POLICY", years, List.of(), LibraryAction.Effort.MEDIUM, kinds,
+                List.of(new LibraryAction.Source("a document", null, null, null, null)), dimension, subsystem);
     }
 
     /** LABORERS gap 40, OBJECTS gap 25, MEANS gap 10; the entity leads OPTIMIZED_COMBINATION. */
