@@ -98,15 +98,11 @@ public final class Progress {
                     : growth >= 0 ? Status.LIMITED_PROGRESS : Status.DETERIORATION;
             return new Result(t0, ti, cagr, Double.NaN, Double.NaN, status);
         }
-        double latestValue = values[latest];
-        if (direction > 0 ? latestValue >= target : latestValue <= target) {
-            double required = Math.pow(nonZero(target) / y0, 1 / (targetYear - t0)) - 1;
-            return new Result(t0, ti, cagr, required, d * cagr / Math.abs(required), Status.TARGET_ACHIEVED);
-        }
         double required = Math.pow(nonZero(target) / y0, 1 / (targetYear - t0)) - 1;
         double ratio = d * cagr / Math.abs(required);
-        Status status = ratio >= 0.95 ? Status.ON_TRACK : ratio >= 0.6 ? Status.ACCELERATION_NEEDED
-                : ratio >= 0 ? Status.LIMITED_PROGRESS : Status.DETERIORATION;
+        boolean achieved = direction > 0 ? values[latest] >= target : values[latest] <= target;
+        Status status = achieved ? Status.TARGET_ACHIEVED : ratio >= 0.95 ? Status.ON_TRACK
+                : ratio >= 0.6 ? Status.ACCELERATION_NEEDED : ratio >= 0 ? Status.LIMITED_PROGRESS : Status.DETERIORATION;
         return new Result(t0, ti, cagr, required, ratio, status);
     }
 

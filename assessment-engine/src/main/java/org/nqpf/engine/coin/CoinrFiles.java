@@ -146,18 +146,23 @@ public final class CoinrFiles {
         return PanelReader.read(data, name, framework);
     }
 
-    /** Units in order of first appearance; periods in numeric order when all are numbers, else as they appear. */
-    public static Panel panel(Csv data, Framework framework) {
-        String file = data.name();
-        if (!data.has("uCode")) {
+    /** The iData header has uCode and a column for every indicator of the framework (both readers check it). */
+    static void checkDataHeader(String file, java.util.function.Predicate<String> has, Framework framework) {
+        if (!has.test("uCode")) {
             throw new InputFileException(file, 1, "the header lacks column uCode (COINr iData needs uCode and one "
                     + "column per indicator)");
         }
-        List<String> indicators = framework.hierarchy().indicators();
-        List<String> absent = indicators.stream().filter(code -> !data.has(code)).toList();
+        List<String> absent = framework.hierarchy().indicators().stream().filter(code -> !has.test(code)).toList();
         if (!absent.isEmpty()) {
             throw new InputFileException(file, 1, "the header lacks the column(s) of indicator(s) " + absent);
         }
+    }
+
+    /** Units in order of first appearance; periods in numeric order when all are numbers, else as they appear. */
+    public static Panel panel(Csv data, Framework framework) {
+        String file = data.name();
+        checkDataHeader(file, data::has, framework);
+        List<String> indicators = framework.hierarchy().indicators();
         boolean timed = data.has("Time");
         Set<String> units = new LinkedHashSet<>();
         Set<String> periodsSeen = new LinkedHashSet<>();
@@ -180,10 +185,7 @@ public final class CoinrFiles {
         if (units.isEmpty()) {
             throw new InputFileException(file, 0, "has no data rows");
         }
-        List<String> periods = new ArrayList<>(periodsSeen);
-        if (periods.stream().allMatch(CoinrFiles::numeric)) {
-            periods.sort((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
-        }
+        List<String> periods = chronological(periodsSeen);
         List<String> unitList = new ArrayList<>(units);
         Map<String, Integer> unitIndex = new HashMap<>();
         for (int i = 0; i < unitList.size(); i++) {
@@ -228,6 +230,15 @@ public final class CoinrFiles {
         }
         List<String> unitNames = unitList.stream().map(u -> names.getOrDefault(u, u)).toList();
         return new Panel(unitList, unitNames, timed ? periods : List.of("all"), values);
+    }
+
+    /** Periods in numeric order when all are numbers (years), else in the order they appeared. */
+    static List<String> chronological(java.util.Collection<String> appeared) {
+        List<String> periods = new ArrayList<>(appeared);
+        if (periods.stream().allMatch(CoinrFiles::numeric)) {
+            periods.sort((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
+        }
+        return periods;
     }
 
     private static boolean numeric(String s) {

@@ -98,15 +98,8 @@ public final class PanelReader {
             long size = channel.size();
             Header header = header(channel, size, name);
             List<String> columns = header.columns;
-            if (!columns.contains("uCode")) {
-                throw new InputFileException(name, 1, "the header lacks column uCode (COINr iData needs uCode and "
-                        + "one column per indicator)");
-            }
+            CoinrFiles.checkDataHeader(name, columns::contains, framework);
             List<String> indicators = framework.hierarchy().indicators();
-            List<String> absent = indicators.stream().filter(code -> !columns.contains(code)).toList();
-            if (!absent.isEmpty()) {
-                throw new InputFileException(name, 1, "the header lacks the column(s) of indicator(s) " + absent);
-            }
             PanelReader reader = new PanelReader(name, columns, indicators);
             long[] bounds = bounds(channel, header.end, size,
                     size - header.end < parallelFrom ? 1 : Math.max(1, ranges));
@@ -528,10 +521,7 @@ public final class PanelReader {
         if (unitIndex.isEmpty()) {
             throw new InputFileException(file, 0, "has no data rows");
         }
-        List<String> periods = new ArrayList<>(periodIndex.keySet());
-        if (periods.stream().allMatch(PanelReader::numeric)) {
-            periods.sort((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
-        }
+        List<String> periods = CoinrFiles.chronological(periodIndex.keySet());
         int[] order = new int[periods.size()]; // appearance index → chronological index
         for (int t = 0; t < periods.size(); t++) {
             order[periodIndex.get(periods.get(t))] = t;
@@ -666,15 +656,5 @@ public final class PanelReader {
             }
         }
         return true;
-    }
-
-    private static boolean numeric(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        }
-        catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

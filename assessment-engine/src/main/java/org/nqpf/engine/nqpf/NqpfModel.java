@@ -28,8 +28,6 @@ public final class NqpfModel {
     /** The paper's dimensions, in its order; results list dimensions in this order. */
     public static final List<String> DIMENSIONS = List.of("LABORERS", "MEANS_OF_LABOR", "OBJECTS_OF_LABOR",
             "OPTIMIZED_COMBINATION");
-    /** The subsystems of the "two-way empowerment", AI first. */
-    public static final List<String> SUBSYSTEMS = List.of("AI", "NQPF");
 
     private NqpfModel() {
     }
@@ -104,11 +102,17 @@ public final class NqpfModel {
             }
         }
         List<String> units = r.units();
+        // What is the same for every unit, once: scores, ranks, leaders and depth of each aggregate, each
+        // indicator's dimension.
         Map<String, double[]> scores = new LinkedHashMap<>();
+        Map<String, int[]> ranks = new LinkedHashMap<>();
         Map<String, Integer> leaders = new LinkedHashMap<>();
+        Map<String, Integer> depth = new LinkedHashMap<>();
         for (String node : aggregates) {
             double[] s = r.scores(period, node);
             scores.put(node, s);
+            ranks.put(node, r.ranks(period, node));
+            depth.put(node, h.ancestors(node).size());
             int leader = -1;
             for (int i = 0; i < s.length; i++) {
                 if (!Double.isNaN(s[i]) && (leader < 0 || s[i] > s[leader])) {
@@ -118,8 +122,14 @@ public final class NqpfModel {
             leaders.put(node, leader);
         }
         double[] overall = r.scores(period, root);
+        int[] overallRanks = r.ranks(period, root);
         int cohortSize = r.cohortSize(period);
         List<String> indicators = h.indicators();
+        Map<String, String> dimensionOf = new LinkedHashMap<>();
+        for (String code : indicators) {
+            List<String> path = h.ancestors(code);
+            dimensionOf.put(code, path.size() >= 2 ? path.get(path.size() - 2) : null);
+        }
         List<NqpfAssessment> out = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             if (Double.isNaN(overall[i])) {
@@ -133,16 +143,16 @@ public final class NqpfModel {
                 double score = scores.get(d)[i];
                 if (!Double.isNaN(score)) {
                     int leader = leaders.get(d);
-                    dimensions.add(new NqpfAssessment.DimensionScore(d, score, r.rank(period, unit, d),
-                            units.get(leader), scores.get(d)[leader]));
+                    dimensions.add(new NqpfAssessment.DimensionScore(d, score, ranks.get(d)[i], units.get(leader),
+                            scores.get(d)[leader]));
                 }
             }
             List<NqpfAssessment.AggregateScore> levels = new ArrayList<>();
             for (String a : aggregates) {
                 double score = scores.get(a)[i];
                 if (!Double.isNaN(score)) {
-                    levels.add(new NqpfAssessment.AggregateScore(a, h.node(a).parent(), h.ancestors(a).size(), score,
-                            r.rank(period, unit, a), aggregateObstacles.getOrDefault(a, Double.NaN)));
+                    levels.add(new NqpfAssessment.AggregateScore(a, h.node(a).parent(), depth.get(a), score,
+                            ranks.get(a)[i], aggregateObstacles.getOrDefault(a, Double.NaN)));
                 }
             }
             Map<String, Double> subsystems = new LinkedHashMap<>();
@@ -160,13 +170,12 @@ public final class NqpfModel {
             Map<String, Double> contributions = r.contributions(period, unit);
             List<NqpfAssessment.IndicatorDetail> details = new ArrayList<>();
             for (String code : indicators) {
-                List<String> path = h.ancestors(code);
-                String dimension = path.size() >= 2 ? path.get(path.size() - 2) : null;
-                details.add(new NqpfAssessment.IndicatorDetail(code, dimension, r.framework().info(code).subsystem(),
+                details.add(new NqpfAssessment.IndicatorDetail(code, dimensionOf.get(code),
+                        r.framework().info(code).subsystem(),
                         r.raw(period, unit, code), r.normalised(period, unit, code), shares.get(code),
                         contributions.get(code), indicatorObstacles.getOrDefault(code, Double.NaN)));
             }
-            out.add(new NqpfAssessment(unit, period, overall[i], r.rank(period, unit, root), cohortSize, dimensions,
+            out.add(new NqpfAssessment(unit, period, overall[i], overallRanks[i], cohortSize, dimensions,
                     levels, subsystems, coupling, coupling == null ? null : r.lagging(period, unit), obstacles,
                     details));
         }

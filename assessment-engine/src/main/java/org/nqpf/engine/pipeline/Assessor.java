@@ -33,6 +33,7 @@ import org.nqpf.engine.ZScore;
 import org.nqpf.engine.data.DataCoverage;
 import org.nqpf.engine.data.Imputation;
 import org.nqpf.engine.data.OutlierTreatment;
+import org.nqpf.engine.frontier.Dea;
 import org.nqpf.engine.profile.Profile;
 import org.nqpf.engine.profile.ProfileException;
 
@@ -47,6 +48,8 @@ import org.nqpf.engine.profile.ProfileException;
 public final class Assessor {
 
     private final Profile profile;
+    /** Built once: building it checks the judgements (an AHP matrix Saaty would send back is refused here). */
+    private final Weighting weighting;
 
     /**
      * @throws org.nqpf.engine.profile.ProfileException when the profile cannot be run whatever the data: AHP
@@ -54,15 +57,14 @@ public final class Assessor {
      */
     public Assessor(Profile profile) {
         this.profile = profile;
-        weighting(profile.weights(), "weights"); // refuses inconsistent judgements before any data is read
+        this.weighting = weighting(profile.weights(), "weights");
         Profile.AggregateMethod a = profile.aggregate().method();
         if (a == Profile.AggregateMethod.GMEAN || a == Profile.AggregateMethod.HMEAN) {
             Profile.NormaliseMethod n = profile.normalise().method();
-            boolean positive = n == Profile.NormaliseMethod.VECTOR
-                    || (n != Profile.NormaliseMethod.ZSCORE && n != Profile.NormaliseMethod.NONE
-                            && profile.normalise().range().lower() > 0)
-                    || (n == Profile.NormaliseMethod.NONE && profile.normalise().rangeDeclared()
-                            && profile.normalise().range().lower() > 0);
+            // Vector values are never negative; the others lie on their range, which must start above zero.
+            boolean positive = n == Profile.NormaliseMethod.VECTOR || (n != Profile.NormaliseMethod.ZSCORE
+                    && (n != Profile.NormaliseMethod.NONE || profile.normalise().rangeDeclared())
+                    && profile.normalise().range().lower() > 0);
             if (!positive) {
                 throw ProfileException.at(null, "aggregate.method", " " + a.name().toLowerCase() + " needs normalised values "
                         + "above zero, but normalise gives " + profile.normalise().method().name().toLowerCase()
@@ -80,7 +82,7 @@ public final class Assessor {
     public void requireScale() {
         Profile.Normalise n = profile.normalise();
         if (profile.aggregate().method() != Profile.AggregateMethod.TOPSIS
-                && (n.method() == Profile.NormaliseMethod.ZSCORE)) {
+                && n.method() == Profile.NormaliseMethod.ZSCORE) {
             throw ProfileException.at(null, "normalise.method", unscaled(" zscore gives scores without a fixed range"));
         }
     }
@@ -102,11 +104,6 @@ public final class Assessor {
                 + describeAggregation() + ";coupling=" + profile.coupling().model();
     }
 
-    /** The same; the framework does not change the text. */
-    public String describe(Framework framework) {
-        return describe();
-    }
-
     /** The normalisation and its scale, e.g. {@code minmax[0,100]}; {@code none} without a declared scale. */
     public String describeNormalisation() {
         Profile.Normalise n = profile.normalise();
@@ -116,7 +113,7 @@ public final class Assessor {
     }
 
     public String describeWeighting() {
-        return weighting(profile.weights(), "weights").describe();
+        return weighting.describe();
     }
 
     public String describeAggregation() {
@@ -190,7 +187,7 @@ public final class Assessor {
         double[][][] z = normalise(normalisation, framework, x, profile.normalise().over());
         if (normalisation == Identity.INSTANCE) {
             // Data given as they are, without a declared scale: [0, 1] when they all lie in it, else no scale.
-            double[] outside = outsideUnit(z, indicators, panel);
+            double[] outside = outsideUnit(z);
             if (outside == null) {
                 normalisation = Identity.on(Range.UNIT);
             }
@@ -208,7 +205,6 @@ public final class Assessor {
         }
 
         // 5. Weights, from all included unit-periods (so weights are one set for the whole panel).
-        Weighting weighting = weighting(profile.weights(), "weights");
         Map<String, Double> weights = weighting.weights(framework.hierarchy(), includedRows(z, included),
                 includedRows(x, included));
         CompiledHierarchy compiled = new CompiledHierarchy(framework.hierarchy(), weights);
@@ -218,7 +214,6 @@ public final class Assessor {
         // 6. Aggregation, ranks, subsystems, coupling, obstacles: period by period.
         Range scoreRange = scoreRange(normalisation);
         Aggregation aggregation = aggregation(profile.aggregate().method());
-        checkCompatible(normalisation, aggregation);
         List<String> subsystems = framework.subsystems();
         int[][] subsystemMembers = subsystems.stream()
                 .map(s -> java.util.stream.IntStream.range(0, m)
@@ -305,11 +300,11 @@ public final class Assessor {
         });
 
         PanelResult.Uncertainty uncertainty = profile.uncertainty() == null ? null
-                : uncertainty(framework, panel, x, included, compiled, normalisation, aggregation);
-        org.nqpf.engine.frontier.Dea.Result[][] frontier = profile.frontier() == null ? null
+                : uncertainty(framework, panel, x, included, compiled, normalisation);
+        Dea.Result[][] frontier = profile.frontier() == null ? null
                 : frontier(profile.frontier(), indicators, panel);
 
-        return new PanelResult(framework, panel, describe(framework), profile.normalise().over(), compiled, weights,
+        return new PanelResult(framework, panel, describe(), profile.normalise().over(), compiled, weights,
                 consistency, included,
                 coverage, indicatorCoverage, screened, imputed, treated, z, bounded, scoreRange, scores, ranks,
                 subsystems, subsystemScores, couplings, lagging, obstacles, topsis, uncertainty, frontier,
@@ -535,7 +530,7 @@ public final class Assessor {
     }
 
     private PanelResult.Uncertainty uncertainty(Framework framework, Panel panel, double[][][] x, boolean[][] included,
-            CompiledHierarchy compiled, Normalisation base, Aggregation baseAggregation) {
+            CompiledHierarchy compiled, Normalisation base) {
         Profile.Uncertainty spec = profile.uncertainty();
         int last = spec.period() == null ? x.length - 1 : panel.periods().indexOf(spec.period());
         if (last < 0) {
@@ -550,12 +545,11 @@ public final class Assessor {
         Map<Profile.NormaliseMethod, double[][]> normalisedLast = new LinkedHashMap<>();
         Map<Profile.NormaliseMethod, Normalisation> instances = new LinkedHashMap<>();
         for (Profile.NormaliseMethod method : normalisations) {
-            Normalisation normalisation = normalisation(method, framework, x);
+            // The profile's own method as the main run resolved it (none read on [0, 1] when the data lie in it).
+            Normalisation normalisation = method == profile.normalise().method() ? base
+                    : normalisation(method, framework, x);
             instances.put(method, normalisation);
             normalisedLast.put(method, normalise(normalisation, framework, x, profile.normalise().over())[last]);
-            if (normalisation == Identity.INSTANCE) {
-                instances.put(method, Identity.on(Range.UNIT)); // as the main run reads it (checked there)
-            }
         }
         SplittableRandom random = new SplittableRandom(spec.seed());
         int[][] ranks = new int[spec.runs()][];
@@ -603,12 +597,12 @@ public final class Assessor {
      * Data envelopment analysis of each period on the raw values of the profile's inputs and outputs (no
      * normalisation: the frontier is in the indicators' own units), over the units with all of them.
      */
-    private static org.nqpf.engine.frontier.Dea.Result[][] frontier(Profile.Frontier spec, List<String> indicators,
+    private static Dea.Result[][] frontier(Profile.Frontier spec, List<String> indicators,
             Panel panel) {
         int[] in = columns(spec.inputs(), indicators, "frontier.inputs");
         int[] out = columns(spec.outputs(), indicators, "frontier.outputs");
-        org.nqpf.engine.frontier.Dea dea = new org.nqpf.engine.frontier.Dea(spec.model(), spec.orientation());
-        org.nqpf.engine.frontier.Dea.Result[][] results = new org.nqpf.engine.frontier.Dea.Result[panel.periods().size()][];
+        Dea dea = new Dea(spec.model(), spec.orientation());
+        Dea.Result[][] results = new Dea.Result[panel.periods().size()][];
         for (int t = 0; t < results.length; t++) {
             double[][] rows = panel.values()[t];
             double[][] x = new double[rows.length][];
@@ -767,7 +761,7 @@ public final class Assessor {
     }
 
     /** The first value outside [0, 1] as {t, i, j, value}, or null when all lie in it. */
-    private static double[] outsideUnit(double[][][] z, List<String> indicators, Panel panel) {
+    private static double[] outsideUnit(double[][][] z) {
         for (int t = 0; t < z.length; t++) {
             for (int i = 0; i < z[t].length; i++) {
                 for (int j = 0; j < z[t][i].length; j++) {
@@ -779,13 +773,6 @@ public final class Assessor {
             }
         }
         return null;
-    }
-
-    private static void checkCompatible(Normalisation normalisation, Aggregation aggregation) {
-        if (!compatible(normalisation, aggregation)) {
-            throw new IllegalArgumentException(aggregation.describe() + " needs normalised values above zero: "
-                    + "use minmax, goalposts or rank with a range such as [1, 100], or vector");
-        }
     }
 
     /** Checks that a panel fits its framework before any work is done. */

@@ -7,10 +7,14 @@ import java.util.Map;
 import org.nqpf.engine.Ahp;
 import org.nqpf.engine.Coupling;
 import org.nqpf.engine.Disparity;
+import org.nqpf.engine.Progress;
 import org.nqpf.engine.Range;
 import org.nqpf.engine.Ranks;
 import org.nqpf.engine.Trends;
 import org.nqpf.engine.data.OutlierTreatment;
+import org.nqpf.engine.frontier.Dea;
+import org.nqpf.engine.profile.Profile;
+import org.nqpf.engine.profile.ProfileException;
 
 /**
  * Everything one assessment of a panel produced, with accessors by unit, period and node code. Scores are on the
@@ -34,7 +38,7 @@ public final class PanelResult {
     private final Framework framework;
     private final Panel panel;
     private final String method;
-    private final org.nqpf.engine.profile.Profile.Over over;
+    private final Profile.Over over;
     private final CompiledHierarchy compiled;
     private final Map<String, Double> weights;
     private final Map<String, Ahp.Result> consistency;
@@ -56,19 +60,19 @@ public final class PanelResult {
     private final double[][][] obstacles;
     private final double[][] topsis;
     private final Uncertainty uncertainty;
-    private final org.nqpf.engine.frontier.Dea.Result[][] frontier;
-    private final org.nqpf.engine.profile.Profile.ProgressSpec progress;
-    private final org.nqpf.engine.profile.Profile.Frontier frontierSpec;
+    private final Dea.Result[][] frontier;
+    private final Profile.ProgressSpec progress;
+    private final Profile.Frontier frontierSpec;
     private final Map<String, Integer> unitIndex = new LinkedHashMap<>();
     private final Map<String, Integer> periodIndex = new LinkedHashMap<>();
 
-    PanelResult(Framework framework, Panel panel, String method, org.nqpf.engine.profile.Profile.Over over,
+    PanelResult(Framework framework, Panel panel, String method, Profile.Over over,
             CompiledHierarchy compiled, Map<String, Double> weights, Map<String, Ahp.Result> consistency, boolean[][] included, double[][] coverage, double[] indicatorCoverage,
             List<Screened> screened, int imputed, List<Treated> treated, double[][][] normalised, Range boundedRange,
             Range scoreRange, double[][][] scores, int[][][] ranks, List<String> subsystems,
             double[][][] subsystemScores, Coupling[][] couplings, String[][] lagging, double[][][] obstacles,
-            double[][] topsis, Uncertainty uncertainty, org.nqpf.engine.frontier.Dea.Result[][] frontier,
-            org.nqpf.engine.profile.Profile.Frontier frontierSpec, org.nqpf.engine.profile.Profile.ProgressSpec progress) {
+            double[][] topsis, Uncertainty uncertainty, Dea.Result[][] frontier,
+            Profile.Frontier frontierSpec, Profile.ProgressSpec progress) {
         this.frontier = frontier;
         this.frontierSpec = frontierSpec;
         this.progress = progress;
@@ -130,7 +134,7 @@ public final class PanelResult {
      * Where the normalisation bounds came from: each period's cohort (scores say where a unit stands among its peers
      * that year) or the whole panel (a unit's scores of different periods can be compared: real change shows).
      */
-    public org.nqpf.engine.profile.Profile.Over normalisedOver() {
+    public Profile.Over normalisedOver() {
         return over;
     }
 
@@ -237,17 +241,17 @@ public final class PanelResult {
     }
 
     public int rank(String period, String unit, String node) {
-        int t = period(period);
-        int k = node(node);
-        int[] r = ranks[t][k] != null ? ranks[t][k] : Ranks.descending(scores[t][k]);
-        return r[unit(unit)];
+        return rankArray(period(period), node(node))[unit(unit)];
+    }
+
+    /** Aggregates' ranks are computed with the scores; an indicator's (its normalised value's) on demand. */
+    private int[] rankArray(int t, int k) {
+        return ranks[t][k] != null ? ranks[t][k] : Ranks.descending(scores[t][k]);
     }
 
     /** Every unit's rank of a node in a period, in unit order: {@link #rank} for all units at once. */
     public int[] ranks(String period, String node) {
-        int t = period(period);
-        int k = node(node);
-        return (ranks[t][k] != null ? ranks[t][k] : Ranks.descending(scores[t][k])).clone();
+        return rankArray(period(period), node(node)).clone();
     }
 
     public List<String> subsystems() {
@@ -311,7 +315,7 @@ public final class PanelResult {
      */
     public void requireScale() {
         if (obstacles == null) {
-            throw org.nqpf.engine.profile.ProfileException.at(null, "normalise.method", Assessor.unscaled(
+            throw ProfileException.at(null, "normalise.method", Assessor.unscaled(
                     " gives scores without a fixed range (" + method + ")"));
         }
     }
@@ -406,7 +410,7 @@ public final class PanelResult {
         if (frontier == null) {
             throw new IllegalStateException("no frontier was asked for: add a frontier section to the profile");
         }
-        org.nqpf.engine.frontier.Dea.Result r = frontier[period(period)][unit(unit)];
+        Dea.Result r = frontier[period(period)][unit(unit)];
         if (r == null) {
             return null;
         }
@@ -414,8 +418,8 @@ public final class PanelResult {
         r.peers().forEach((j, lambda) -> peers.put(panel.units().get(j), lambda));
         Map<String, Double> targets = new LinkedHashMap<>();
         Map<String, Double> slacks = new LinkedHashMap<>();
-        List<String> inputs = frontierCodes(true);
-        List<String> outputs = frontierCodes(false);
+        List<String> inputs = frontierSpec.inputs();
+        List<String> outputs = frontierSpec.outputs();
         for (int i = 0; i < inputs.size(); i++) {
             targets.put(inputs.get(i), r.inputTargets()[i]);
             slacks.put(inputs.get(i), r.inputSlacks()[i]);
@@ -427,10 +431,6 @@ public final class PanelResult {
         return new FrontierPosition(r.efficiency(), peers, targets, slacks);
     }
 
-    private List<String> frontierCodes(boolean inputs) {
-        return inputs ? frontierSpec.inputs() : frontierSpec.outputs();
-    }
-
     public boolean hasProgress() {
         return progress != null;
     }
@@ -439,20 +439,20 @@ public final class PanelResult {
      * Each indicator's progress for the unit by the Open SDG measure: toward its target (iMeta {@code Target}) when
      * it has one, else against the fixed growth thresholds; from the profile's base year to the latest period.
      */
-    public Map<String, org.nqpf.engine.Progress.Result> progress(String unit) {
+    public Map<String, Progress.Result> progress(String unit) {
         if (progress == null) {
             throw new IllegalStateException("no progress was asked for: add a progress section to the profile");
         }
         int i = unit(unit);
         double[] years = panel.times();
-        Map<String, org.nqpf.engine.Progress.Result> out = new LinkedHashMap<>();
+        Map<String, Progress.Result> out = new LinkedHashMap<>();
         double[] series = new double[years.length];
         for (int j = 0; j < compiled.indicators; j++) {
             for (int t = 0; t < years.length; t++) {
                 series[t] = panel.values()[t][i][j];
             }
             String code = compiled.codes[j];
-            out.put(code, org.nqpf.engine.Progress.of(years, series, framework.hierarchy().node(code).direction(),
+            out.put(code, Progress.of(years, series, framework.hierarchy().node(code).direction(),
                     framework.info(code).target(), progress.base(), progress.targetYear()));
         }
         return out;

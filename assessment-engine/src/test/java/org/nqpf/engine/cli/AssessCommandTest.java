@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,10 +40,10 @@ class AssessCommandTest {
         Path profile = write("profile.json", """
                 {"normalise": {"method": "minmax", "range": [0, 100]}, "weights": {"method": "meta"},
                  "aggregate": {"method": "amean"}}""");
-        Run run = run("--meta", meta.toString(), "--data", data.toString(), "--profile", profile.toString(),
+        CommandRun run = CommandRun.of("--meta", meta.toString(), "--data", data.toString(), "--profile", profile.toString(),
                 "--format", "json");
-        assertThat(run.status).as(run.err).isZero();
-        JsonNode doc = new ObjectMapper().readTree(run.out);
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(run.out());
         Map<String, Double> published = Map.of("DEU", 75.23, "GBR", 68.94, "FRA", 65.92, "CHE", 62.61, "NLD", 61.24,
                 "SWE", 60.59);
         List<String> order = List.of("DEU", "GBR", "FRA", "CHE", "NLD", "SWE");
@@ -85,9 +82,9 @@ class AssessCommandTest {
 
     @Test
     void should_UseTheDefaultProfile_And_WriteCsv() {
-        Run run = run("--meta", meta.toString(), "--data", data.toString(), "--format", "csv");
-        assertThat(run.status).as(run.err).isZero();
-        String[] lines = run.out.split("\n");
+        CommandRun run = CommandRun.of("--meta", meta.toString(), "--data", data.toString(), "--format", "csv");
+        assertThat(run.status()).as(run.err()).isZero();
+        String[] lines = run.out().split("\n");
         assertThat(lines[0]).startsWith("uCode,uName,Time,Physical,Physical.rank").endsWith("Index,Index.rank");
         assertThat(lines).hasSize(52);
         String deu = java.util.Arrays.stream(lines).filter(l -> l.startsWith("DEU,")).findFirst().orElseThrow();
@@ -116,9 +113,9 @@ class AssessCommandTest {
                 B,Beta,2023,1,11,4,3,100
                 C,Gamma,2023,6,1,2,1,100
                 """);
-        Run run = run("--meta", m.toString(), "--data", d.toString());
-        assertThat(run.status).as(run.err).isZero();
-        JsonNode doc = new ObjectMapper().readTree(run.out);
+        CommandRun run = CommandRun.of("--meta", m.toString(), "--data", d.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(run.out());
         assertThat(doc.get("periods")).hasSize(2);
         JsonNode a2022 = doc.get("units").get(0);
         assertThat(a2022.get("uCode").asText()).isEqualTo("A");
@@ -149,56 +146,45 @@ class AssessCommandTest {
         String text = Files.readString(data).replaceFirst("(?m)^(Austria,AUT,L,XL,M,Europe,2018,83871,27,[^,]*,[^,]*),4\\.097985",
                 "$1,four");
         Path bad = write("bad-data.csv", text);
-        Run run = run("--meta", meta.toString(), "--data", bad.toString());
-        assertThat(run.status).isEqualTo(1);
-        assertThat(run.err).contains("bad-data.csv line 2").contains("'four'").contains("LPI").contains("AUT");
+        CommandRun run = CommandRun.of("--meta", meta.toString(), "--data", bad.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("bad-data.csv line 2").contains("'four'").contains("LPI").contains("AUT");
     }
 
     @Test
     void should_NameFileLineAndProblem_When_MetaIsInvalid() throws IOException {
         Path bad = write("bad-meta.csv", Files.readString(meta).replace("1,LPI,Logistics Performance Index,1,",
                 "1,LPI,Logistics Performance Index,up,"));
-        Run run = run("--meta", bad.toString(), "--data", data.toString());
-        assertThat(run.status).isEqualTo(1);
-        assertThat(run.err).contains("bad-meta.csv line 2").contains("Direction 'up' of LPI must be 1 or -1");
+        CommandRun run = CommandRun.of("--meta", bad.toString(), "--data", data.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("bad-meta.csv line 2").contains("Direction 'up' of LPI must be 1 or -1");
 
         Path orphan = write("orphan-meta.csv", Files.readString(meta).replace(",Physical,Indicator", ",Physcal,Indicator"));
-        Run second = run("--meta", orphan.toString(), "--data", data.toString());
-        assertThat(second.err).contains("orphan-meta.csv line 2").contains("names Parent Physcal");
+        CommandRun second = CommandRun.of("--meta", orphan.toString(), "--data", data.toString());
+        assertThat(second.err()).contains("orphan-meta.csv line 2").contains("names Parent Physcal");
     }
 
     @Test
     void should_NameTheProfileAndTheSetting_When_TheProfileIsWrong() throws IOException {
         Path typo = write("typo.json", "{\"normalise\": {\"method\": \"minmaxx\"}}");
-        Run run = run("--meta", meta.toString(), "--data", data.toString(), "--profile", typo.toString());
-        assertThat(run.status).isEqualTo(1);
-        assertThat(run.err).contains("typo.json: normalise.method 'minmaxx' is unknown; use one of none, minmax, zscore");
+        CommandRun run = CommandRun.of("--meta", meta.toString(), "--data", data.toString(), "--profile", typo.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("typo.json: normalise.method 'minmaxx' is unknown; use one of none, minmax, zscore");
 
         Path syntax = write("syntax.json", "{\n  \"weights\": {\"method\": \"meta\",}\n}");
-        Run broken = run("--meta", meta.toString(), "--data", data.toString(), "--profile", syntax.toString());
-        assertThat(broken.err).contains("syntax.json line 2: not valid JSON");
+        CommandRun broken = CommandRun.of("--meta", meta.toString(), "--data", data.toString(), "--profile", syntax.toString());
+        assertThat(broken.err()).contains("syntax.json line 2: not valid JSON");
     }
 
     @Test
     void should_ExitWithUsage_When_ArgumentsAreMissingOrUnknown() {
-        assertThat(run("--data", "x.csv").status).isEqualTo(2);
-        Run unknown = run("--meta", "m.csv", "--data", "d.csv", "--colour", "red");
-        assertThat(unknown.status).isEqualTo(2);
-        assertThat(unknown.err).contains("unknown argument '--colour'").contains("usage:");
-        Run missingFile = run("--meta", dir.resolve("nope.csv").toString(), "--data", data.toString());
-        assertThat(missingFile.status).isEqualTo(1);
-        assertThat(missingFile.err).contains("nope.csv: does not exist");
-    }
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = AssessCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        assertThat(CommandRun.of("--data", "x.csv").status()).isEqualTo(2);
+        CommandRun unknown = CommandRun.of("--meta", "m.csv", "--data", "d.csv", "--colour", "red");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown argument '--colour'").contains("usage:");
+        CommandRun missingFile = CommandRun.of("--meta", dir.resolve("nope.csv").toString(), "--data", data.toString());
+        assertThat(missingFile.status()).isEqualTo(1);
+        assertThat(missingFile.err()).contains("nope.csv: does not exist");
     }
 
     private static Path copy(String resource) throws IOException {

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -48,16 +44,16 @@ class FrontierAndProgressCommandTest {
                 """);
         JsonNode doc = run(meta, data, """
                 {"frontier": {"model": "ccr", "orientation": "input", "inputs": ["DOC", "NUR"], "outputs": ["OUT", "INP"]}}""");
-        JsonNode c = unit(doc, "C").get("frontier");
+        JsonNode c = CommandRun.unit(doc, "C").get("frontier");
         assertThat(c.get("efficiency").asDouble()).isCloseTo(0.88270833, within(1e-6));
         assertThat(c.get("peers").get("B").asDouble()).isCloseTo(0.9, within(1e-6));
         assertThat(c.get("peers").get("D").asDouble()).isCloseTo(0.13888889, within(1e-6));
         assertThat(c.get("peers").size()).isEqualTo(2);
         assertThat(c.get("slacks").get("DOC").asDouble()).isCloseTo(1.21770833, within(1e-6));
         assertThat(c.get("targets").get("INP").asDouble()).isCloseTo(0.9 * 50 + 0.13888889 * 72, within(1e-5));
-        JsonNode j = unit(doc, "J").get("frontier");
+        JsonNode j = CommandRun.unit(doc, "J").get("frontier");
         assertThat(j.get("peers").get("D").asDouble()).isCloseTo(1.38888889, within(1e-6));
-        assertThat(unit(doc, "A").get("frontier").get("efficiency").asDouble()).isCloseTo(1, within(1e-9));
+        assertThat(CommandRun.unit(doc, "A").get("frontier").get("efficiency").asDouble()).isCloseTo(1, within(1e-9));
     }
 
     /** ProgressTest's worked example read from files: 40 in 2015, 50 in 2020, Target 80 by 2030: R = 0.9651. */
@@ -97,21 +93,6 @@ class FrontierAndProgressCommandTest {
 
     private JsonNode run(Path meta, Path data, String profile) throws IOException {
         Path p = Files.writeString(dir.resolve("profile.json"), profile);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = AssessCommand.run(new String[] {"--meta", meta.toString(), "--data", data.toString(),
-                "--profile", p.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode unit(JsonNode doc, String code) {
-        for (JsonNode u : doc.get("units")) {
-            if (u.get("uCode").asText().equals(code)) {
-                return u;
-            }
-        }
-        throw new AssertionError("no unit " + code);
+        return CommandRun.of("--meta", meta.toString(), "--data", data.toString(), "--profile", p.toString()).json();
     }
 }

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -41,37 +37,35 @@ class NormalisedInputTest {
             throws IOException {
         JsonNode doc = assess("{\"normalise\": {\"method\": \"none\", " + range + "}, \"weights\": {\"method\": "
                 + "\"equal\"}}", scale);
-        JsonNode a = unit(doc, "A").get("coupling");
+        JsonNode a = CommandRun.unit(doc, "A").get("coupling");
         assertThat(a.get("C").asDouble()).isCloseTo(0.8, within(1e-12));
         assertThat(a.get("T").asDouble()).isCloseTo(0.5, within(1e-12));
         assertThat(a.get("D").asDouble()).isCloseTo(Math.sqrt(0.4), within(1e-12));
         assertThat(a.get("grade").asText()).isEqualTo("PRIMARY_COORDINATION");
         assertThat(a.get("lagging").asText()).isEqualTo("AI");
-        JsonNode b = unit(doc, "B").get("coupling");
+        JsonNode b = CommandRun.unit(doc, "B").get("coupling");
         assertThat(b.get("C").asDouble()).isCloseTo(1, within(1e-12));
         assertThat(b.get("D").asDouble()).isCloseTo(Math.sqrt(0.5), within(1e-12));
         assertThat(b.get("grade").asText()).isEqualTo("INTERMEDIATE_COORDINATION");
         // obstacles on the same scale: A's deviations 0.8 and 0.2 at half weight each
-        assertThat(unit(doc, "A").get("obstacles").get("indicators").get("L1").asDouble()).isCloseTo(80, within(1e-9));
+        assertThat(CommandRun.unit(doc, "A").get("obstacles").get("indicators").get("L1").asDouble()).isCloseTo(80, within(1e-9));
         assertThat(doc.get("scoreRange").get(1).asDouble()).isEqualTo(scale == 100 ? 100 : 1);
     }
 
     @Test
     void should_RefuseCoupling_When_NoRangeIsDeclaredAndTheDataLeaveTheUnitInterval() throws IOException {
-        Run run = run("{\"normalise\": {\"method\": \"none\"}}", 100);
-        assertThat(run.status).isEqualTo(1);
-        assertThat(run.err).contains("normalise.method none has no declared range and the data leave [0, 1]")
+        CommandRun run = run("{\"normalise\": {\"method\": \"none\"}}", 100);
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("normalise.method none has no declared range and the data leave [0, 1]")
                 .contains("declared range").contains("normalise.range");
-        assertThat(run.out).isEmpty();
+        assertThat(run.out()).isEmpty();
     }
 
     private JsonNode assess(String profile, double scale) throws IOException {
-        Run run = run(profile, scale);
-        assertThat(run.status).as(run.err).isZero();
-        return new ObjectMapper().readTree(run.out);
+        return run(profile, scale).json();
     }
 
-    private Run run(String profile, double scale) throws IOException {
+    private CommandRun run(String profile, double scale) throws IOException {
         Path meta = Files.writeString(dir.resolve("meta.csv"), """
                 Level,iCode,iName,Direction,Weight,Parent,Type,Subsystem
                 1,L1,AI talent,1,1,LABORERS,Indicator,AI
@@ -82,23 +76,6 @@ class NormalisedInputTest {
         Path data = Files.writeString(dir.resolve("data.csv"), "uCode,L1,L2\nA," + 0.2 * scale + "," + 0.8 * scale
                 + "\nB," + 0.5 * scale + "," + 0.5 * scale + "\n");
         Path p = Files.writeString(dir.resolve("profile.json"), profile);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = AssessCommand.run(new String[] {"--meta", meta.toString(), "--data", data.toString(),
-                "--profile", p.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static JsonNode unit(JsonNode doc, String code) {
-        for (JsonNode u : doc.get("units")) {
-            if (u.get("uCode").asText().equals(code)) {
-                return u;
-            }
-        }
-        throw new AssertionError("no unit " + code);
+        return CommandRun.of("--meta", meta.toString(), "--data", data.toString(), "--profile", p.toString());
     }
 }

@@ -239,7 +239,7 @@ class AssessorTest {
             "{\"method\": \"combined\"}|weights=combined[given,entropy,multiplicative]"})
     void should_WeightByTheSchemeTheProfileNames(String weights, String expected) {
         Assessor assessor = new Assessor(Profile.parse("{\"weights\": " + weights + "}", "test"));
-        assertThat(assessor.describe(FRAMEWORK)).contains(expected + ";");
+        assertThat(assessor.describe()).contains(expected + ";");
     }
 
     @Test

@@ -103,11 +103,20 @@ public class CohortAssessor {
         covered.add(key);
         Set<String> storedPeriods = configured.spansPeriods() ? store.periods(key.frameworkCode(), key.cohort())
                 : Set.of(key.period());
-        if (inputs.isEmpty()) {
-            storedPeriods.forEach(p -> store.deleteAllBut(key.withPeriod(p), Set.of()));
-            storedPeriods.forEach(p -> covered.add(key.withPeriod(p)));
-            return covered;
+        List<String> assessedPeriods = inputs.isEmpty() ? List.of() : assess(key, inputs, configured, covered);
+        // Periods whose every value was withdrawn keep no assessment.
+        for (String period : storedPeriods) {
+            if (!assessedPeriods.contains(period)) {
+                store.deleteAllBut(key.withPeriod(period), Set.of());
+                covered.add(key.withPeriod(period));
+            }
         }
+        return covered;
+    }
+
+    /** Assesses the inputs' periods, stores and announces what changed; returns the periods assessed. */
+    private List<String> assess(CohortPeriod key, List<Input> inputs, MethodProfiles.Configured configured,
+            Set<CohortPeriod> covered) {
         Cohort cohort = cohort(key, inputs, configured);
         PanelResult result = configured.assessor().assess(cohort.framework(), cohort.panel());
         result.requireScale();
@@ -144,18 +153,11 @@ public class CohortAssessor {
             store.deleteAllBut(at, assessed);
             assessedCount += assessed.size();
         }
-        // Periods whose every value was withdrawn keep no assessment.
-        for (String period : storedPeriods) {
-            if (!cohort.panel().periods().contains(period)) {
-                store.deleteAllBut(key.withPeriod(period), Set.of());
-                covered.add(key.withPeriod(period));
-            }
-        }
         outbox.appendAll(announcements);
         published.increment(announcements.size());
         log.debug("recomputed {} ({} periods): {} assessments, {} changed", key, cohort.panel().periods().size(),
                 assessedCount, announcements.size());
-        return covered;
+        return cohort.panel().periods();
     }
 
     /**
