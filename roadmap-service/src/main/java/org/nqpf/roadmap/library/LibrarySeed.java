@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * belongs in a new file and a new version).
  */
 @Component
-class LibrarySeed implements InitializingBean {
+public class LibrarySeed implements InitializingBean {
 
     static final String RESOURCE = "library/nqpf-ai-v1.json";
     private static final Logger log = LoggerFactory.getLogger(LibrarySeed.class);
@@ -46,6 +46,23 @@ class LibrarySeed implements InitializingBean {
         catch (IOException e) {
             throw new IllegalStateException(RESOURCE + " cannot be read", e);
         }
+    }
+
+    /**
+     * The shipped library as a published version 1, checked against the framework's indicators as a seeded database
+     * would check it: for planning without a database (the roadmap benchmark, the planner's tests).
+     */
+    public static LibraryVersion shipped(JsonMapper json, FrameworkIndicators.Known known) {
+        Shipped shipped = read(json);
+        List<org.nqpf.web.FieldError> errors = new java.util.ArrayList<>();
+        List<LibraryAction> actions = LibraryRules.actions(shipped.actions(), known, errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(RESOURCE + " does not fit " + known.frameworkCode() + ": " + errors);
+        }
+        java.time.Instant at = java.time.Instant.EPOCH;
+        return new LibraryVersion(1, shipped.frameworkCode(), LibraryVersion.Status.PUBLISHED, null,
+                LibraryVersion.EFFECT_UNIT, at, at, actions.stream()
+                        .sorted(java.util.Comparator.comparing(LibraryAction::code)).toList());
     }
 
     @Override

@@ -115,7 +115,7 @@ public record Plan(String entityId, String cohort, String frameworkCode, String 
      * Why an action ranks where it does. Each part is on [0, 1]; total is their weighted sum.
      *
      * @param impact      the projected gains, over the action's horizon, from the engine's what-if
-     * @param urgency     from the obstacle degree of the indicators it moves and whether they are deteriorating
+     * @param urgency     from the largest obstacle degree among the indicators it moves (80 %) and the share of them deteriorating (20 %)
      * @param feasibility from its effort, whether its prerequisites are met, and whether it fits the entity's kind
      */
     public record Score(Impact impact, double urgency, double feasibility, double total) {
