@@ -73,19 +73,13 @@ public final class CohortProjection {
         this.normSorted = new double[indicators][];
         for (int j = 0; j < indicators; j++) {
             int count = 0;
-            long[] order = new long[n];
-            double[] xs = new double[n];
+            Integer[] idx = new Integer[n];
             for (int u = 0; u < n; u++) {
                 if (!Double.isNaN(raw[u][j]) && !Double.isNaN(normalised[u][j])) {
-                    xs[count] = raw[u][j];
-                    order[count] = u;
-                    count++;
+                    idx[count++] = u;
                 }
             }
-            Integer[] idx = new Integer[count];
-            for (int k = 0; k < count; k++) {
-                idx[k] = (int) order[k];
-            }
+            idx = Arrays.copyOf(idx, count);
             final int col = j;
             Arrays.sort(idx, (a, b) -> Double.compare(raw[a][col], raw[b][col]));
             rawSorted[j] = new double[count];
@@ -196,11 +190,12 @@ public final class CohortProjection {
         if (xs.length == 0) {
             return Double.NaN;
         }
+        // Outside the cohort's range: held at the end it lies beyond.
         if (x <= xs[0]) {
-            return x < xs[0] ? extreme(ys, true) : ys[0];
+            return ys[0];
         }
         if (x >= xs[xs.length - 1]) {
-            return x > xs[xs.length - 1] ? extreme(ys, false) : ys[ys.length - 1];
+            return ys[ys.length - 1];
         }
         int hi = upperBound(xs, x);
         int lo = hi - 1;
@@ -208,11 +203,6 @@ public final class CohortProjection {
             return ys[lo];
         }
         return ys[lo] + (ys[hi] - ys[lo]) * (x - xs[lo]) / (xs[hi] - xs[lo]);
-    }
-
-    // Below the lowest raw value: the normalised value at the low end; above the highest: at the high end.
-    private static double extreme(double[] ys, boolean low) {
-        return low ? ys[0] : ys[ys.length - 1];
     }
 
     public double raw(int unit, int indicator) {
