@@ -1,48 +1,49 @@
-package org.nqpf.roadmap.planning;
+package org.nqpf.roadmap.roadmaps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.nqpf.contracts.Dimension.LABORERS;
-import static org.nqpf.contracts.Dimension.MEANS_OF_LABOR;
-import static org.nqpf.contracts.Dimension.OBJECTS_OF_LABOR;
-import static org.nqpf.contracts.Dimension.OPTIMIZED_COMBINATION;
-import static org.nqpf.roadmap.Assessments.assessment;
-import static org.nqpf.roadmap.Assessments.dimension;
-import static org.nqpf.roadmap.Assessments.indicator;
 
-import io.cloudevents.kafka.KafkaMessageFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.nqpf.contracts.AssessmentComputed;
 import org.nqpf.contracts.EventTypes;
 import org.nqpf.contracts.RoadmapGenerated;
-import org.nqpf.contracts.Subsystem;
 import org.nqpf.contracts.Topics;
 import org.nqpf.messaging.Events;
 import org.nqpf.messaging.MessagingAutoConfiguration;
 import org.nqpf.roadmap.Assessments;
+import org.nqpf.roadmap.EngineCohort;
 import org.nqpf.testsupport.ApiClient;
 import org.nqpf.testsupport.ApiClient.Response;
 import org.nqpf.testsupport.EventSchemas;
 import org.nqpf.testsupport.KafkaProbe;
+import org.nqpf.testsupport.Poll;
 import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The closed loop on a real broker and database: cohorts of assessments made by the real engine (30 NQPF-AI
+ * indicators over the four dimensions and both sides, raw value, normalised value, weight and obstacle), planned per
+ * cohort-period once they have settled, versioned only when a plan changes.
+ */
 @ServiceTest
 class RoadmapFlowIT {
 
-    private static final Duration FIRST_ARRIVAL = Duration.ofSeconds(60);
+    private static final Duration ARRIVAL = Duration.ofSeconds(90);
     /** How long to keep reading a topic to be sure nothing more arrives. */
-    private static final Duration QUIET = Duration.ofSeconds(4);
+    private static final Duration QUIET = Duration.ofSeconds(5);
+    private static final List<String> PERIODS = List.of("2023", "2024");
 
     private final KafkaProbe probe = KafkaProbe.shared();
 
@@ -55,257 +56,339 @@ class RoadmapFlowIT {
     @Autowired
     JsonMapper json;
 
-    /** Sends the assessment as assessment-service does: a binary-mode CloudEvent keyed by the entity id. */
-    private void send(String eventId, AssessmentComputed assessment) {
-        Assessments.send(events, eventId, assessment);
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A cohort of its own per test: entity ids prefixed, so nothing another test sends is read as this one's. */
+    private record Cohort(String name, String prefix, List<List<AssessmentComputed>> periods) {
+
+        List<AssessmentComputed> of(String period) {
+            return periods.get(PERIODS.indexOf(period));
+        }
+
+        String entity(int i) {
+            return prefix + String.format("E%03d", i);
+        }
     }
 
-    private void send(ProducerRecord<String, byte[]> record) {
-        probe.send(record);
+    private static Cohort cohort(int size, long seed) {
+        return cohort(size, EngineCohort.values(size, PERIODS, seed));
     }
 
-    /** The RoadmapGenerated records published for an entity, read from the beginning of the topic. */
-    private List<ConsumerRecord<String, byte[]>> published(String entityId, int atMost, Duration timeout) {
-        return probe.read(Topics.ROADMAPS, r -> entityId.equals(r.key()), atMost, timeout);
+    private static Cohort cohort(int size, double[][][] values) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        return cohort("IT-" + id, id + "-", size, values, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
-    /** LABORERS lags most, then OBJECTS_OF_LABOR, then MEANS_OF_LABOR; the entity leads OPTIMIZED_COMBINATION. */
-    private static AssessmentComputed laborersLag(String entityId, String period, double laborers) {
-        return assessment(entityId, period, "AI", List.of(
-                dimension(LABORERS, laborers, 25, "CN-11", 82.25),
-                dimension(MEANS_OF_LABOR, 61, 8, "CN-31", 70),
-                dimension(OBJECTS_OF_LABOR, 48, 12, "CN-44", 76),
-                dimension(OPTIMIZED_COMBINATION, 88, 1, entityId, 88)),
-                List.of(indicator("ai_training_coverage", LABORERS, Subsystem.AI, 11.5),
-                        indicator("rd_personnel_per_10k", LABORERS, Subsystem.NQPF, 9.25),
-                        indicator("computing_power_per_capita", MEANS_OF_LABOR, Subsystem.AI, 6.0),
-                        indicator("data_trading_volume", OBJECTS_OF_LABOR, Subsystem.NQPF, 7.75)));
+    private static Cohort cohort(String name, String prefix, int size, double[][][] values, Instant computedAt) {
+        List<List<AssessmentComputed>> assessed = EngineCohort.assess(name, EngineCohort.units(size), PERIODS, values,
+                Map.of());
+        List<List<AssessmentComputed>> out = new ArrayList<>();
+        for (List<AssessmentComputed> period : assessed) {
+            out.add(period.stream().map(a -> renamed(a, prefix, computedAt)).toList());
+        }
+        return new Cohort(name, prefix, out);
     }
 
-    /** MEANS_OF_LABOR lags most and the NQPF side lags. */
-    private static AssessmentComputed meansLag(String entityId, String period) {
-        return assessment(entityId, period, "NQPF", List.of(
-                dimension(LABORERS, 70, 9, "CN-11", 82.25),
-                dimension(MEANS_OF_LABOR, 20, 29, "CN-31", 90),
-                dimension(OBJECTS_OF_LABOR, 80, 1, entityId, 80),
-                dimension(OPTIMIZED_COMBINATION, 60, 14, "CN-32", 88)),
-                List.of(indicator("robot_density", MEANS_OF_LABOR, Subsystem.NQPF, 14.0),
-                        indicator("energy_per_gdp", MEANS_OF_LABOR, Subsystem.NQPF, 8.5)));
+    private static AssessmentComputed renamed(AssessmentComputed a, String prefix, Instant computedAt) {
+        List<AssessmentComputed.DimensionScore> dims = a.dimensions().stream()
+                .map(d -> new AssessmentComputed.DimensionScore(d.dimension(), d.score(), d.rank(),
+                        prefix + d.leaderEntityId(), d.leaderScore()))
+                .toList();
+        return new AssessmentComputed(UUID.randomUUID().toString(), prefix + a.entityId(), a.cohort(), a.period(),
+                a.frameworkCode(), a.frameworkVersion(), a.method(), a.inputDigest(), a.overallScore(), a.rank(),
+                a.cohortSize(), dims, a.subsystems(), a.coupling(), a.indicators(), computedAt, a.entityKind());
     }
 
-    private static String newEntity() {
-        return "IT-" + UUID.randomUUID().toString().substring(0, 8);
+    private Map<String, String> send(List<AssessmentComputed> assessments) {
+        Map<String, String> eventIds = new HashMap<>();
+        for (AssessmentComputed a : assessments) {
+            String id = UUID.randomUUID().toString();
+            Assessments.send(events, id, a);
+            eventIds.put(a.entityId(), id);
+        }
+        return eventIds;
     }
 
-    private JsonNode awaitCurrentVersion(String entityId, int version) {
-        return api.awaitUntil("/api/v1/roadmaps/" + entityId, r -> r.body().get("version").asInt() == version,
-                FIRST_ARRIVAL).body();
+    private JsonNode awaitVersion(String entity, String cohort, int version) {
+        return api.awaitUntil("/api/v1/roadmaps/" + entity + "?cohort=" + cohort,
+                r -> r.body().get("version").asInt() >= version, ARRIVAL).body();
     }
 
-    private RoadmapGenerated payload(ConsumerRecord<String, byte[]> record) {
-        return json.readValue(record.value(), RoadmapGenerated.class);
+    /** Waits until the cohort-period has been planned: its mark is gone once the worker planned it. */
+    private void awaitPlanned(String cohort, String period) {
+        Poll.until(cohort + "/" + period + " planned", ARRIVAL, Duration.ofMillis(200),
+                () -> jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM assessment WHERE cohort = :c AND period = :p)
+                           AND NOT EXISTS (SELECT 1 FROM planning_due WHERE cohort = :c AND period = :p)""")
+                        .param("c", cohort).param("p", period).query(Boolean.class).single(),
+                planned -> planned);
     }
 
-    private static List<String> codes(JsonNode roadmap) {
-        List<String> codes = new ArrayList<>();
-        roadmap.get("actions").forEach(a -> codes.add(a.get("actionCode").asString()));
+    /** The cohort's RoadmapGenerated events, read until {@code atMost} arrived or {@code timeout} passed. */
+    private List<RoadmapGenerated> published(Cohort cohort, int atMost, Duration timeout) {
+        return probe.read(Topics.ROADMAPS, r -> r.key() != null && r.key().startsWith(cohort.prefix()),
+                        atMost, timeout).stream()
+                .peek(r -> EventSchemas.assertValid(EventTypes.ROADMAP_GENERATED, r.value()))
+                .map(r -> json.readValue(r.value(), RoadmapGenerated.class)).toList();
+    }
+
+    private int versions(String entity, String cohort) {
+        return api.getOk("/api/v1/roadmaps/" + entity + "/history?cohort=" + cohort).get("versions").size();
+    }
+
+    @Test
+    void should_PlanARoadmapForEveryMember_When_ACohortsAssessmentsArrive() {
+        Cohort c = cohort(12, 11);
+        send(c.of("2024"));
+
+        for (AssessmentComputed a : c.of("2024")) {
+            JsonNode roadmap = awaitVersion(a.entityId(), c.name(), 1);
+            assertThat(roadmap.get("cohort").asString()).isEqualTo(c.name());
+            assertThat(roadmap.get("frameworkCode").asString()).isEqualTo("NQPF-AI");
+            assertThat(roadmap.get("period").asString()).isEqualTo("2024");
+            assertThat(roadmap.get("assessmentId").asString()).isEqualTo(a.assessmentId());
+            assertThat(roadmap.get("libraryVersion").asInt()).isPositive();
+            JsonNode plan = roadmap.get("plan");
+            assertThat(plan.get("entityId").asString()).isEqualTo(a.entityId());
+            assertThat(plan.get("actions").size()).isPositive();
+            assertThat(plan.get("targets").size()).isPositive();
+            // Peers come from this cohort only.
+            plan.get("targets").forEach(t -> t.get("peers").forEach(
+                    p -> assertThat(p.get("entityId").asString()).startsWith(c.prefix())));
+            assertThat(plan.get("actions").get(0).get("priority").asInt()).isEqualTo(1);
+        }
+        List<RoadmapGenerated> announced = published(c, 12, ARRIVAL);
+        assertThat(announced).hasSize(12).allSatisfy(e -> {
+            assertThat(e.cohort()).isEqualTo(c.name());
+            assertThat(e.frameworkCode()).isEqualTo("NQPF-AI");
+            assertThat(e.libraryVersion()).isPositive();
+            assertThat(e.version()).isEqualTo(1);
+        });
+        assertThat(announced.stream().map(RoadmapGenerated::entityId).collect(Collectors.toSet())).hasSize(12);
+    }
+
+    @Test
+    void should_MakeNoNewVersion_When_EventsAreRedelivered_OrTheRecomputeChangesNothing() {
+        Cohort c = cohort(10, 12);
+        Map<String, String> eventIds = send(c.of("2024"));
+        c.of("2024").forEach(a -> awaitVersion(a.entityId(), c.name(), 1));
+
+        // Redelivery: the same event ids again.
+        for (AssessmentComputed a : c.of("2024")) {
+            Assessments.send(events, eventIds.get(a.entityId()), a);
+        }
+        // A recompute that changes nothing: new events, new assessment ids, same results.
+        Cohort recomputed = new Cohort(c.name(), c.prefix(), c.periods().stream().map(p -> p.stream()
+                .map(a -> renamed(a, "", a.computedAt().plusSeconds(60))).toList()).toList());
+        send(recomputed.of("2024"));
+        Poll.until("the recompute stored", ARRIVAL, Duration.ofMillis(200), () -> jdbc.sql(
+                "SELECT count(*) FROM assessment WHERE cohort = :c AND computed_at > '2026-01-01T00:00:00Z'")
+                .param("c", c.name()).query(Long.class).single(), n -> n == 10);
+        awaitPlanned(c.name(), "2024");
+
+        for (AssessmentComputed a : c.of("2024")) {
+            assertThat(versions(a.entityId(), c.name())).as(a.entityId()).isEqualTo(1);
+        }
+        assertThat(published(c, 11, QUIET)).hasSize(10);
+    }
+
+    @Test
+    void should_MakeVersion2WithADiffNamingWhatChanged_When_AnEntitysValuesChange() {
+        double[][][] values = EngineCohort.values(14, PERIODS, 13);
+        Cohort c = cohort(14, values);
+        send(c.of("2024"));
+        String entity = c.entity(3);
+        JsonNode v1 = awaitVersion(entity, c.name(), 1);
+
+        // E003 improves every indicator by 80 %: its weak indicators, obstacles and so its plan change.
+        double[][][] changed = new double[values.length][][];
+        for (int t = 0; t < values.length; t++) {
+            changed[t] = values[t].clone();
+        }
+        int period = PERIODS.indexOf("2024");
+        changed[period][2] = values[period][2].clone();
+        for (int j = 0; j < changed[period][2].length; j++) {
+            changed[period][2][j] = values[period][2][j] * (EngineCohort.NQPF_AI.get(j).direction() > 0 ? 1.8 : 0.5);
+        }
+        Cohort after = cohort(c.name(), c.prefix(), 14, changed, Instant.parse("2026-02-01T00:00:00Z"));
+        send(after.of("2024"));
+
+        JsonNode v2 = awaitVersion(entity, c.name(), 2);
+        assertThat(v2.get("assessmentId").asString()).isNotEqualTo(v1.get("assessmentId").asString());
+        assertThat(api.getOk("/api/v1/roadmaps/" + entity + "/versions/1?cohort=" + c.name()).get("current")
+                .asBoolean()).isFalse();
+
+        JsonNode diff = api.getOk("/api/v1/roadmaps/" + entity + "/diff?cohort=" + c.name());
+        assertThat(diff.get("from").asInt()).isEqualTo(1);
+        assertThat(diff.get("to").asInt()).isEqualTo(2);
+        List<JsonNode> changes = new ArrayList<>();
+        for (String kind : List.of("added", "dropped", "reranked", "rephased", "targets")) {
+            diff.get(kind).forEach(changes::add);
+        }
+        assertThat(changes).isNotEmpty().allSatisfy(ch -> assertThat(ch.get("why").asString()).isNotBlank());
+        // What the diff names is what differs between the two stored plans.
+        Set<String> before = codes(v1);
+        Set<String> now = codes(v2);
+        Set<String> added = new java.util.HashSet<>();
+        diff.get("added").forEach(a -> added.add(a.get("code").asString()));
+        Set<String> dropped = new java.util.HashSet<>();
+        diff.get("dropped").forEach(a -> dropped.add(a.get("code").asString()));
+        assertThat(added).isEqualTo(minus(now, before));
+        assertThat(dropped).isEqualTo(minus(before, now));
+        diff.get("dropped").forEach(d -> assertThat(d.get("why").asString()).containsAnyOf("not chosen",
+                "no longer a candidate"));
+        assertThat(api.getOk("/api/v1/roadmaps/" + entity + "/diff?from=1&to=1&cohort=" + c.name())
+                .get("added").size()).isZero();
+    }
+
+    private static Set<String> codes(JsonNode roadmap) {
+        Set<String> codes = new java.util.HashSet<>();
+        roadmap.get("plan").get("actions").forEach(a -> codes.add(a.get("code").asString()));
         return codes;
     }
 
-    @Test
-    void should_GenerateRoadmap_AndPublishRoadmapGenerated_When_AssessmentArrives() {
-        String entity = newEntity();
-        AssessmentComputed assessment = laborersLag(entity, "2023", 35.5);
-        send(UUID.randomUUID().toString(), assessment);
-
-        JsonNode roadmap = awaitCurrentVersion(entity, 1);
-
-        assertThat(roadmap.get("entityId").asString()).isEqualTo(entity);
-        assertThat(roadmap.get("period").asString()).isEqualTo("2023");
-        assertThat(roadmap.get("assessmentId").asString()).isEqualTo(assessment.assessmentId());
-        assertThat(roadmap.get("current").asBoolean()).isTrue();
-        assertThat(roadmap.get("libraryVersion").asInt()).isPositive(); // the published version it was built from
-        assertThat(roadmap.get("generatedAt").asString()).isNotBlank();
-        JsonNode actions = roadmap.get("actions");
-        assertThat(actions.size()).isGreaterThanOrEqualTo(3);
-        JsonNode first = actions.get(0);
-        assertThat(first.get("priority").asInt()).isEqualTo(1);
-        assertThat(first.get("phase").asString()).isEqualTo("NEAR_TERM");
-        assertThat(first.get("dimension").asString()).isEqualTo("LABORERS");
-        assertThat(first.get("peer").asString()).isEqualTo("CN-11");
-        assertThat(first.get("target").asDouble()).isEqualTo(58.88); // halfway from 35.5 to 82.25
-        assertThat(first.get("rationale").asString()).contains("gap 46.75", "CN-11", "ai_training_coverage");
-        Set<String> systems = new HashSet<>();
-        for (JsonNode action : actions) {
-            assertThat(action.get("dimension").asString()).isNotEqualTo("OPTIMIZED_COMBINATION"); // it leads there
-            assertThat(action.get("actor").asString()).isIn("GOVERNMENT", "MARKET", "ENTERPRISE", "SOCIETY");
-            assertThat(action.get("instrument").asString()).isNotBlank();
-            assertThat(action.get("rationale").asString()).isNotBlank();
-            systems.add(action.get("system").asString());
-        }
-        assertThat(systems).hasSizeGreaterThanOrEqualTo(2);
-
-        List<ConsumerRecord<String, byte[]>> published = published(entity, 1, FIRST_ARRIVAL);
-        assertThat(published).hasSize(1);
-        ConsumerRecord<String, byte[]> record = published.get(0);
-        assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo(EventTypes.ROADMAP_GENERATED);
-        assertThat(KafkaProbe.header(record, "ce_source")).isEqualTo("/nqpf/roadmap-service");
-        assertThat(KafkaProbe.header(record, "ce_id")).isEqualTo(roadmap.get("roadmapId").asString());
-        EventSchemas.assertValid(EventTypes.ROADMAP_GENERATED, record.value());
-        RoadmapGenerated event = payload(record);
-        assertThat(event.version()).isEqualTo(1);
-        assertThat(event.assessmentId()).isEqualTo(assessment.assessmentId());
-        assertThat(event.actions()).extracting(RoadmapGenerated.Action::actionCode).isEqualTo(codes(roadmap));
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.removeAll(b);
+        return out;
     }
 
     @Test
-    void should_PlanOnlyActionsAnEnterpriseCanTake_When_TheAssessmentIsOfAnEnterprise() {
-        String entity = newEntity();
-        AssessmentComputed region = laborersLag(entity, "2023", 35.5);
-        AssessmentComputed enterprise = new AssessmentComputed(region.assessmentId(), region.entityId(),
-                region.cohort(), region.period(), region.frameworkCode(), region.frameworkVersion(), region.method(),
-                region.inputDigest(), region.overallScore(), region.rank(), region.cohortSize(), region.dimensions(),
-                region.subsystems(), region.coupling(), region.indicators(), region.computedAt(), "ENTERPRISE");
-        send(UUID.randomUUID().toString(), enterprise);
+    void should_KeepTwoRoadmaps_When_AnEntityIsInTwoCohorts() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Cohort first = cohort("IT-A-" + id, id + "-", 9, EngineCohort.values(9, PERIODS, 21),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        Cohort second = cohort("IT-B-" + id, id + "-", 11, EngineCohort.values(11, PERIODS, 22),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        send(first.of("2024"));
+        send(second.of("2024"));
+        String entity = first.entity(4);
+        JsonNode inFirst = awaitVersion(entity, first.name(), 1);
+        JsonNode inSecond = awaitVersion(entity, second.name(), 1);
 
-        JsonNode roadmap = awaitCurrentVersion(entity, 1);
-        Set<String> enterpriseActions = new HashSet<>();
-        api.get("/api/v1/actions").body().forEach(a -> {
-            if (a.get("entityKinds").toString().contains("ENTERPRISE")) {
-                enterpriseActions.add(a.get("code").asString());
-            }
-        });
-        assertThat(roadmap.get("actions").size()).isPositive();
-        for (JsonNode action : roadmap.get("actions")) {
-            assertThat(enterpriseActions).contains(action.get("actionCode").asString());
-        }
+        assertThat(inFirst.get("cohort").asString()).isEqualTo(first.name());
+        assertThat(inSecond.get("cohort").asString()).isEqualTo(second.name());
+        assertThat(inFirst.get("roadmapId").asString()).isNotEqualTo(inSecond.get("roadmapId").asString());
+        assertThat(inFirst.get("plan").get("strategy").get("cohortSize").asInt()).isEqualTo(9);
+        assertThat(inSecond.get("plan").get("strategy").get("cohortSize").asInt()).isEqualTo(11);
+        JsonNode unchosen = api.getOk("/api/v1/roadmaps/" + entity);
+        assertThat(unchosen.get("otherKeys")).hasSize(1);
+        String shown = unchosen.get("cohort").asString();
+        assertThat(unchosen.get("otherKeys").get(0).get("cohort").asString())
+                .isEqualTo(shown.equals(first.name()) ? second.name() : first.name());
+        assertThat(versions(entity, first.name())).isEqualTo(1);
+        assertThat(versions(entity, second.name())).isEqualTo(1);
     }
 
     @Test
-    void should_ChangeNothing_When_EventRedelivered() {
-        String entity = newEntity();
-        String eventId = UUID.randomUUID().toString();
-        AssessmentComputed original = laborersLag(entity, "2023", 35.5);
-        send(eventId, original);
-        awaitCurrentVersion(entity, 1);
+    void should_KeepTheNewerPeriod_When_AnOlderPeriodArrivesLater() {
+        Cohort c = cohort(9, 31);
+        send(c.of("2024"));
+        String entity = c.entity(2);
+        JsonNode current = awaitVersion(entity, c.name(), 1);
 
-        send(eventId, original); // a plain redelivery
-        send(eventId, meansLag(entity, "2023")); // same ce_id, other content: still the same event
-        AssessmentComputed marker = laborersLag(entity, "2023", 40);
-        send(UUID.randomUUID().toString(), marker); // same key, so read after the redeliveries
+        send(c.of("2023"));
+        awaitPlanned(c.name(), "2023");
 
-        JsonNode current = awaitCurrentVersion(entity, 2);
-        assertThat(current.get("assessmentId").asString()).isEqualTo(marker.assessmentId());
-        assertThat(api.get("/api/v1/roadmaps/" + entity + "/history").body().get("versions").size()).isEqualTo(2);
-        assertThat(published(entity, 3, QUIET)).extracting(r -> payload(r).version()).containsExactly(1, 2);
+        JsonNode after = api.getOk("/api/v1/roadmaps/" + entity + "?cohort=" + c.name());
+        assertThat(after.get("period").asString()).isEqualTo("2024");
+        assertThat(after.get("roadmapId").asString()).isEqualTo(current.get("roadmapId").asString());
+        assertThat(versions(entity, c.name())).isEqualTo(1);
     }
 
     @Test
-    void should_StoreAndPublishNothing_When_RebuiltRoadmapIsIdentical() {
-        String entity = newEntity();
-        AssessmentComputed first = laborersLag(entity, "2023", 35.5);
-        send(UUID.randomUUID().toString(), first);
-        awaitCurrentVersion(entity, 1);
+    void should_DeadLetterAtOnceWithTheReason_When_AnAssessmentCannotBePlanned() {
+        Cohort c = cohort(8, 41);
+        AssessmentComputed base = c.of("2024").get(0);
+        String framework = "NO-LIBRARY-" + c.prefix().substring(0, 8).toUpperCase();
+        AssessmentComputed otherFramework = new AssessmentComputed(base.assessmentId(), base.entityId(),
+                base.cohort(), base.period(), framework, 1, base.method(), base.inputDigest(), base.overallScore(),
+                base.rank(), base.cohortSize(), base.dimensions(), base.subsystems(), base.coupling(),
+                base.indicators(), base.computedAt(), base.entityKind());
+        AssessmentComputed b = c.of("2024").get(1);
+        AssessmentComputed unknownKind = new AssessmentComputed(b.assessmentId(), b.entityId(), b.cohort(),
+                b.period(), b.frameworkCode(), b.frameworkVersion(), b.method(), b.inputDigest(), b.overallScore(),
+                b.rank(), b.cohortSize(), b.dimensions(), b.subsystems(), b.coupling(), b.indicators(),
+                b.computedAt(), "HOUSEHOLD");
+        long start = System.nanoTime();
+        send(List.of(otherFramework, unknownKind));
 
-        // A new assessment (new event, new assessment id) whose scores give the same roadmap.
-        AssessmentComputed same = assessment(entity, "2023", "AI", first.dimensions(), first.indicators());
-        send(UUID.randomUUID().toString(), same);
-        AssessmentComputed marker = meansLag(entity, "2023");
-        send(UUID.randomUUID().toString(), marker);
-
-        awaitCurrentVersion(entity, 2);
-        JsonNode history = api.get("/api/v1/roadmaps/" + entity + "/history").body().get("versions");
-        assertThat(history).extracting(v -> v.get("assessmentId").asString())
-                .containsExactly(marker.assessmentId(), first.assessmentId());
-        assertThat(published(entity, 3, QUIET)).extracting(r -> payload(r).assessmentId())
-                .containsExactly(first.assessmentId(), marker.assessmentId());
-    }
-
-    @Test
-    void should_MakeVersion2WithDifferentActions_When_AssessmentChanges() {
-        String entity = newEntity();
-        send(UUID.randomUUID().toString(), laborersLag(entity, "2023", 35.5));
-        JsonNode v1 = awaitCurrentVersion(entity, 1);
-
-        AssessmentComputed changed = meansLag(entity, "2023");
-        send(UUID.randomUUID().toString(), changed);
-        JsonNode v2 = awaitCurrentVersion(entity, 2);
-
-        assertThat(v2.get("assessmentId").asString()).isEqualTo(changed.assessmentId());
-        assertThat(v2.get("actions").get(0).get("dimension").asString()).isEqualTo("MEANS_OF_LABOR");
-        assertThat(v2.get("actions")).noneSatisfy(
-                a -> assertThat(a.get("dimension").asString()).isEqualTo("OBJECTS_OF_LABOR")); // now its lead
-        assertThat(codes(v2)).isNotEqualTo(codes(v1));
-
-        Response old = api.get("/api/v1/roadmaps/" + entity + "/versions/1");
-        assertThat(old.status()).isEqualTo(200);
-        assertThat(old.body().get("current").asBoolean()).isFalse();
-        assertThat(codes(old.body())).isEqualTo(codes(v1));
-        JsonNode history = api.get("/api/v1/roadmaps/" + entity + "/history").body();
-        assertThat(history.get("currentVersion").asInt()).isEqualTo(2);
-        assertThat(history.get("versions")).extracting(v -> v.get("version").asInt()).containsExactly(2, 1);
-
-        List<ConsumerRecord<String, byte[]>> published = published(entity, 2, FIRST_ARRIVAL);
-        assertThat(published).hasSize(2);
-        published.forEach(r -> EventSchemas.assertValid(EventTypes.ROADMAP_GENERATED, r.value()));
-        assertThat(published).extracting(r -> payload(r).version()).containsExactly(1, 2);
-    }
-
-    @Test
-    void should_KeepNewestPeriodCurrent_When_OlderPeriodAssessmentArrives() {
-        String entity = newEntity();
-        send(UUID.randomUUID().toString(), laborersLag(entity, "2023", 35.5));
-        awaitCurrentVersion(entity, 1);
-
-        send(UUID.randomUUID().toString(), meansLag(entity, "2022")); // late, for an older period
-        AssessmentComputed marker = laborersLag(entity, "2023", 41);
-        send(UUID.randomUUID().toString(), marker);
-
-        JsonNode current = awaitCurrentVersion(entity, 2);
-        assertThat(current.get("period").asString()).isEqualTo("2023");
-        assertThat(current.get("assessmentId").asString()).isEqualTo(marker.assessmentId());
-        assertThat(api.get("/api/v1/roadmaps/" + entity + "/history").body().get("versions"))
-                .extracting(v -> v.get("period").asString()).containsExactly("2023", "2023");
-        assertThat(published(entity, 3, QUIET)).extracting(r -> payload(r).period()).containsExactly("2023", "2023");
-    }
-
-    @Test
-    void should_DeadLetterUnreadableRecords_AndProcessTheNextGoodRecord() {
-        String entity = newEntity();
-        send(new ProducerRecord<>(Topics.ASSESSMENTS, entity, "not a cloud event".getBytes(StandardCharsets.UTF_8)));
-        send(KafkaMessageFactory.createWriter(Topics.ASSESSMENTS, null, null, entity).writeBinary(
-                events.create(EventTypes.ASSESSMENT_COMPUTED, entity, "this is no assessment")));
-        send(UUID.randomUUID().toString(), assessment(entity, "2023", null, List.of(), List.of()));
-        AssessmentComputed good = laborersLag(entity, "2023", 35.5);
-        send(UUID.randomUUID().toString(), good);
-
-        JsonNode roadmap = awaitCurrentVersion(entity, 1);
-        assertThat(roadmap.get("assessmentId").asString()).isEqualTo(good.assessmentId());
         List<ConsumerRecord<String, byte[]>> dead = probe.read(Topics.deadLetter(Topics.ASSESSMENTS),
-                r -> entity.equals(r.key()), 3, FIRST_ARRIVAL);
-        assertThat(dead).hasSize(3).allSatisfy(r -> assertThat(
-                KafkaProbe.header(r, MessagingAutoConfiguration.DLT_REASON_HEADER)).isNotBlank());
-        assertThat(dead).extracting(r -> KafkaProbe.header(r, MessagingAutoConfiguration.DLT_REASON_HEADER))
-                .anySatisfy(reason -> assertThat(reason).contains("dimensions are missing"));
-        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
+                r -> r.key() != null && r.key().startsWith(c.prefix()), 2, ARRIVAL);
+        // At once: not after the listener's retries and back-off.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        Map<String, String> reasons = dead.stream().collect(Collectors.toMap(ConsumerRecord::key,
+                r -> KafkaProbe.header(r, MessagingAutoConfiguration.DLT_REASON_HEADER)));
+        assertThat(reasons.get(base.entityId())).contains("no published action library version", framework);
+        assertThat(reasons.get(b.entityId())).contains("entityKind", "HOUSEHOLD");
+        Response none = api.get("/api/v1/roadmaps/" + base.entityId());
+        assertThat(none.assertProblem(404).get("detail").asString()).contains("no assessment stored");
     }
 
     @Test
-    void should_AnswerProblem404_When_EntityOrVersionHasNoRoadmap() {
-        String unknown = newEntity();
-        for (String path : List.of("/api/v1/roadmaps/" + unknown, "/api/v1/roadmaps/" + unknown + "/history",
-                "/api/v1/roadmaps/" + unknown + "/versions/1")) {
-            Response response = api.get(path);
-            assertThat(response.status()).as(path).isEqualTo(404);
-            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
-            assertThat(response.body().get("detail").asString()).as(path).contains(unknown);
-        }
+    void should_AnswerProblemJson_When_TheRequestIsWrong() {
+        Response unknown = api.get("/api/v1/roadmaps/NOBODY-" + UUID.randomUUID());
+        assertThat(unknown.assertProblem(404).get("detail").asString()).contains("no assessment stored");
 
-        String entity = newEntity();
-        send(UUID.randomUUID().toString(), laborersLag(entity, "2023", 35.5));
-        awaitCurrentVersion(entity, 1);
-        Response missingVersion = api.get("/api/v1/roadmaps/" + entity + "/versions/7");
-        assertThat(missingVersion.status()).isEqualTo(404);
-        assertThat(missingVersion.body().get("detail").asString()).contains("version 7", "1 to 1");
+        Cohort c = cohort(8, 51);
+        send(c.of("2024"));
+        String entity = c.entity(1);
+        JsonNode roadmap = awaitVersion(entity, c.name(), 1);
+        String base = "/api/v1/roadmaps/" + entity;
+
+        assertThat(api.get(base + "?cohort=NO-SUCH").assertProblem(404).get("detail").asString())
+                .contains("NO-SUCH", c.name());
+        assertThat(api.get(base + "/versions/7?cohort=" + c.name()).assertProblem(404).get("detail").asString())
+                .contains("version 7", "1 to 1");
+        assertThat(api.get(base + "/diff?cohort=" + c.name()).assertProblem(400).get("errors").get(0).get("field")
+                .asString()).isEqualTo("from");
+        assertThat(api.post(base + "/what-if", "{\"actions\": []}").assertProblem(400).get("errors").get(0)
+                .get("field").asString()).isEqualTo("actions");
+        assertThat(api.post(base + "/what-if", null).assertProblem(400).get("errors").get(0).get("field")
+                .asString()).isEqualTo("actions");
+        JsonNode unknownCode = api.post(base + "/what-if", "{\"actions\": [\"NO-SUCH-9\"]}").assertProblem(400);
+        assertThat(unknownCode.get("errors").get(0).get("field").asString()).isEqualTo("actions");
+        assertThat(unknownCode.get("detail").asString()).contains("NO-SUCH-9");
+        assertThat(api.post("/api/v1/roadmaps/NOBODY-" + UUID.randomUUID() + "/what-if",
+                "{\"actions\": [\"FEC-MOL-1\"]}").assertProblem(404)).isNotNull();
+
+        // A good what-if: the plan's own first action, projected by phase and as a whole.
+        String first = roadmap.get("plan").get("actions").get(0).get("code").asString();
+        Response whatIf = api.post(base + "/what-if", "{\"actions\": [\"" + first + "\"]}");
+        assertThat(whatIf.status()).as("%s", whatIf).isEqualTo(200);
+        assertThat(whatIf.body().get("actions").get(0).asString()).isEqualTo(first);
+        assertThat(whatIf.body().get("projections").get("whole").get("overallScore").asDouble())
+                .isGreaterThanOrEqualTo(whatIf.body().get("projections").get("now").get("overallScore").asDouble());
+    }
+
+    @Test
+    void should_StoreAVersionedMethodProfile_AndNameEveryBadField_When_ItIsPut() {
+        String framework = "FW-PROFILE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String path = "/api/v1/roadmaps/method-profiles/" + framework;
+        JsonNode defaults = api.getOk(path);
+        assertThat(defaults.get("stored").asBoolean()).isFalse();
+        assertThat(defaults.get("profile").get("version").asInt()).isZero();
+
+        Response bad = api.put(path, """
+                {"weights": {"impact": 0, "urgency": 0, "feasibility": 0}, "targetStrategy": "BEST",
+                 "quantile": 1.0, "nearestPeers": 0, "maxTargets": 0, "maxActions": 0,
+                 "frontier": {"model": "SBM", "orientation": "BOTH"}}""");
+        JsonNode problem = bad.assertProblem(422);
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("weights", "targetStrategy", "quantile", "nearestPeers",
+                "maxTargets", "maxActions", "frontier.model", "frontier.orientation");
+
+        String good = """
+                {"weights": {"impact": 0.6, "urgency": 0.2, "feasibility": 0.2}, "targetStrategy": "QUANTILE",
+                 "quantile": 0.8, "nearestPeers": 4, "maxTargets": 6, "maxActions": 10,
+                 "frontier": {"model": "CCR", "orientation": "INPUT"}}""";
+        assertThat(api.put(path, good).assertOk().body().get("profile").get("version").asInt()).isEqualTo(1);
+        assertThat(api.put(path, good).assertOk().body().get("profile").get("version").asInt()).isEqualTo(2);
+        JsonNode stored = api.getOk(path);
+        assertThat(stored.get("stored").asBoolean()).isTrue();
+        assertThat(stored.get("profile").get("targetStrategy").asString()).isEqualTo("QUANTILE");
+        assertThat(stored.get("profile").get("quantile").asDouble()).isEqualTo(0.8);
     }
 }
