@@ -1,5 +1,6 @@
 package org.nqpf.roadmap.roadmaps;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nqpf.roadmap.planning.PlanningProfile;
 import org.nqpf.web.FieldError;
@@ -43,11 +44,52 @@ public class MethodProfileController {
                 .orElseGet(() -> new MethodProfile(framework, false, PlanningProfile.defaults()));
     }
 
-    /** Stores the profile as the framework's next version (the body's version is ignored). */
+    /**
+     * A profile as a client writes it: every number boxed, so that a missing one is named as a field error rather
+     * than refusing the whole body as unreadable. Its version is the service's to give.
+     */
+    public record ProfileRequest(WeightsRequest weights, String targetStrategy, Double quantile, Integer nearestPeers,
+            Integer maxTargets, Integer maxActions, PlanningProfile.FrontierSpec frontier) {
+
+        public record WeightsRequest(Double impact, Double urgency, Double feasibility) {
+        }
+
+        List<FieldError> missing() {
+            List<FieldError> errors = new ArrayList<>();
+            if (weights != null) {
+                required(errors, "weights.impact", weights.impact());
+                required(errors, "weights.urgency", weights.urgency());
+                required(errors, "weights.feasibility", weights.feasibility());
+            }
+            required(errors, "quantile", quantile);
+            required(errors, "nearestPeers", nearestPeers);
+            required(errors, "maxTargets", maxTargets);
+            required(errors, "maxActions", maxActions);
+            return errors;
+        }
+
+        private static void required(List<FieldError> errors, String field, Object value) {
+            if (value == null) {
+                errors.add(new FieldError(field, "is required"));
+            }
+        }
+
+        PlanningProfile profile() {
+            return new PlanningProfile(0, weights == null ? null
+                    : new PlanningProfile.Weights(weights.impact(), weights.urgency(), weights.feasibility()),
+                    targetStrategy, quantile, nearestPeers, maxTargets, maxActions, frontier);
+        }
+    }
+
+    /** Stores the profile as the framework's next version. */
     @PutMapping
     @Transactional
-    public MethodProfile put(@PathVariable String framework, @RequestBody PlanningProfile profile) {
-        List<FieldError> problems = MethodProfiles.problems(profile);
+    public MethodProfile put(@PathVariable String framework, @RequestBody ProfileRequest request) {
+        List<FieldError> problems = request.missing();
+        PlanningProfile profile = problems.isEmpty() ? request.profile() : null;
+        if (profile != null) {
+            problems = MethodProfiles.problems(profile);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("invalid-method-profile", "Invalid roadmap method profile", problems);
         }

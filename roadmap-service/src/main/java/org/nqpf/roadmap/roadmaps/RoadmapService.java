@@ -180,9 +180,12 @@ public class RoadmapService {
         if (current.isPresent() && a.period().compareTo(current.get().period()) < 0) {
             return Outcome.OLDER_PERIOD;
         }
+        // Read before planning: only the planner's failures are caught, never the database's (they end the
+        // transaction, and the mark stays for the next look).
+        PlanningInput input = input(a, members, from, profile, key);
         Plan plan;
         try {
-            plan = planner.plan(input(a, members, from, profile, key));
+            plan = planner.plan(input);
         }
         catch (Unplannable e) {
             log.warn("{} in {}/{}/{} cannot be planned: {}", a.entityId(), a.cohort(), a.frameworkCode(),

@@ -37,9 +37,9 @@ public class RoadmapStore {
 
     /** The current version of each key the entity has a roadmap under, the most recently generated first. */
     public List<StoredRoadmap> currentOfEachKey(String entity) {
-        return jdbc.sql(SELECT + """
-                 r WHERE entity_id = :entity AND version = (SELECT max(version) FROM roadmap m
-                     WHERE m.entity_id = r.entity_id AND m.cohort = r.cohort AND m.framework_code = r.framework_code)
+        return jdbc.sql(SELECT + " r " + """
+                WHERE entity_id = :entity AND version = (SELECT max(version) FROM roadmap m
+                    WHERE m.entity_id = r.entity_id AND m.cohort = r.cohort AND m.framework_code = r.framework_code)
                 ORDER BY generated_at DESC, cohort, framework_code""")
                 .param("entity", entity).query(this::map).list();
     }
@@ -56,8 +56,8 @@ public class RoadmapStore {
 
     /** The newest plan of a period before {@code period}: the baseline whose milestones the next plan measures. */
     public Optional<Plan> baseline(RoadmapKey key, String period) {
-        return jdbc.sql("SELECT plan::text FROM roadmap" + KEY + """
-                 AND period < :period AND plan IS NOT NULL ORDER BY period DESC, version DESC LIMIT 1""")
+        return jdbc.sql("SELECT plan::text FROM roadmap" + KEY
+                + " AND period < :period AND plan IS NOT NULL ORDER BY period DESC, version DESC LIMIT 1")
                 .params(params(key)).param("period", period).query(String.class).optional()
                 .map(p -> json.readValue(p, Plan.class));
     }

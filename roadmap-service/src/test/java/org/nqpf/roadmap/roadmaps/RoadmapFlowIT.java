@@ -380,6 +380,13 @@ class RoadmapFlowIT {
         assertThat(fields).containsExactlyInAnyOrder("weights", "targetStrategy", "quantile", "nearestPeers",
                 "maxTargets", "maxActions", "frontier.model", "frontier.orientation");
 
+        Response missing = api.put(path, """
+                {"weights": {"impact": 1}, "targetStrategy": "QUANTILE", "quantile": 0.5, "maxTargets": 3,
+                 "maxActions": 3, "frontier": {"model": "CCR", "orientation": "INPUT"}}""");
+        List<String> missingFields = new ArrayList<>();
+        missing.assertProblem(422).get("errors").forEach(e -> missingFields.add(e.get("field").asString()));
+        assertThat(missingFields).containsExactlyInAnyOrder("weights.urgency", "weights.feasibility", "nearestPeers");
+
         String good = """
                 {"weights": {"impact": 0.6, "urgency": 0.2, "feasibility": 0.2}, "targetStrategy": "QUANTILE",
                  "quantile": 0.8, "nearestPeers": 4, "maxTargets": 6, "maxActions": 10,
