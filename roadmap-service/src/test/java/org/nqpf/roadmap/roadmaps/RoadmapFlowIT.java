@@ -363,6 +363,23 @@ class RoadmapFlowIT {
     }
 
     @Test
+    void should_SayTheEntityHasAnAssessmentButNoRoadmap_When_ThePlannerCannotPlanIt() {
+        // Indicators no action of the library moves: stored, planned, refused by the planner, counted and logged.
+        Cohort c = cohort(8, 61);
+        List<AssessmentComputed> unmoved = c.of("2024").stream().map(a -> new AssessmentComputed(a.assessmentId(),
+                a.entityId(), a.cohort(), a.period(), a.frameworkCode(), a.frameworkVersion(), a.method(),
+                a.inputDigest(), a.overallScore(), a.rank(), a.cohortSize(), a.dimensions(), a.subsystems(),
+                a.coupling(), a.indicators().stream().map(i -> new AssessmentComputed.IndicatorScore(
+                        "LOCAL_" + i.indicator(), i.dimension(), i.subsystem(), i.value(), i.normalised(), i.weight(),
+                        i.obstacle())).toList(), a.computedAt(), a.entityKind())).toList();
+        send(unmoved);
+        awaitPlanned(c.name(), "2024");
+
+        Response r = api.get("/api/v1/roadmaps/" + c.entity(1));
+        assertThat(r.assertProblem(404).get("detail").asString()).contains("has an assessment but no roadmap yet");
+    }
+
+    @Test
     void should_StoreAVersionedMethodProfile_AndNameEveryBadField_When_ItIsPut() {
         String framework = "FW-PROFILE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String path = "/api/v1/roadmaps/method-profiles/" + framework;
