@@ -242,6 +242,14 @@ class RoadmapFlowIT {
                 .get("added").size()).isZero();
     }
 
+    private static long strategies(JsonNode roadmap, String strategy) {
+        long n = 0;
+        for (JsonNode t : roadmap.get("plan").get("targets")) {
+            n += t.get("strategy").asString().equals(strategy) ? 1 : 0;
+        }
+        return n;
+    }
+
     private static Set<String> codes(JsonNode roadmap) {
         Set<String> codes = new java.util.HashSet<>();
         roadmap.get("plan").get("actions").forEach(a -> codes.add(a.get("code").asString()));
@@ -377,6 +385,34 @@ class RoadmapFlowIT {
 
         Response r = api.get("/api/v1/roadmaps/" + c.entity(1));
         assertThat(r.assertProblem(404).get("detail").asString()).contains("has an assessment but no roadmap yet");
+    }
+
+    @Test
+    void should_ReplanTheFrameworksCohorts_When_ItsMethodProfileChanges() {
+        Cohort c = cohort(10, 71);
+        send(c.of("2024"));
+        String entity = c.entity(5);
+        JsonNode v1 = awaitVersion(entity, c.name(), 1);
+        String path = "/api/v1/roadmaps/method-profiles/NQPF-AI";
+        JsonNode before = api.getOk(path).get("profile");
+        try {
+            int version = api.put(path, """
+                    {"weights": {"impact": 0.5, "urgency": 0.3, "feasibility": 0.2}, "targetStrategy": "QUANTILE",
+                     "quantile": 0.75, "nearestPeers": 3, "maxTargets": 8, "maxActions": 12,
+                     "frontier": {"model": "BCC", "orientation": "OUTPUT"}}""").assertOk().body().get("profile")
+                    .get("version").asInt();
+
+            // Nothing new arrived: the stored cohort-period is replanned with the new profile.
+            JsonNode v2 = awaitVersion(entity, c.name(), 2);
+            assertThat(v2.get("plan").get("profileVersion").asInt()).isEqualTo(version);
+            // Each target is set by the chosen strategy where it has one to offer.
+            assertThat(strategies(v2, "QUANTILE")).isPositive().isGreaterThan(strategies(v1, "QUANTILE"));
+            assertThat(v2.get("assessmentId").asString()).isEqualTo(v1.get("assessmentId").asString());
+        }
+        finally {
+            // Back to what the other tests plan with.
+            api.put(path, json.writeValueAsString(before)).assertOk();
+        }
     }
 
     @Test
