@@ -1,5 +1,6 @@
 package org.nqpf.roadmap.roadmaps;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.nqpf.roadmap.planning.PlanningProfile;
@@ -95,7 +96,7 @@ public class MethodProfileController {
         }
         PlanningProfile stored = profiles.store(framework, profile);
         // No quiet period to wait for: nothing else is arriving.
-        assessments.keysOf(framework).forEach(key -> marks.mark(key, java.time.Duration.ZERO));
+        assessments.keysOf(framework).forEach(key -> marks.mark(key, Duration.ZERO, Duration.ZERO));
         return new MethodProfile(framework, true, stored);
     }
 }

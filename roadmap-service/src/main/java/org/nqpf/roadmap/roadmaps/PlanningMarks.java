@@ -33,14 +33,17 @@ public class PlanningMarks {
     public record Due(Key key, long generation) {
     }
 
-    public void mark(Key key, Duration quiet) {
+    /** Due a quiet period from now, but no later than {@code longest} after the key's first unplanned mark. */
+    public void mark(Key key, Duration quiet, Duration longest) {
         jdbc.sql("""
                 INSERT INTO planning_due (cohort, framework_code, period, due_at)
                 VALUES (:cohort, :framework, :period, now() + CAST(:quiet AS INTERVAL))
                 ON CONFLICT (cohort, framework_code, period) DO UPDATE
-                    SET due_at = EXCLUDED.due_at, generation = planning_due.generation + 1""")
+                    SET due_at = LEAST(EXCLUDED.due_at, planning_due.marked_at + CAST(:longest AS INTERVAL)),
+                        generation = planning_due.generation + 1""")
                 .param("cohort", key.cohort()).param("framework", key.frameworkCode()).param("period", key.period())
-                .param("quiet", quiet.toMillis() + " milliseconds").update();
+                .param("quiet", quiet.toMillis() + " milliseconds")
+                .param("longest", longest.toMillis() + " milliseconds").update();
     }
 
     public List<Due> due(int limit) {

@@ -109,7 +109,8 @@ public class RoadmapService {
         }
         boolean stored = assessments.store(a);
         if (stored) {
-            marks.mark(new PlanningMarks.Key(a.cohort(), a.frameworkCode(), a.period()), properties.quietPeriod());
+            marks.mark(new PlanningMarks.Key(a.cohort(), a.frameworkCode(), a.period()), properties.quietPeriod(),
+                    properties.longestWait());
         }
         log.info("assessment {} of {} in {}/{}/{} (event {}): {}", a.assessmentId(), a.entityId(), a.cohort(),
                 a.frameworkCode(), a.period(), eventId, stored ? "stored, planning due" : "older than the stored one");
