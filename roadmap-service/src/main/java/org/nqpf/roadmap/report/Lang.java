@@ -22,7 +22,7 @@ public enum Lang {
     }
 
     /** The plan's own bilingual text in this language. */
-    public String pick(String en, String zh) {
-        return this == zh ? (zh != null ? zh : en) : (en != null ? en : zh);
+    public String pick(String english, String chinese) {
+        return this == Lang.zh ? (chinese != null ? chinese : english) : (english != null ? english : chinese);
     }
 }
