@@ -231,7 +231,7 @@ public final class RoadmapReport {
                 .append("<title>").append(esc(v.title() + " — " + h.entity() + " " + h.period())).append("</title>\n")
                 .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
 
-        b.append("<section id=\"title\" class=\"cover\">\n<h1>").append(esc(v.title())).append("</h1>\n")
+        b.append("<section id=\"section-title\" class=\"cover\">\n<h1>").append(esc(v.title())).append("</h1>\n")
                 .append("<p class=\"entity\">").append(esc(h.entity())).append("</p>\n<dl class=\"meta\">");
         dt(b, l(lang, "cohort"), h.cohort());
         dt(b, l(lang, "framework"), h.framework());
@@ -242,7 +242,7 @@ public final class RoadmapReport {
         dt(b, l(lang, "library"), h.libraryVersion() == null ? "" : String.valueOf(h.libraryVersion()));
         b.append("</dl>\n</section>\n");
 
-        b.append("<section id=\"strategy\">\n<h2>1. ").append(esc(l(lang, "strategy"))).append("</h2>\n");
+        b.append("<section id=\"section-strategy\">\n<h2>1. ").append(esc(l(lang, "strategy"))).append("</h2>\n");
         ReportView.Diagnosis d = v.strategy();
         if (d != null) {
             b.append("<p class=\"diagnosis\">").append(esc(d.text())).append("</p>\n<dl class=\"facts\">");
@@ -261,10 +261,10 @@ public final class RoadmapReport {
                 .append("<figure>").append(Charts.coupling(lang, plan.context())).append("<figcaption>")
                 .append(esc(l(lang, "couplingTitle"))).append("</figcaption></figure>\n</div>\n</section>\n");
 
-        b.append("<section id=\"projections\">\n<h2>2. ").append(esc(l(lang, "projections"))).append("</h2>\n")
+        b.append("<section id=\"section-projections\">\n<h2>2. ").append(esc(l(lang, "projections"))).append("</h2>\n")
                 .append(htmlTable(projectionHeader(lang), projectionCells(v))).append("</section>\n");
 
-        b.append("<section id=\"targets\">\n<h2>3. ").append(esc(l(lang, "targets"))).append("</h2>\n")
+        b.append("<section id=\"section-targets\">\n<h2>3. ").append(esc(l(lang, "targets"))).append("</h2>\n")
                 .append(htmlTable(targetHeader(lang), targetCells(v, lang)));
         b.append("<h3>").append(esc(l(lang, "trajectory"))).append("</h3>\n<ul class=\"trajectories\">");
         for (ReportView.TargetRow t : v.targets()) {
@@ -274,7 +274,7 @@ public final class RoadmapReport {
         b.append("</ul>\n<figure>").append(Charts.targets(lang, list(plan.targets()))).append("<figcaption>")
                 .append(esc(l(lang, "targetsTitle"))).append("</figcaption></figure>\n</section>\n");
 
-        b.append("<section id=\"frontier\">\n<h2>4. ").append(esc(l(lang, "frontier"))).append("</h2>\n");
+        b.append("<section id=\"section-frontier\">\n<h2>4. ").append(esc(l(lang, "frontier"))).append("</h2>\n");
         Plan.Frontier f = v.frontier();
         if (f == null) {
             b.append("<p>").append(esc(l(lang, "noFrontier"))).append("</p>\n");
@@ -301,7 +301,7 @@ public final class RoadmapReport {
         }
         b.append("</section>\n");
 
-        b.append("<section id=\"actions\">\n<h2>5. ").append(esc(l(lang, "actions"))).append("</h2>\n<figure>")
+        b.append("<section id=\"section-actions\">\n<h2>5. ").append(esc(l(lang, "actions"))).append("</h2>\n<figure>")
                 .append(Charts.timeline(lang, list(plan.actions()))).append("<figcaption>")
                 .append(esc(l(lang, "timelineTitle"))).append("</figcaption></figure>\n");
         for (ReportView.SystemActions s : v.systems()) {
@@ -314,12 +314,12 @@ public final class RoadmapReport {
         }
         b.append("</section>\n");
 
-        b.append("<section id=\"progress\">\n<h2>6. ").append(esc(l(lang, "progress"))).append("</h2>\n")
+        b.append("<section id=\"section-progress\">\n<h2>6. ").append(esc(l(lang, "progress"))).append("</h2>\n")
                 .append(v.progress().isEmpty() ? "<p>" + esc(l(lang, "noProgress")) + "</p>\n"
                         : htmlTable(progressHeader(lang), progressCells(v)))
                 .append("</section>\n");
 
-        b.append("<section id=\"considered\">\n<h2>7. ").append(esc(l(lang, "considered"))).append("</h2>\n")
+        b.append("<section id=\"section-considered\">\n<h2>7. ").append(esc(l(lang, "considered"))).append("</h2>\n")
                 .append(v.considered().isEmpty() ? "<p>" + esc(l(lang, "noneConsidered")) + "</p>\n"
                         : htmlTable(List.of(l(lang, "action"), l(lang, "total"), l(lang, "reason")),
                                 v.considered().stream().map(c -> List.of(c.code(), score(c.total()), c.reason()))

@@ -24,7 +24,7 @@ class RoadmapReportTest {
                 "considered");
         int last = -1;
         for (String id : ids) {
-            int at = html.indexOf("<section id=\"" + id + "\"");
+            int at = html.indexOf("<section id=\"section-" + id + "\"");
             assertThat(at).as("section %s", id).isGreaterThan(last);
             last = at;
         }
