@@ -17,8 +17,8 @@ final class Charts {
 
     /** The four dimensions on [0, 100]: the entity against the cohort's median and its best peer. */
     static String radar(Lang lang, Plan.Context c, String entity) {
-        int w = 460, h = 400;
-        double cx = 230, cy = 200, r = 130;
+        int w = 560, h = 430;
+        double cx = 280, cy = 190, r = 130;
         Svg s = new Svg("radar", w, h, Labels.of(lang, "radarTitle"));
         Dimension[] dims = Dimension.values();
         for (int ring = 1; ring <= 5; ring++) {
@@ -28,8 +28,11 @@ final class Charts {
         for (int i = 0; i < dims.length; i++) {
             double[] p = point(i, dims.length, cx, cy, r);
             s.line(cx, cy, p[0], p[1], "axis");
-            double[] l = point(i, dims.length, cx, cy, r + 22);
-            s.text(l[0], l[1] + 4, Labels.of(lang, dims[i].name()), "label", "middle");
+            double[] l = point(i, dims.length, cx, cy, r + 12);
+            // Left and right labels run away from the plot, top and bottom ones are centred on their axis.
+            String anchor = Math.abs(l[0] - cx) < 1 ? "middle" : l[0] > cx ? "start" : "end";
+            double dy = Math.abs(l[0] - cx) < 1 ? (l[1] < cy ? -4 : 14) : 4;
+            s.text(l[0], l[1] + dy, Labels.of(lang, dims[i].name()), "label", anchor);
         }
         if (c != null) {
             series(s, c.cohortMedian(), dims, cx, cy, r, "median");
@@ -37,7 +40,7 @@ final class Charts {
             series(s, c.dimensions(), dims, cx, cy, r, "self");
         }
         String best = c == null || c.bestPeer() == null ? "" : " (" + c.bestPeer() + ")";
-        legend(s, 12, h - 46, new String[][] {{"self", Labels.of(lang, "self") + ": " + entity},
+        legend(s, 12, h - 48, new String[][] {{"self", Labels.of(lang, "self") + ": " + entity},
                 {"median", Labels.of(lang, "median")}, {"best", Labels.of(lang, "bestPeer") + best}});
         return s.end();
     }
@@ -130,7 +133,7 @@ final class Charts {
 
     /** Years 0-5 in the three phases' columns, the four systems as rows, one bar per action. */
     static String timeline(Lang lang, List<Plan.Action> actions) {
-        int left = 200, plot = 480, w = left + plot + 20, top = 40, lane = 20;
+        int left = 270, plot = 480, w = left + plot + 20, top = 40, lane = 20;
         ActionSystem[] systems = ActionSystem.values();
         List<List<Plan.Action>> rows = new ArrayList<>();
         for (ActionSystem sys : systems) {

@@ -332,7 +332,7 @@ public final class RoadmapReport {
     private static final String CSS = """
             :root{--self:#1f5fa8;--median:#8a8a8a;--best:#c8741a;--target:#b3261e;--peer:#6b6b6b}
             *{box-sizing:border-box}
-            body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;
+            body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;
               margin:0 auto;max-width:1100px;padding:24px;color:#1b1b1b;line-height:1.5}
             h1{font-size:1.7em;margin:0 0 .2em}h2{border-bottom:2px solid #1f5fa8;padding-bottom:.2em;margin-top:1.6em}
             .entity{font-size:1.3em;font-weight:600;margin:.2em 0 .8em}

@@ -143,8 +143,8 @@ class RoadmapReportTest {
         timeline = timeline.substring(0, timeline.indexOf("</svg>"));
 
         assertThat(count(timeline, "class=\"bar ")).isEqualTo(plan.actions().size());
-        // Plot from x=200, 480 px for 5 years: AIE-11 runs years 1-5, so from 296 over 384 px.
-        assertThat(timeline).contains("<rect x=\"296.0\"").contains("width=\"384.0\"");
+        // Plot from x=270, 480 px for 5 years: AIE-11 runs years 1-5, so from 366 over 384 px.
+        assertThat(timeline).contains("<rect x=\"366.0\"").contains("width=\"384.0\"");
     }
 
     @Test
