@@ -494,7 +494,10 @@ public final class RoadmapReport {
     }
 
     private static String lambdas(Map<String, Double> peers) {
-        return peers.entrySet().stream().map(e -> e.getKey() + " " + d(e.getValue()))
+        // Largest λ first, then by code: the same plan always reads the same.
+        return peers.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> e.getKey() + " " + d(e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 

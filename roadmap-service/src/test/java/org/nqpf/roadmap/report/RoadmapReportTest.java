@@ -93,7 +93,7 @@ class RoadmapReportTest {
         String md = RoadmapReport.markdown(plan, ReportFixtures.META, Lang.en);
 
         assertThat(md).contains("| 41.23 |").contains("0.512").contains("28 / 31").contains("1,234.568")
-                .contains("0.812").contains("CN-61 0.600").contains("| 0.88 |").contains("8.33 %")
+                .contains("0.812").contains("CN-61 0.600, CN-50 0.400").contains("| 0.88 |").contains("8.33 %")
                 .contains("2026-11-30 08:15 UTC");
         assertThat(md).doesNotContain("41.23456").doesNotContain("0.812345").doesNotContain("1234.5678");
     }
