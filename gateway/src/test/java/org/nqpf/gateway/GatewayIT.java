@@ -264,7 +264,8 @@ class GatewayIT {
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).value(html -> assertThat(html)
-                        .contains("/console/api/status").contains("/actuator/health").contains("/api-docs/indicator"));
+                        .contains("/console/api/status").contains("/actuator/health").contains("/api-docs/indicator")
+                        .contains("/api/v1/roadmaps/CN-62/report?format=html"));
     }
 
     @Test

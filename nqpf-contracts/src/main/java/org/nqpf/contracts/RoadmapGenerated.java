@@ -6,7 +6,11 @@ import java.util.List;
 
 /**
  * An entity's roadmap, rebuilt from its newest assessment ({@link EventTypes#ROADMAP_GENERATED} on
- * {@link Topics#ROADMAPS}).
+ * {@link Topics#ROADMAPS}). Versions count per entity, cohort and framework.
+ *
+ * @param cohort         the cohort the roadmap plans in; absent from producers that predate it
+ * @param frameworkCode  the framework of the assessment; absent from producers that predate it
+ * @param libraryVersion the action library version it was built from; absent from producers that predate it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RoadmapGenerated(
@@ -16,7 +20,15 @@ public record RoadmapGenerated(
         int version,
         String assessmentId,
         List<Action> actions,
-        Instant generatedAt) {
+        Instant generatedAt,
+        String cohort,
+        String frameworkCode,
+        Integer libraryVersion) {
+
+    public RoadmapGenerated(String roadmapId, String entityId, String period, int version, String assessmentId,
+            List<Action> actions, Instant generatedAt) {
+        this(roadmapId, entityId, period, version, assessmentId, actions, generatedAt, null, null, null);
+    }
 
     /**
      * @param phase    {@code NEAR_TERM}, {@code MID_TERM} or {@code LONG_TERM}

@@ -5,17 +5,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.optim.MaxIter;
 import org.hipparchus.optim.PointValuePair;
 import org.hipparchus.optim.linear.LinearConstraint;
-import org.hipparchus.optim.linear.LinearConstraintSet;
-import org.hipparchus.optim.linear.LinearObjectiveFunction;
 
-import org.hipparchus.optim.linear.NonNegativeConstraint;
 import org.hipparchus.optim.linear.Relationship;
-import org.hipparchus.optim.linear.SimplexSolver;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
 
 /**
  * Data envelopment analysis, envelopment form, in two phases (Cooper, Seiford &amp; Tone, <i>Data Envelopment
@@ -28,7 +26,7 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
  * For large cohorts the problems are restricted to the efficient set, found first: a unit another one dominates (no
  * more of any input, no less of any output) is never on the frontier and is left out of the search, and every unit's
  * optimal peers are efficient units (CST, theorem 3.3), so solving each unit against the efficient set alone gives
- * the same θ, slacks and targets as against the whole cohort. The linear programmes are Hipparchus' simplex.
+ * the same θ, slacks and targets as against the whole cohort. The linear programmes are ojAlgo's simplex.
  */
 public final class Dea {
 
@@ -105,8 +103,9 @@ public final class Dea {
             }
         }
         List<Integer> frontier = new ArrayList<>();
-        for (int j : candidates) {
-            if (solve(j, candidates, x, y).efficient()) {
+        List<Integer> pool = thinned(candidates, x, y);
+        for (int j : pool) {
+            if (solve(j, pool, x, y).efficient()) {
                 frontier.add(j);
             }
         }
@@ -122,14 +121,58 @@ public final class Dea {
         return results;
     }
 
-    /** Phase 1 (radial) and phase 2 (slacks) for unit o against the reference units. */
-    private Result solve(int o, List<Integer> reference, double[][] x, double[][] y) {
+    /**
+     * The candidates cut down to a superset of the efficient set by hierarchical decomposition (Barr &amp; Durchholz,
+     * Decision Support Systems 20, 1997): a unit on the frontier of the whole cohort is on the frontier of every
+     * subset that holds it, so the units radially efficient within blocks hold the efficient set. Blocks double in
+     * size each round until one block holds them all. Against the whole cohort each problem has one column per
+     * candidate (thousands); within a block, at most {@value #BLOCK} at first.
+     */
+    private List<Integer> thinned(List<Integer> candidates, double[][] x, double[][] y) {
+        List<Integer> pool = candidates;
+        int block = BLOCK;
+        while (pool.size() > block) {
+            List<Integer> kept = new ArrayList<>();
+            for (int from = 0; from < pool.size(); from += block) {
+                List<Integer> part = pool.subList(from, Math.min(pool.size(), from + block));
+                for (int j : part) {
+                    double radial = radial(j, part, x, y);
+                    if (orientation == Orientation.INPUT ? radial >= 1 - RADIAL_TOLERANCE
+                            : radial <= 1 + RADIAL_TOLERANCE) {
+                        kept.add(j);
+                    }
+                }
+            }
+            pool = kept;
+            block *= 2;
+        }
+        return pool;
+    }
+
+    /** Units per block in the first round of {@link #thinned}. */
+    static final int BLOCK = 128;
+    // Looser than TOLERANCE: keeping a unit that is not efficient costs a column, dropping one that is costs a peer.
+    private static final double RADIAL_TOLERANCE = 1e-6;
+
+    /** Phase 1 alone: θ (input) or φ (output) of unit o against the reference units. */
+    private double radial(int o, List<Integer> reference, double[][] x, double[][] y) {
+        boolean input = orientation == Orientation.INPUT;
+        return optimise(radialObjective(reference.size()), radialConstraints(o, reference, x, y),
+                input ? GoalType.MINIMIZE : GoalType.MAXIMIZE).getValue();
+    }
+
+    private static double[] radialObjective(int k) {
+        double[] objective = new double[k + 1];
+        objective[0] = 1;
+        return objective;
+    }
+
+    /** Phase 1's constraints over the variables [radial, λ_1..λ_k]. */
+    private List<LinearConstraint> radialConstraints(int o, List<Integer> reference, double[][] x, double[][] y) {
         int k = reference.size();
         int m = x[o].length;
         int s = y[o].length;
         boolean input = orientation == Orientation.INPUT;
-
-        // Phase 1: variables [radial, λ_1..λ_k].
         List<LinearConstraint> constraints = new ArrayList<>();
         for (int i = 0; i < m; i++) {
             double[] c = new double[k + 1];
@@ -152,9 +195,17 @@ public final class Dea {
             Arrays.fill(c, 1, k + 1, 1);
             constraints.add(new LinearConstraint(c, Relationship.EQ, 1));
         }
-        double[] objective = new double[k + 1];
-        objective[0] = 1;
-        double radial = optimise(objective, constraints, input ? GoalType.MINIMIZE : GoalType.MAXIMIZE).getValue();
+        return constraints;
+    }
+
+    /** Phase 1 (radial) and phase 2 (slacks) for unit o against the reference units. */
+    private Result solve(int o, List<Integer> reference, double[][] x, double[][] y) {
+        int k = reference.size();
+        int m = x[o].length;
+        int s = y[o].length;
+        boolean input = orientation == Orientation.INPUT;
+
+        double radial = radial(o, reference, x, y);
 
         // Phase 2 at that radial value: variables [λ_1..λ_k, s⁻_1..s⁻_m, s⁺_1..s⁺_s], maximise the slacks. The radial
         // value is relaxed by a rounding step so that the simplex's own rounding never makes phase 2 infeasible.
@@ -210,17 +261,42 @@ public final class Dea {
                 outputSlacks);
     }
 
+    /**
+     * One linear programme, solved by ojAlgo's simplex: Hipparchus' dense tableau, which this class used first, costs
+     * O(columns²) per solution read-back alone, and a cohort of thousands has problems of hundreds of columns.
+     * The constraints keep Hipparchus' plain data type.
+     */
     private static PointValuePair optimise(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
-        try {
-            return new SimplexSolver(1e-10, 10, 1e-14).optimize(new MaxIter(100_000),
-                    new LinearObjectiveFunction(objective, 0), new LinearConstraintSet(constraints), goal,
-                    new NonNegativeConstraint(true));
+        ExpressionsBasedModel lp = new ExpressionsBasedModel();
+        Variable[] v = new Variable[objective.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = lp.addVariable().lower(0).weight(objective[i]);
         }
-        catch (MathIllegalStateException e) {
+        for (LinearConstraint c : constraints) {
+            Expression e = lp.addExpression();
+            double[] coefficients = c.getCoefficients().toArray();
+            for (int i = 0; i < coefficients.length; i++) {
+                if (coefficients[i] != 0) {
+                    e.set(v[i], coefficients[i]);
+                }
+            }
+            switch (c.getRelationship()) {
+                case LEQ -> e.upper(c.getValue());
+                case GEQ -> e.lower(c.getValue());
+                case EQ -> e.level(c.getValue());
+            }
+        }
+        Optimisation.Result r = goal == GoalType.MINIMIZE ? lp.minimise() : lp.maximise();
+        if (!r.getState().isFeasible()) {
             // Infeasible or unbounded: data the envelopment form cannot take (all zero, say).
-            throw new IllegalArgumentException("the DEA problem has no solution (" + e.getMessage()
-                    + "): check that inputs and outputs are non-negative and not all zero", e);
+            throw new IllegalArgumentException("the DEA problem has no solution (" + r.getState()
+                    + "): check that inputs and outputs are non-negative and not all zero");
         }
+        double[] point = new double[v.length];
+        for (int i = 0; i < point.length; i++) {
+            point[i] = r.doubleValue(i);
+        }
+        return new PointValuePair(point, r.getValue());
     }
 
     /** Another present unit uses no more of any input and gives no less of any output, and differs somewhere. */

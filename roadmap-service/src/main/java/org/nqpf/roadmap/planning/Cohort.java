@@ -138,6 +138,37 @@ final class Cohort {
         return normalised[high][j] >= normalised[low][j] ? 1 : -1;
     }
 
+    private final Map<Double, int[]> quantilePeers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Per indicator, the member at the cohort's quantile of its normalised values, by nearest rank (the lowest-placed
+     * member with at least that share of the cohort at or below it; ties by entity id), or -1 when none has a value.
+     * The same for every member, so computed once per quantile.
+     */
+    int[] quantilePeers(double quantile) {
+        return quantilePeers.computeIfAbsent(quantile, q -> {
+            int[] out = new int[codes.size()];
+            for (int j = 0; j < out.length; j++) {
+                final int col = j;
+                List<Integer> order = new ArrayList<>();
+                for (int u = 0; u < size(); u++) {
+                    if (!Double.isNaN(normalised[u][j]) && !Double.isNaN(raw[u][j])) {
+                        order.add(u);
+                    }
+                }
+                if (order.isEmpty()) {
+                    out[j] = -1;
+                    continue;
+                }
+                order.sort(java.util.Comparator.comparingDouble((Integer u) -> normalised[u][col])
+                        .thenComparing(u -> ids[u]));
+                int k = (int) Math.ceil(q * order.size()) - 1;
+                out[j] = order.get(Math.max(0, Math.min(order.size() - 1, k)));
+            }
+            return out;
+        });
+    }
+
     int size() {
         return ids.length;
     }

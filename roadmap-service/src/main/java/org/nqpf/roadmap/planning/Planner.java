@@ -57,7 +57,8 @@ public final class Planner {
 
     private Cohort cohort(PlanningInput input) {
         Cached c = cached;
-        if (c != null && c.members() == input.cohort() && java.util.Objects.equals(c.spec(), input.profile().frontier())) {
+        if (c != null && sameMembers(c.members(), input.cohort())
+                && java.util.Objects.equals(c.spec(), input.profile().frontier())) {
             return c.cohort();
         }
         List<AssessmentComputed> members = new ArrayList<>(input.cohort());
@@ -70,6 +71,19 @@ public final class Planner {
         Cohort built = new Cohort(members, input.profile().frontier());
         cached = new Cached(input.cohort(), input.profile().frontier(), built);
         return built;
+    }
+
+    // The same assessments, by identity: PlanningInput copies its list, so the list itself differs per member.
+    private static boolean sameMembers(List<AssessmentComputed> a, List<AssessmentComputed> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

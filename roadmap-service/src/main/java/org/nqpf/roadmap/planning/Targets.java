@@ -60,18 +60,8 @@ final class Targets {
      * member with at least that share of the cohort at or below it. Its raw value is the target, exactly.
      */
     private Integer quantilePeer(int j) {
-        List<Integer> order = new ArrayList<>();
-        for (int u = 0; u < cohort.size(); u++) {
-            if (!Double.isNaN(cohort.normalised[u][j]) && !Double.isNaN(cohort.raw[u][j])) {
-                order.add(u);
-            }
-        }
-        if (order.isEmpty()) {
-            return null;
-        }
-        order.sort(Comparator.comparingDouble((Integer u) -> cohort.normalised[u][j]).thenComparing(u -> cohort.ids[u]));
-        int k = (int) Math.ceil(profile.quantile() * order.size()) - 1;
-        return order.get(Math.max(0, Math.min(order.size() - 1, k)));
+        int peer = cohort.quantilePeers(profile.quantile())[j];
+        return peer < 0 ? null : peer;
     }
 
     private Proposal quantile(int j) {
@@ -91,17 +81,19 @@ final class Targets {
     private Proposal nearestPeers(int j) {
         double[] dist = distances();
         double z = cohort.normalised[unit][j];
-        List<Integer> better = new ArrayList<>();
-        for (int u = 0; u < cohort.size(); u++) {
-            if (u != unit && !Double.isNaN(dist[u]) && cohort.normalised[u][j] > z && !Double.isNaN(cohort.raw[u][j])) {
-                better.add(u);
+        // Walk the members nearest first (sorted once per entity) and keep the first k that do better.
+        List<Integer> nearest = new ArrayList<>();
+        for (int u : byDistance()) {
+            if (nearest.size() == profile.nearestPeers()) {
+                break;
+            }
+            if (u != unit && cohort.normalised[u][j] > z && !Double.isNaN(cohort.raw[u][j])) {
+                nearest.add(u);
             }
         }
-        if (better.isEmpty()) {
+        if (nearest.isEmpty()) {
             return new Proposal(PlanningProfile.NEAREST_PEERS, null, List.of(), "no peer does better on it");
         }
-        better.sort(Comparator.comparingDouble((Integer u) -> dist[u]).thenComparing(u -> cohort.ids[u]));
-        List<Integer> nearest = better.subList(0, Math.min(profile.nearestPeers(), better.size()));
         double sum = 0;
         List<Plan.Peer> peers = new ArrayList<>();
         for (int u : nearest) {
@@ -109,6 +101,20 @@ final class Targets {
             peers.add(new Plan.Peer(cohort.ids[u], cohort.raw[u][j], period, null, Planner.round(dist[u])));
         }
         return new Proposal(PlanningProfile.NEAREST_PEERS, sum / nearest.size(), peers, null);
+    }
+
+    private int[] byDistance;
+
+    /** The members with a distance, nearest first (ties by entity id). */
+    private int[] byDistance() {
+        if (byDistance == null) {
+            double[] dist = distances();
+            byDistance = java.util.stream.IntStream.range(0, cohort.size()).boxed()
+                    .filter(u -> !Double.isNaN(dist[u]))
+                    .sorted(Comparator.comparingDouble((Integer u) -> dist[u]).thenComparing(u -> cohort.ids[u]))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+        return byDistance;
     }
 
     private double[] distances() {

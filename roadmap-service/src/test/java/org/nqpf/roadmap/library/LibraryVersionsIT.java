@@ -23,6 +23,7 @@ import org.nqpf.testsupport.Poll;
 import org.nqpf.testsupport.ServiceTest;
 import org.nqpf.messaging.Events;
 import org.nqpf.roadmap.Assessments;
+import org.nqpf.roadmap.EngineCohort;
 import org.nqpf.web.ProblemTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -243,11 +244,17 @@ class LibraryVersionsIT {
     void should_NameTheNewestPublishedLibraryVersion_InEveryNewRoadmap() {
         int v = newDraft();
         assertThat(api.post("/api/v1/actions/versions/" + v + "/publish", null).status()).isEqualTo(200);
-        String entity = "IT-" + UUID.randomUUID().toString().substring(0, 8);
-
-        send(UUID.randomUUID().toString(), assessment(entity, "2023", "AI",
-                List.of(dimension(LABORERS, 40, 20, "CN-11", 80), dimension(MEANS_OF_LABOR, 60, 5, "CN-31", 70)),
-                List.of(indicator("AI_SKILLS_TRAINING_COVERAGE", LABORERS, Subsystem.AI, 12.0))));
+        // A cohort of its own, assessed by the real engine: the roadmap of each member is planned against the others.
+        String cohort = "IT-LIB-" + UUID.randomUUID().toString().substring(0, 8);
+        List<AssessmentComputed> members = EngineCohort.assess(cohort, EngineCohort.units(8), List.of("2024"),
+                EngineCohort.values(8, List.of("2024"), 5), Map.of()).get(0).stream()
+                .map(a -> new AssessmentComputed(a.assessmentId(), cohort + "-" + a.entityId(), a.cohort(), a.period(),
+                        a.frameworkCode(), a.frameworkVersion(), a.method(), a.inputDigest(), a.overallScore(),
+                        a.rank(), a.cohortSize(), a.dimensions(), a.subsystems(), a.coupling(), a.indicators(),
+                        a.computedAt(), a.entityKind()))
+                .toList();
+        members.forEach(a -> send(UUID.randomUUID().toString(), a));
+        String entity = members.get(0).entityId();
 
         Response roadmap = api.awaitUntil("/api/v1/roadmaps/" + entity, r -> true, Duration.ofSeconds(60));
         assertThat(roadmap.body().get("libraryVersion").asInt()).isEqualTo(v);

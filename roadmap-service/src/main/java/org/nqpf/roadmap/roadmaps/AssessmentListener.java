@@ -1,4 +1,4 @@
-package org.nqpf.roadmap.planning;
+package org.nqpf.roadmap.roadmaps;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Kafka edge: assessment events, each once (the dispatcher keeps the inbox), rejecting what cannot be planned
- * from and handing the rest to the service.
+ * from and handing the rest to the service, which refuses what no library can plan: both are dead-lettered at once
+ * with the reason.
  */
 @Component
 class AssessmentListener {
@@ -30,7 +31,7 @@ class AssessmentListener {
                         throw new RejectedEventException("event " + event.getId()
                                 + " is not a usable AssessmentComputed: " + String.join("; ", problems));
                     }
-                    roadmaps.apply(event.getId(), assessment);
+                    roadmaps.accept(event.getId(), assessment);
                 })
                 .build();
     }
@@ -51,6 +52,12 @@ class AssessmentListener {
         }
         if (blank(a.cohort())) {
             problems.add("cohort is missing");
+        }
+        if (blank(a.frameworkCode())) {
+            problems.add("frameworkCode is missing");
+        }
+        if (a.computedAt() == null) {
+            problems.add("computedAt is missing");
         }
         if (blank(a.period())) {
             problems.add("period is missing");
