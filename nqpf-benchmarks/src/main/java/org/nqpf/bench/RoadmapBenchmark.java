@@ -41,14 +41,19 @@ public final class RoadmapBenchmark {
         int entities = 3000;
         int indicators = 30;
         int runs = 3;
+        boolean sides = false;
         for (int k = 0; k < args.length; k += 2) {
             String value = k + 1 < args.length ? args[k + 1] : "";
             switch (args[k]) {
                 case "--entities" -> entities = Integer.parseInt(value);
                 case "--indicators" -> indicators = Integer.parseInt(value);
                 case "--runs" -> runs = Integer.parseInt(value);
+                case "--frontier-sides" -> {
+                    sides = true; // the frontier on the two subsystem scores only: one input, one output
+                    k--;
+                }
                 default -> {
-                    System.err.println("usage: ./nqpf bench roadmap [--entities N] [--indicators M] [--runs R]");
+                    System.err.println("usage: ./nqpf bench roadmap [--entities N] [--indicators M] [--runs R] [--frontier-sides]");
                     System.exit(2);
                 }
             }
@@ -71,6 +76,12 @@ public final class RoadmapBenchmark {
         java.util.Map<String, AssessmentComputed> previous = new java.util.HashMap<>();
         before.forEach(a -> previous.put(a.entityId(), a));
         PlanningProfile profile = PlanningProfile.defaults();
+        if (sides) {
+            profile = new PlanningProfile(profile.version(), profile.weights(), profile.targetStrategy(),
+                    profile.quantile(), profile.nearestPeers(), profile.maxTargets(), profile.maxActions(),
+                    new PlanningProfile.FrontierSpec(profile.frontier().model(), profile.frontier().orientation(),
+                            List.of("AI"), List.of("NQPF")));
+        }
         // One list for every member, as the worker plans a cohort-period: the planner recognises it and builds the
         // cohort's shared state once.
         List<AssessmentComputed> members = List.copyOf(latest);
