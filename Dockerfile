@@ -20,9 +20,11 @@ RUN ./mvnw -B -q -DskipTests package
 # A service or the gateway: a Spring Boot jar on a JRE, curl for the healthcheck.
 FROM eclipse-temurin:17-jre AS service
 ARG MODULE
+# The module's executable jar: roadmap-service's is classified (roadmap-service-exec.jar, see its pom).
+ARG JAR=${MODULE}.jar
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY --from=build /src/${MODULE}/target/${MODULE}.jar app.jar
+COPY --from=build /src/${MODULE}/target/${JAR} app.jar
 ENV JAVA_TOOL_OPTIONS="-Xmx384m -XX:+UseSerialGC"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
 

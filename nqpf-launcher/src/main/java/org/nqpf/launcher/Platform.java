@@ -22,19 +22,22 @@ public final class Platform implements AutoCloseable {
 
     /** A service module, its default port, and its heap: every JVM gets an explicit -Xmx. */
     public enum Service {
-        INDICATOR("indicator-service", 8081, "384m"),
-        ASSESSMENT("assessment-service", 8082, "384m"),
-        ROADMAP("roadmap-service", 8083, "320m"),
-        GATEWAY("gateway", 8080, "256m");
+        INDICATOR("indicator-service", 8081, "384m", "indicator-service.jar"),
+        ASSESSMENT("assessment-service", 8082, "384m", "assessment-service.jar"),
+        // Its executable jar is classified: roadmap-service.jar is the plain jar the roadmap benchmark plans with.
+        ROADMAP("roadmap-service", 8083, "320m", "roadmap-service-exec.jar"),
+        GATEWAY("gateway", 8080, "256m", "gateway.jar");
 
         final String module;
         final int defaultPort;
         final String heap;
+        final String jar;
 
-        Service(String module, int defaultPort, String heap) {
+        Service(String module, int defaultPort, String heap, String jar) {
             this.module = module;
             this.defaultPort = defaultPort;
             this.heap = heap;
+            this.jar = jar;
         }
 
         public String module() {
@@ -188,7 +191,7 @@ public final class Platform implements AutoCloseable {
 
     /** Starts one service's JVM (again); does not wait for it. */
     public void startService(Service service) {
-        Path jar = config.home().resolve(service.module).resolve("target").resolve(service.module + ".jar");
+        Path jar = config.home().resolve(service.module).resolve("target").resolve(service.jar);
         if (!Files.exists(jar)) {
             throw new IllegalStateException("missing " + jar + ": build first (./mvnw -DskipTests package)");
         }
