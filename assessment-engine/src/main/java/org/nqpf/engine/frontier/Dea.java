@@ -262,11 +262,20 @@ public final class Dea {
     }
 
     /**
-     * One linear programme, solved by ojAlgo's simplex: Hipparchus' dense tableau, which this class used first, costs
-     * O(columns²) per solution read-back alone, and a cohort of thousands has problems of hundreds of columns.
-     * The constraints keep Hipparchus' plain data type.
+     * One linear programme. Small ones (up to {@link #DENSE_COLUMNS} columns: every problem against the efficient
+     * set, and the blocks that find it) go to Hipparchus' dense tableau, which solves them fastest; larger ones, and
+     * any Hipparchus calls infeasible, to ojAlgo's simplex: Hipparchus reads its solution back in O(columns²), ojAlgo
+     * pivots slowly on the degenerate slack problems (BENCHMARKS.md, roadmap: 3,000 units took minutes either way).
      */
     private static PointValuePair optimise(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
+        if (objective.length <= DENSE_COLUMNS) {
+            try {
+                return dense(objective, constraints, goal);
+            }
+            catch (IllegalArgumentException e) {
+                // Hipparchus' rounding can call a degenerate problem infeasible; ojAlgo decides it.
+            }
+        }
         ExpressionsBasedModel lp = new ExpressionsBasedModel();
         Variable[] v = new Variable[objective.length];
         for (int i = 0; i < v.length; i++) {
@@ -297,6 +306,23 @@ public final class Dea {
             point[i] = r.doubleValue(i);
         }
         return new PointValuePair(point, r.getValue());
+    }
+
+    /** Up to this many columns Hipparchus' dense tableau is the faster: its read-back is cheap, its pivots few. */
+    static final int DENSE_COLUMNS = Integer.getInteger("nqpf.dea.dense", 400);
+
+    private static PointValuePair dense(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
+        try {
+            return new org.hipparchus.optim.linear.SimplexSolver(1e-10, 10, 1e-14).optimize(
+                    new org.hipparchus.optim.MaxIter(100_000),
+                    new org.hipparchus.optim.linear.LinearObjectiveFunction(objective, 0),
+                    new org.hipparchus.optim.linear.LinearConstraintSet(constraints), goal,
+                    new org.hipparchus.optim.linear.NonNegativeConstraint(true));
+        }
+        catch (org.hipparchus.exception.MathIllegalStateException e) {
+            throw new IllegalArgumentException("the DEA problem has no solution (" + e.getMessage()
+                    + "): check that inputs and outputs are non-negative and not all zero", e);
+        }
     }
 
     /** Another present unit uses no more of any input and gives no less of any output, and differs somewhere. */
