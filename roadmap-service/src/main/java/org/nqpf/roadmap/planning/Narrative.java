@@ -33,6 +33,8 @@ final class Narrative {
                 .limit(OBSTACLES).toList();
         Double d = a.coupling() == null ? null : a.coupling().d();
         String grade = a.coupling() == null ? null : a.coupling().grade();
+        String gradeEn = label(grade, false);
+        String gradeZh = label(grade, true);
         double ai = side(a, "AI");
         double nqpf = side(a, "NQPF");
         StringBuilder en = new StringBuilder();
@@ -44,15 +46,15 @@ final class Narrative {
         if (d != null) {
             if (a.coupling().lagging() != null) {
                 en.append(String.format(Locale.ROOT, " The %s side lags (AI %.2f, NQPF %.2f): coupling coordination "
-                        + "D = %.3f, %s.", a.coupling().lagging(), ai, nqpf, d, grade));
+                        + "D = %.3f, %s.", a.coupling().lagging(), ai, nqpf, d, gradeEn));
                 zh.append(String.format(Locale.ROOT, "%s 子系统滞后（人工智能 %.2f，新质生产力 %.2f）：耦合协调度 D = %.3f，%s。",
-                        zh(a.coupling().lagging()), ai, nqpf, d, grade));
+                        zh(a.coupling().lagging()), ai, nqpf, d, gradeZh));
             }
             else {
                 en.append(String.format(Locale.ROOT, " The AI and NQPF sides are within 0.1 of each other (AI %.2f, "
-                        + "NQPF %.2f): D = %.3f, %s.", ai, nqpf, d, grade));
+                        + "NQPF %.2f): D = %.3f, %s.", ai, nqpf, d, gradeEn));
                 zh.append(String.format(Locale.ROOT, "人工智能与新质生产力两侧相差不足 0.1（%.2f，%.2f）：耦合协调度 D = %.3f，%s。",
-                        ai, nqpf, d, grade));
+                        ai, nqpf, d, gradeZh));
             }
         }
         if (!weakest.isEmpty()) {
@@ -83,11 +85,13 @@ final class Narrative {
         en.append(String.format(Locale.ROOT, " The plan sets %d indicator targets and would take the overall score "
                 + "from %.2f to %.2f (rank %d to %d)%s.", targets.size(), now.overallScore(), whole.overallScore(),
                 now.rank(), whole.rank(), whole.couplingD() == null ? ""
-                        : String.format(Locale.ROOT, " and D to %.3f (%s)", whole.couplingD(), whole.couplingGrade())));
+                        : String.format(Locale.ROOT, " and D to %.3f (%s)", whole.couplingD(),
+                                label(whole.couplingGrade(), false))));
         zh.append(String.format(Locale.ROOT, "本路线图设定 %d 项指标目标，预计综合得分由 %.2f 提升至 %.2f（排名由第 %d 名至第 %d 名）%s。",
                 targets.size(), now.overallScore(), whole.overallScore(), now.rank(), whole.rank(),
                 whole.couplingD() == null ? ""
-                        : String.format(Locale.ROOT, "，耦合协调度升至 %.3f（%s）", whole.couplingD(), whole.couplingGrade())));
+                        : String.format(Locale.ROOT, "，耦合协调度升至 %.3f（%s）", whole.couplingD(),
+                                label(whole.couplingGrade(), true))));
         return new Plan.Strategy(en.toString(), zh.toString(), a.overallScore(), a.rank(), a.cohortSize(), d, grade,
                 a.coupling() == null ? null : a.coupling().lagging(),
                 weakest.stream().map(x -> x.dimension().name()).toList(),
@@ -148,6 +152,19 @@ final class Narrative {
         en.append(String.format(Locale.ROOT, "; %s.", words(phase)));
         zh.append(String.format(Locale.ROOT, "；%s。", zhPhase(phase)));
         return new String[] {en.toString(), zh.toString()};
+    }
+
+    /** A coupling grade as assessments store it (its enum name or Chinese label), in English or Chinese. */
+    static String label(String grade, boolean zh) {
+        if (grade == null) {
+            return null;
+        }
+        for (org.nqpf.engine.CouplingGrade g : org.nqpf.engine.CouplingGrade.values()) {
+            if (g.name().equals(grade) || g.chinese().equals(grade) || g.english().equals(grade)) {
+                return zh ? g.chinese() : g.english();
+            }
+        }
+        return grade;
     }
 
     private static String peers(Plan.Target t) {

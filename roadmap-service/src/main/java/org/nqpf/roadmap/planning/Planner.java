@@ -500,7 +500,7 @@ public final class Planner {
             }
         }
         return new Plan.Projection(phase, year, round(o.overall), dims, sides, o.d == null ? null : round(o.d),
-                o.grade == null ? null : o.grade.chinese(), o.rank, cohort.size());
+                o.grade == null ? null : o.grade.name(), o.rank, cohort.size());
     }
 
     // ---- targets, progress, context
@@ -611,7 +611,7 @@ public final class Planner {
         for (AssessmentComputed h : series) {
             if (h.coupling() != null) {
                 coupling.add(new Plan.CouplingPoint(h.period(), round(h.coupling().d()),
-                        CouplingGrade.of(h.coupling().d()).chinese()));
+                        CouplingGrade.of(h.coupling().d()).name()));
             }
         }
         return new Plan.Context(own, median, best < 0 ? null : cohort.ids[best], bestDims, coupling);

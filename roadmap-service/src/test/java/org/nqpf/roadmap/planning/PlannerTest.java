@@ -239,6 +239,11 @@ class PlannerTest {
         }
         assertThat(plan.strategy().en()).contains("E014").contains("rank");
         assertThat(plan.strategy().zh()).contains("排名");
+        // The grade in each language's words, whichever form the assessment stored it in.
+        org.nqpf.engine.CouplingGrade grade = org.nqpf.engine.CouplingGrade.of(
+                input("E014", PlanningProfile.defaults()).assessment().coupling().d());
+        assertThat(plan.strategy().en()).contains(grade.english()).doesNotContain(grade.name());
+        assertThat(plan.strategy().zh()).contains(grade.chinese());
         assertThat(plan.context().coupling()).extracting(Plan.CouplingPoint::period).containsExactly("2023", "2024");
     }
 
