@@ -32,6 +32,16 @@ public enum CouplingGrade {
         return english;
     }
 
+    /** A grade as it is stored or shown: its name, its Chinese or its English label; empty for anything else. */
+    public static java.util.Optional<CouplingGrade> parse(String text) {
+        for (CouplingGrade g : values()) {
+            if (g.name().equals(text) || g.chinese.equals(text) || g.english.equals(text)) {
+                return java.util.Optional.of(g);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The grade of D in [0, 1]; upper bounds are inclusive: D = 0.3 is moderate imbalance, (0.2, 0.3]. */
     public static CouplingGrade of(double d) {
         if (Double.isNaN(d) || d < -1e-9 || d > 1 + 1e-9) {

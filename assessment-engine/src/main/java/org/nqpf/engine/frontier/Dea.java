@@ -309,7 +309,7 @@ public final class Dea {
     }
 
     /** Up to this many columns Hipparchus' dense tableau is the faster: its read-back is cheap, its pivots few. */
-    static final int DENSE_COLUMNS = Integer.getInteger("nqpf.dea.dense", 400);
+    static final int DENSE_COLUMNS = 400;
 
     private static PointValuePair dense(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
         try {

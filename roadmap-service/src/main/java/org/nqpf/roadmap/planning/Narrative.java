@@ -156,15 +156,8 @@ final class Narrative {
 
     /** A coupling grade as assessments store it (its enum name or Chinese label), in English or Chinese. */
     static String label(String grade, boolean zh) {
-        if (grade == null) {
-            return null;
-        }
-        for (org.nqpf.engine.CouplingGrade g : org.nqpf.engine.CouplingGrade.values()) {
-            if (g.name().equals(grade) || g.chinese().equals(grade) || g.english().equals(grade)) {
-                return zh ? g.chinese() : g.english();
-            }
-        }
-        return grade;
+        return grade == null ? null : org.nqpf.engine.CouplingGrade.parse(grade)
+                .map(g -> zh ? g.chinese() : g.english()).orElse(grade);
     }
 
     private static String peers(Plan.Target t) {

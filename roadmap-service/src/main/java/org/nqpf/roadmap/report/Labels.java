@@ -108,11 +108,6 @@ final class Labels {
         if (stored == null) {
             return "";
         }
-        for (CouplingGrade g : CouplingGrade.values()) {
-            if (g.name().equals(stored) || g.chinese().equals(stored) || g.english().equals(stored)) {
-                return lang == Lang.zh ? g.chinese() : g.english();
-            }
-        }
-        return stored;
+        return CouplingGrade.parse(stored).map(g -> lang == Lang.zh ? g.chinese() : g.english()).orElse(stored);
     }
 }
