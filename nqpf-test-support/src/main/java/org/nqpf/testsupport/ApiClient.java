@@ -43,8 +43,10 @@ public final class ApiClient {
     }
 
     private final Supplier<String> baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final JsonMapper json;
+    /** The access token every request carries unless it sets its own Authorization; null for none. */
+    private final Supplier<String> token;
 
     public ApiClient(String baseUrl) {
         this(() -> baseUrl);
@@ -56,8 +58,29 @@ public final class ApiClient {
     }
 
     public ApiClient(Supplier<String> baseUrl, JsonMapper json) {
+        this(baseUrl, json, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
+    }
+
+    private ApiClient(Supplier<String> baseUrl, JsonMapper json, HttpClient http, Supplier<String> token) {
         this.baseUrl = baseUrl;
         this.json = json;
+        this.http = http;
+        this.token = token;
+    }
+
+    /** The same client sending {@code Authorization: Bearer <token>}, the token asked for at each request. */
+    public ApiClient withToken(Supplier<String> bearer) {
+        return new ApiClient(baseUrl, json, http, bearer);
+    }
+
+    /** The same client acting as a client of the {@link TestIdentity} (a demo client, or the test client). */
+    public ApiClient as(String clientId) {
+        return withToken(() -> TestIdentity.shared().token(clientId));
+    }
+
+    /** The same client without credentials. */
+    public ApiClient anonymous() {
+        return new ApiClient(baseUrl, json, http, null);
     }
 
     public String url(String path) {
@@ -120,6 +143,7 @@ public final class ApiClient {
         private final String method;
         private final String path;
         private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        private boolean authorization;
 
         private Request(String method, String path) {
             this.method = method;
@@ -130,6 +154,7 @@ public final class ApiClient {
         public Request header(String name, String value) {
             if (value != null) {
                 builder.header(name, value);
+                authorization |= name.equalsIgnoreCase("Authorization");
             }
             return this;
         }
@@ -167,6 +192,9 @@ public final class ApiClient {
 
         public Response send() {
             try {
+                if (!authorization && token != null) {
+                    builder.header("Authorization", "Bearer " + token.get());
+                }
                 HttpRequest request = builder.method(method, body).build();
                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
                 return new Response(method, request.uri(), r.statusCode(), r.headers(), r.body(), parse(r.body()));

@@ -11,6 +11,8 @@ class ServiceTestConfiguration {
     @Bean
     ApiClient nqpfTestApiClient(Environment environment) {
         // local.server.port is set once the server has started, after this bean exists: read it per request.
-        return new ApiClient(() -> "http://localhost:" + environment.getRequiredProperty("local.server.port"));
+        // As the test client (STEWARD, ANALYST, OPERATOR): what a service's own tests do; ApiClient.as(...) for others.
+        return new ApiClient(() -> "http://localhost:" + environment.getRequiredProperty("local.server.port"))
+                .as(TestIdentity.TEST_CLIENT);
     }
 }
