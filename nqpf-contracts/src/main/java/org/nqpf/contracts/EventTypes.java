@@ -12,6 +12,7 @@ public final class EventTypes {
     public static final String OBSERVATION_RECORDED = "org.nqpf.observation.recorded.v1";
     public static final String ASSESSMENT_COMPUTED = "org.nqpf.assessment.computed.v1";
     public static final String ROADMAP_GENERATED = "org.nqpf.roadmap.generated.v1";
+    public static final String ENTITY_CHANGED = "org.nqpf.entity.changed.v1";
 
     public record Contract(String type, String topic, Class<?> payload) {
         public String schemaResource() {
@@ -23,7 +24,8 @@ public final class EventTypes {
             OBSERVATION_SUBMITTED, new Contract(OBSERVATION_SUBMITTED, Topics.OBSERVATIONS_RAW, ObservationSubmitted.class),
             OBSERVATION_RECORDED, new Contract(OBSERVATION_RECORDED, Topics.OBSERVATIONS, ObservationRecorded.class),
             ASSESSMENT_COMPUTED, new Contract(ASSESSMENT_COMPUTED, Topics.ASSESSMENTS, AssessmentComputed.class),
-            ROADMAP_GENERATED, new Contract(ROADMAP_GENERATED, Topics.ROADMAPS, RoadmapGenerated.class));
+            ROADMAP_GENERATED, new Contract(ROADMAP_GENERATED, Topics.ROADMAPS, RoadmapGenerated.class),
+            ENTITY_CHANGED, new Contract(ENTITY_CHANGED, Topics.ENTITIES, EntityChanged.class));
 
     private EventTypes() {
     }

@@ -14,9 +14,12 @@ public final class Topics {
     /** Roadmaps written by roadmap-service (key: entity id). */
     public static final String ROADMAPS = "nqpf.roadmaps.v1";
 
+    /** Entities as indicator-service's registry holds them, after each change (key: entity id; compacted). */
+    public static final String ENTITIES = "nqpf.entities.v1";
+
     public static final String DLT_SUFFIX = ".DLT";
 
-    public static final List<String> ALL = List.of(OBSERVATIONS_RAW, OBSERVATIONS, ASSESSMENTS, ROADMAPS);
+    public static final List<String> ALL = List.of(OBSERVATIONS_RAW, OBSERVATIONS, ASSESSMENTS, ROADMAPS, ENTITIES);
 
     private Topics() {
     }

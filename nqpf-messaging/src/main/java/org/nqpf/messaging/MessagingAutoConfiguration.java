@@ -111,7 +111,12 @@ public class MessagingAutoConfiguration {
     KafkaAdmin.NewTopics nqpfTopics(MessagingProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            topics.add(new NewTopic(topic, properties.partitions(), (short) 1));
+            NewTopic created = new NewTopic(topic, properties.partitions(), (short) 1);
+            if (topic.equals(Topics.ENTITIES)) {
+                // the latest record per entity is the entity: compaction keeps the topic the registry's size
+                created.configs(java.util.Map.of("cleanup.policy", "compact"));
+            }
+            topics.add(created);
             topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), (short) 1));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
