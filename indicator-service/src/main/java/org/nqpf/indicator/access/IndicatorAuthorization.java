@@ -4,7 +4,10 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import org.nqpf.indicator.apikeys.ApiKeyFilter;
+import org.nqpf.indicator.apikeys.ApiKeys;
 import org.nqpf.security.ServiceAuthorization;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
@@ -15,6 +18,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IndicatorAuthorization implements ServiceAuthorization {
+
+    private final ApiKeys apiKeys;
+
+    IndicatorAuthorization(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    /** Feeds that cannot do OAuth2 present an API key instead of a token. */
+    @Override
+    public void customize(HttpSecurity http) {
+        http.addFilterBefore(new ApiKeyFilter(apiKeys), BearerTokenAuthenticationFilter.class);
+    }
 
     @Override
     public void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
