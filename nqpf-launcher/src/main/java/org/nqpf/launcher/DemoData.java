@@ -151,7 +151,8 @@ public final class DemoData {
     }
 
     /** Posts the rows through the gateway in batches; returns accepted, unchanged and rejected counts. */
-    public static Map<String, Integer> load(String gatewayUrl, List<Row> rows) throws IOException, InterruptedException {
+    public static Map<String, Integer> load(String gatewayUrl, List<Row> rows, java.util.function.Supplier<String> token)
+            throws IOException, InterruptedException {
         ObjectMapper json = new ObjectMapper();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, Integer> totals = new LinkedHashMap<>(Map.of("accepted", 0, "unchanged", 0, "rejected", 0));
@@ -162,6 +163,7 @@ public final class DemoData {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                     URI.create(gatewayUrl + "/api/v1/observations"))
                     .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token.get())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("demo batch refused: " + response.statusCode() + " " + response.body());
@@ -175,6 +177,46 @@ public final class DemoData {
             }
         }
         return totals;
+    }
+
+    /**
+     * The demo's two tenants, two regions' administrations whose portals see only their own provinces
+     * (docs/SECURITY.md): the Yangtze River Delta and the Greater Bay Area's provinces.
+     */
+    public static final Map<String, List<String>> TENANTS = Map.of(
+            "tenant-a", List.of("CN-31", "CN-32", "CN-33", "CN-34"),
+            "tenant-b", List.of("CN-44", "CN-45", "CN-46"));
+
+    /** Puts the demo's provinces into their tenants through the entity API (a steward's change). */
+    public static void assignTenants(String gatewayUrl, java.util.function.Supplier<String> stewardToken)
+            throws IOException, InterruptedException {
+        ObjectMapper json = new ObjectMapper();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (Map.Entry<String, List<String>> tenant : TENANTS.entrySet()) {
+            for (String entity : tenant.getValue()) {
+                URI uri = URI.create(gatewayUrl + "/api/v1/entities/" + entity);
+                HttpResponse<String> current = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + stewardToken.get()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (current.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + uri + ": " + current.statusCode() + " " + current.body());
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode body =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(current.body());
+                if (tenant.getKey().equals(body.path("tenant").asText(null))) {
+                    continue;
+                }
+                body.put("tenant", tenant.getKey());
+                HttpResponse<String> put = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + stewardToken.get())
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (put.statusCode() != 200) {
+                    throw new IllegalStateException("PUT " + uri + ": " + put.statusCode() + " " + put.body());
+                }
+            }
+        }
     }
 
     private static Derived same(String indicator, String series) {

@@ -21,10 +21,18 @@ final class ManagedProcess {
 
     /** Appends to the log, so a restart keeps what the crashed process wrote before it. */
     static ManagedProcess start(String name, List<String> command, Path workDir, Path log) {
+        return start(name, command, java.util.Map.of(), workDir, log);
+    }
+
+    /** With environment variables added: how configuration that holds a credential reaches the process. */
+    static ManagedProcess start(String name, List<String> command, java.util.Map<String, String> env, Path workDir,
+            Path log) {
         try {
             Files.createDirectories(log.getParent());
-            Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            Process p = builder.start();
             return new ManagedProcess(name, p, log);
         }
         catch (IOException e) {

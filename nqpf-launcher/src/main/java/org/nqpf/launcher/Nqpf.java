@@ -53,12 +53,15 @@ public final class Nqpf {
         }, "nqpf-stop"));
         System.out.printf("services up after %.0f s%n", seconds(started));
         if (demo) {
+            ClientCredentials steward = ClientCredentials.demo(platform.issuer(), "demo-steward");
+            ClientCredentials analyst = ClientCredentials.demo(platform.issuer(), "demo-analyst");
+            DemoData.assignTenants(platform.gatewayUrl(), steward);
             List<DemoData.Row> rows = DemoData.rows(home.resolve("datasets").resolve("china-provinces"));
-            Map<String, Integer> result = DemoData.load(platform.gatewayUrl(), rows);
+            Map<String, Integer> result = DemoData.load(platform.gatewayUrl(), rows, steward);
             System.out.printf("demo data: %d observations of 31 provinces, 2015-2023 (%s)%n", rows.size(), result);
             awaitReadable(platform.gatewayUrl() + "/api/v1/assessments/CN-11?period=2023", Duration.ofSeconds(120),
-                    "\"cohortSize\":31");
-            awaitReadable(platform.gatewayUrl() + "/api/v1/roadmaps/CN-11", Duration.ofSeconds(60), "");
+                    "\"cohortSize\":31", analyst);
+            awaitReadable(platform.gatewayUrl() + "/api/v1/roadmaps/CN-11", Duration.ofSeconds(60), "", analyst);
         }
         String g = platform.gatewayUrl();
         System.out.printf("""
@@ -71,37 +74,44 @@ public final class Nqpf {
                   Assessment of Beijing       %s/api/v1/assessments/CN-11?period=2023
                   Roadmap of Beijing          %s/api/v1/roadmaps/CN-11
                   Gateway health              %s/actuator/health
+                  Identity provider (issuer)  %s
                   Kafka                       %s
                   PostgreSQL                  %s (user postgres)
+                Every API call needs a token: ./nqpf token demo-analyst (clients in docs/SECURITY.md).
                 Press Ctrl-C to stop.
-                """, seconds(started), g, g, g, g, g, g, g, platform.kafkaBootstrapServers(), platform.jdbcUrl());
+                """, seconds(started), g, g, g, g, g, g, g, platform.issuer(), platform.kafkaBootstrapServers(),
+                platform.jdbcUrl());
         stopped.await();
     }
 
     /** Loads the demo data into a platform that is already running (docker compose uses this). */
     static void demo(Path home, String gateway) throws Exception {
-        awaitReadable(gateway + "/api/v1/indicators", Duration.ofSeconds(120), "");
+        ClientCredentials steward = ClientCredentials.demo("demo-steward");
+        awaitReadable(gateway + "/api/v1/indicators", Duration.ofSeconds(120), "", steward);
+        DemoData.assignTenants(gateway, steward);
         List<DemoData.Row> rows = DemoData.rows(home.resolve("datasets").resolve("china-provinces"));
         System.out.printf("demo data: %d observations loaded through %s (%s)%n", rows.size(), gateway,
-                DemoData.load(gateway, rows));
+                DemoData.load(gateway, rows, steward));
     }
 
     /** Polls until the URL answers 200 with a body that contains {@code expected}. */
-    private static void awaitReadable(String url, Duration timeout, String expected) throws InterruptedException {
+    private static void awaitReadable(String url, Duration timeout, String expected, ClientCredentials as)
+            throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         int status = 0;
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", as.header())
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 status = r.statusCode();
                 if (status == 200 && r.body().contains(expected)) {
                     return;
                 }
             }
-            catch (java.io.IOException e) {
-                // retry
+            catch (java.io.IOException | IllegalStateException e) {
+                // retry: the gateway or the issuer is not answering yet
             }
             Thread.sleep(500);
         }

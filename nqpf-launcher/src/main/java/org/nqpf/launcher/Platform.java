@@ -22,6 +22,8 @@ public final class Platform implements AutoCloseable {
 
     /** A service module, its default port, and its heap: every JVM gets an explicit -Xmx. */
     public enum Service {
+        // First: the services find their issuer's keys through it (lazily, at their first request).
+        AUTH("auth-server", 9000, "160m", "auth-server-exec.jar"),
         INDICATOR("indicator-service", 8081, "384m", "indicator-service.jar"),
         ASSESSMENT("assessment-service", 8082, "384m", "assessment-service.jar"),
         // Its executable jar is classified: roadmap-service.jar is the plain jar the roadmap benchmark plans with.
@@ -127,9 +129,11 @@ public final class Platform implements AutoCloseable {
     /** Starts the infrastructure and the given services only, and waits until they report UP. */
     public static Platform start(Config config, java.util.Set<Service> only) throws Exception {
         Platform platform = new Platform(config);
+        java.util.Set<Service> services = java.util.EnumSet.of(Service.AUTH);
+        services.addAll(only); // whatever runs validates tokens: the issuer runs too
         try {
             platform.startInfrastructure();
-            platform.startServices(only);
+            platform.startServices(services);
             return platform;
         }
         catch (Exception e) {
@@ -204,19 +208,47 @@ public final class Platform implements AutoCloseable {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + config.ports().get(service)));
-        if (service == Service.GATEWAY) {
-            command.add("--nqpf.services.indicator=" + url(Service.INDICATOR));
-            command.add("--nqpf.services.assessment=" + url(Service.ASSESSMENT));
-            command.add("--nqpf.services.roadmap=" + url(Service.ROADMAP));
+        // Everything else through the environment: a credential never on a command line (ps shows it to all).
+        Map<String, String> env = new LinkedHashMap<>();
+        if (service == Service.AUTH) {
+            env.put("NQPF_AUTH_SIGNING_KEY_FILE", signingKeyFile().toString());
+            env.put("NQPF_AUTH_DEMO_CLIENTS", "true");
         }
         else {
-            command.add("--spring.datasource.url=" + jdbcUrl);
-            command.add("--spring.datasource.username=" + config.jdbcUsername());
-            command.add("--spring.datasource.password=" + config.jdbcPassword());
-            command.add("--spring.kafka.bootstrap-servers=" + kafka);
+            env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer());
         }
-        services.put(service, ManagedProcess.start(service.module, command, config.home(),
+        if (service == Service.GATEWAY) {
+            env.put("NQPF_SERVICES_INDICATOR", url(Service.INDICATOR));
+            env.put("NQPF_SERVICES_ASSESSMENT", url(Service.ASSESSMENT));
+            env.put("NQPF_SERVICES_ROADMAP", url(Service.ROADMAP));
+        }
+        else if (service != Service.AUTH) {
+            env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+            env.put("SPRING_DATASOURCE_USERNAME", config.jdbcUsername());
+            env.put("SPRING_DATASOURCE_PASSWORD", config.jdbcPassword());
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+        }
+        services.put(service, ManagedProcess.start(service.module, command, env, config.home(),
                 config.stateDir().resolve("logs").resolve(service.module + ".log")));
+    }
+
+    /**
+     * Lifts the gateway's per-client rate limit for the platforms this JVM starts from now on: benchmarks measure the
+     * platform, not the limiter (the extra JVM options of {@code nqpf.jvm.gateway}).
+     */
+    public static void liftGatewayRateLimit() {
+        System.setProperty("nqpf.jvm.gateway", "-Dnqpf.gateway.rate-limit.replenish-rate=1000000"
+                + " -Dnqpf.gateway.rate-limit.burst-capacity=1000000");
+    }
+
+    /** The issuer every service validates tokens against: the platform's own auth-server. */
+    public String issuer() {
+        return url(Service.AUTH);
+    }
+
+    /** The key auth-server signs with, kept with the platform's state so tokens outlive a restart. */
+    public Path signingKeyFile() {
+        return config.stateDir().resolve("auth").resolve("signing-key.json");
     }
 
     /** Stops one service, as an operator or a crash would. */

@@ -64,10 +64,13 @@ class PlatformE2EIT {
                 .withStateDir(Files.createTempDirectory("nqpf-e2e"));
         platform = Platform.start(config);
         gateway = platform.gatewayUrl();
-        api = new ApiClient(gateway);
+        // As the demo steward, through the platform's own identity provider: it submits and reads everything.
+        ClientCredentials steward = ClientCredentials.demo(platform.issuer(), "demo-steward");
+        api = new ApiClient(gateway).withToken(steward);
         kafka = new KafkaProbe(platform.kafkaBootstrapServers());
+        DemoData.assignTenants(gateway, steward);
         Map<String, Integer> loaded = DemoData.load(gateway,
-                DemoData.rows(home.resolve("datasets").resolve("china-provinces")));
+                DemoData.rows(home.resolve("datasets").resolve("china-provinces")), steward);
         assertThat(loaded.get("rejected")).as("demo rows rejected").isZero();
         assertThat(loaded.get("accepted")).isGreaterThan(5000);
     }

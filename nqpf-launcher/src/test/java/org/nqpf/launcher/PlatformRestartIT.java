@@ -132,6 +132,7 @@ class PlatformRestartIT {
         }
         try (Platform platform = Platform.start(config, EnumSet.of(Service.INDICATOR))) {
             ApiClient.Response posted = new ApiClient(platform.url(Service.INDICATOR))
+                    .withToken(ClientCredentials.demo(platform.issuer(), "demo-steward"))
                     .request("POST", "/api/v1/imports").body("text/csv", file).send();
             assertThat(posted.status()).as(posted.text()).isEqualTo(202);
             String id = posted.body().path("id").asString();

@@ -42,6 +42,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.nqpf.launcher.ClientCredentials;
 import org.nqpf.launcher.Platform;
 
 /**
@@ -141,6 +142,10 @@ public final class IngestBenchmark {
         return new IngestBenchmark(home, options).run();
     }
 
+    /** Submits and reads as the demo steward; reads indicator-service's heap meter as the demo operator. */
+    private ClientCredentials steward;
+    private ClientCredentials operator;
+
     private int run() throws Exception {
         Path state = Files.createTempDirectory("nqpf-bench-ingest-");
         Platform.Config config = Platform.Config.defaults(home).withStateDir(state).withFreePorts();
@@ -152,7 +157,10 @@ public final class IngestBenchmark {
         java.util.Set<Platform.Service> services = options.allServices()
                 ? java.util.EnumSet.allOf(Platform.Service.class)
                 : java.util.EnumSet.of(Platform.Service.INDICATOR, Platform.Service.GATEWAY);
+        Platform.liftGatewayRateLimit(); // the batch rate is the measurement, not a client to throttle
         try (Platform platform = Platform.start(config, services)) {
+            steward = ClientCredentials.demo(platform.issuer(), "demo-steward");
+            operator = ClientCredentials.demo(platform.issuer(), "demo-operator");
             System.out.printf(Locale.ROOT, "bench ingest: platform up in %.0f s (Kafka %s, gateway %s)%n",
                     seconds(t0), platform.kafkaBootstrapServers(), platform.gatewayUrl());
             List<String> entities = entities(platform.gatewayUrl());
@@ -426,7 +434,7 @@ public final class IngestBenchmark {
         for (String body : bodies) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway
                     + "/api/v1/observations")).timeout(Duration.ofMinutes(2))
-                    .header("Content-Type", "application/json")
+                    .header("Authorization", steward.header()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("batch refused: " + response.statusCode() + " " + response.body());
@@ -464,7 +472,7 @@ public final class IngestBenchmark {
         List<Double> heap = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
-                + "/api/v1/imports")).header("Content-Type", "text/csv").timeout(Duration.ofMinutes(30))
+                + "/api/v1/imports")).header("Authorization", steward.header()).header("Content-Type", "text/csv").timeout(Duration.ofMinutes(30))
                 .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 202) {
             throw new IllegalStateException("import refused: " + answer.statusCode() + " " + answer.body());
@@ -476,7 +484,7 @@ public final class IngestBenchmark {
         do {
             Thread.sleep(500);
             heap.add(metric(indicatorUrl, "jvm.memory.used"));
-            state = json.readTree(http.send(HttpRequest.newBuilder(job).build(),
+            state = json.readTree(http.send(HttpRequest.newBuilder(job).header("Authorization", steward.header()).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             if (System.nanoTime() - lastReport > 5_000_000_000L) {
                 lastReport = System.nanoTime();
@@ -503,7 +511,8 @@ public final class IngestBenchmark {
 
     private double metric(String serviceUrl, String name) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/metrics/"
-                + name + "?tag=area:heap")).timeout(Duration.ofSeconds(10)).build(),
+                + name + "?tag=area:heap")).header("Authorization", operator.header()).timeout(Duration.ofSeconds(10))
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
         return json.readTree(r.body()).path("measurements").path(0).path("value").asDouble();
     }
@@ -547,7 +556,7 @@ public final class IngestBenchmark {
 
     private JsonNode get(String url) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", steward.header()).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + ": " + r.statusCode() + " " + r.body());
         }

@@ -80,6 +80,9 @@ public final class IngestCommand {
         }
     }
 
+    /** NQPF_TOKEN, or a token of NQPF_CLIENT (default demo-steward: it submits under the file's own sources). */
+    private final java.util.function.Supplier<String> token = org.nqpf.launcher.ClientCredentials
+            .fromEnvironment("demo-steward");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out;
@@ -135,6 +138,7 @@ public final class IngestCommand {
         HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(o.gateway() + "/api/v1/imports"))
                 .header("Content-Type", o.format().contentType())
                 .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token.get())
                 // Streamed from disk in small pieces: the feeder never holds the file either.
                 .POST(HttpRequest.BodyPublishers.ofFile(o.file()));
         if (o.idempotencyKey() != null) {
@@ -217,6 +221,7 @@ public final class IngestCommand {
 
     private JsonNode get(URI uri) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token.get())
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException("GET " + uri + " answered " + describeProblem(r));
