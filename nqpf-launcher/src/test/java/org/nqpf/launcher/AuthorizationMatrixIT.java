@@ -176,6 +176,20 @@ class AuthorizationMatrixIT {
         assertThat(portalABodies).hasSizeGreaterThan(10);
     }
 
+    @Test
+    void should_KeepEveryCredentialOffTheCommandLinesOfThePlatformsProcesses() {
+        List<String> platformCommands = ProcessHandle.allProcesses()
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains("-exec.jar") || c.contains("service.jar") || c.contains("gateway.jar")
+                        || c.contains("kafka.Kafka"))
+                .toList();
+        assertThat(platformCommands).as("the platform's processes").hasSizeGreaterThanOrEqualTo(5);
+        for (String command : platformCommands) {
+            assertThat(command.toLowerCase(java.util.Locale.ROOT)).as(command)
+                    .doesNotContain("password").doesNotContain("secret").doesNotContain("jaas");
+        }
+    }
+
     private void check(java.util.function.Function<Route, String> base) {
         SoftAssertions soft = new SoftAssertions();
         for (Route route : routes()) {
