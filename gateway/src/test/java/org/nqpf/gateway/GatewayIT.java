@@ -409,7 +409,12 @@ class GatewayIT {
     @Test
     void should_Answer431_When_RequestHeadersExceed16KB() {
         client.get().uri("/api/v1/indicators").header("X-Padding", "x".repeat(17 * 1024)).exchange()
-                .expectStatus().isEqualTo(431);
+                .expectStatus().isEqualTo(431)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://nqpf.org/problems/request-header-fields-too-large")
+                .jsonPath("$.status").isEqualTo(431)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("16KB"));
         client.get().uri("/api/v1/indicators").header("X-Padding", "x".repeat(12 * 1024)).exchange()
                 .expectStatus().isOk();
     }
