@@ -1,6 +1,8 @@
 package org.nqpf.gateway;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,8 @@ import reactor.core.publisher.Flux;
 import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -57,6 +61,9 @@ class GatewayIT {
     }
 
     /** Calls as an OPERATOR (any role passes the gateway's API rule; OPERATOR also the console and actuator). */
+    @Autowired
+    RouteLocator routes;
+
     WebTestClient client;
     /** Calls without a token. */
     WebTestClient anonymous;
@@ -417,5 +424,19 @@ class GatewayIT {
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("16KB"));
         client.get().uri("/api/v1/indicators").header("X-Padding", "x".repeat(12 * 1024)).exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void should_GiveEveryRouteItsOwnResponseTimeout_ShorterForQueriesThanForBatches() {
+        Map<String, Object> timeouts = new HashMap<>();
+        routes.getRoutes().doOnNext(route -> timeouts.put(route.getId(),
+                route.getMetadata().get(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR))).blockLast(Duration.ofSeconds(10));
+        assertThat(timeouts).doesNotContainValue(null);
+        assertThat(timeouts).containsEntry("indicator-service-batches", 60000)
+                .containsEntry("indicator-service-imports", 60000)
+                .containsEntry("indicator-service", 30000)
+                .containsEntry("assessment-service", 30000)
+                .containsEntry("roadmap-service", 30000)
+                .containsEntry("roadmap-service-api-docs", 10000);
     }
 }
