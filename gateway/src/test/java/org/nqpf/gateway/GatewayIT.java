@@ -312,7 +312,8 @@ class GatewayIT {
     @Test
     void should_Answer401ProblemWithBearerChallenge_When_ApiCalledWithoutToken() {
         int before = indicator.received.size();
-        anonymous.get().uri("/api/v1/indicators").exchange()
+        // Asked as a browser asks: still problem+json, never a login page or a redirect to one.
+        anonymous.get().uri("/api/v1/indicators").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")

@@ -42,6 +42,9 @@ abstract class RateLimitITSupport {
 
     WebTestClient anonymous;
 
+    /** The stand-in for indicator-service that the subclass started. */
+    abstract StubService indicator();
+
     @Autowired
     void client(WebTestClient client) {
         this.anonymous = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
@@ -76,8 +79,9 @@ abstract class RateLimitITSupport {
 
     @Test
     void should_Answer429ProblemWithRetryAfter_When_ClientExceedsItsLimit_WhileAnotherClientIsServed() {
-        List<EntityExchangeResult<byte[]>> results = untilRefused(as(fresh("greedy"), "ANALYST"),
-                "/api/v1/indicators");
+        String greedy = fresh("greedy");
+        List<EntityExchangeResult<byte[]>> results = untilRefused(as(greedy, "ANALYST"),
+                "/api/v1/indicators?client=" + greedy);
         assertThat(results.subList(0, BURST)).as("a fresh client's burst")
                 .allSatisfy(r -> assertThat(r.getStatus().value()).isEqualTo(200));
 
@@ -95,6 +99,8 @@ abstract class RateLimitITSupport {
                 .contains("\"status\":429")
                 .contains("1 requests per second with bursts of " + BURST)
                 .contains("\"instance\":\"/api/v1/indicators\"");
+        assertThat(indicator().received).as("only the allowed requests reached the service")
+                .filteredOn(r -> r.uri().equals("/api/v1/indicators?client=" + greedy)).hasSize(results.size() - 1);
 
         as(fresh("patient"), "ANALYST").get().uri("/api/v1/indicators").exchange()
                 .expectStatus().isOk()

@@ -20,6 +20,11 @@ class RateLimitMemoryIT extends RateLimitITSupport {
 
     static final StubService indicator = StubService.start("indicator-service");
 
+    @Override
+    StubService indicator() {
+        return indicator;
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         register(registry, indicator, "memory");

@@ -38,6 +38,11 @@ class RateLimitRedisDownIT extends RateLimitITSupport {
     static final int redisPort = freePort();
     static Process redisServer;
 
+    @Override
+    StubService indicator() {
+        return indicator;
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         register(registry, indicator, "redis");

@@ -22,6 +22,11 @@ class RateLimitRedisIT extends RateLimitITSupport {
 
     static final StubService indicator = StubService.start("indicator-service");
 
+    @Override
+    StubService indicator() {
+        return indicator;
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         register(registry, indicator, "redis");
