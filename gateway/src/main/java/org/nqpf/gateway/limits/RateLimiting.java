@@ -5,6 +5,7 @@ import java.util.List;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
@@ -33,8 +34,7 @@ public class RateLimiting {
      */
     @Bean
     RedisRateLimiter redisRateLimiter(ReactiveRedisConnectionFactory connections,
-            @org.springframework.beans.factory.annotation.Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME)
-            RedisScript<List<Long>> script, ConfigurationService configurationService, RateLimitSettings settings) {
+            @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script, ConfigurationService configurationService, RateLimitSettings settings) {
         return new RedisRateLimiter(new FailureReportingRedisTemplate(connections, settings.redisTimeout()), script,
                 configurationService);
     }
