@@ -34,7 +34,8 @@ public class RateLimiting {
      */
     @Bean
     RedisRateLimiter redisRateLimiter(ReactiveRedisConnectionFactory connections,
-            @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script, ConfigurationService configurationService, RateLimitSettings settings) {
+            @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
+            ConfigurationService configurationService, RateLimitSettings settings) {
         return new RedisRateLimiter(new FailureReportingRedisTemplate(connections, settings.redisTimeout()), script,
                 configurationService);
     }
