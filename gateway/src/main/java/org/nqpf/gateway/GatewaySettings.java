@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
  * The gateway's own limits ({@code nqpf.gateway.*}).
  *
  * @param maxRequestSize  largest request body accepted; observation batches are the big ones
- * @param upstreamTimeout how long a service may take to answer; generous so large batch POSTs are not cut
+ * @param upstreamTimeout how long a service may take to answer at most: the HTTP client's default and the breakers'
+ *                        time limit (plus 5 s); each route sets its own, shorter or equal, in application.yml
  * @param maxImportSize   largest file accepted on {@code /api/v1/imports}: streamed through, never held, so it may
  *                        be far larger than the heap
  * @param importTimeout   how long one import upload may take end to end (the import route's breaker time limit)

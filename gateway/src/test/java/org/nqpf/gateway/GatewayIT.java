@@ -1,6 +1,8 @@
 package org.nqpf.gateway;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -12,8 +14,11 @@ import reactor.core.publisher.Flux;
 import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway in front of real HTTP servers standing in for the services: indicator and roadmap run, assessment is
- * stopped (nothing listens on its port).
+ * stopped (nothing listens on its port); tokens come from a real issuer ({@link TestIssuer}). The routing tests call
+ * as an OPERATOR; the security tests call with no token, other roles, and tokens the gateway must refuse.
  */
 @ServiceTest
 @AutoConfigureWebTestClient
@@ -37,6 +43,7 @@ class GatewayIT {
     static final StubService indicator = StubService.start("indicator-service");
     static final StubService roadmap = StubService.start("roadmap-service");
     static final String stoppedAssessment = StubService.stoppedUrl();
+    static final TestIssuer issuer = TestIssuer.shared();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -44,6 +51,7 @@ class GatewayIT {
         registry.add("nqpf.services.assessment", () -> stoppedAssessment);
         registry.add("nqpf.services.roadmap", roadmap::url);
         registry.add("nqpf.gateway.max-request-size", () -> "64KB");
+        issuer.register(registry);
     }
 
     @AfterAll
@@ -52,13 +60,25 @@ class GatewayIT {
         roadmap.close();
     }
 
+    /** Calls as an OPERATOR (any role passes the gateway's API rule; OPERATOR also the console and actuator). */
+    @Autowired
+    RouteLocator routes;
+
     WebTestClient client;
+    /** Calls without a token. */
+    WebTestClient anonymous;
 
     // WebTestClient's default 5 s is the whole budget of a first request on a busy 2-core CI machine (a scrape once
     // timed out there); the routes' own time limits are what the tests assert, not the client's.
     @Autowired
     void client(WebTestClient client) {
-        this.client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        this.anonymous = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        this.client = anonymous.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, issuer.bearer("gateway-it", "OPERATOR")).build();
+    }
+
+    private WebTestClient as(String subject, String... roles) {
+        return anonymous.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, issuer.bearer(subject, roles)).build();
     }
 
     @Test
@@ -287,5 +307,137 @@ class GatewayIT {
         client.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void should_Answer401ProblemWithBearerChallenge_When_ApiCalledWithoutToken() {
+        int before = indicator.received.size();
+        // Asked as a browser asks: still problem+json, never a login page or a redirect to one.
+        anonymous.get().uri("/api/v1/indicators").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader().exists("X-Correlation-Id")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://nqpf.org/problems/unauthorized")
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.instance").isEqualTo("/api/v1/indicators");
+        assertThat(indicator.received.subList(before, indicator.received.size()))
+                .noneMatch(r -> r.uri().startsWith("/api/v1/indicators"));
+    }
+
+    @Test
+    void should_Answer401ProblemNamingTheTokenError_When_TokenExpiredForeignOrForAnotherAudience() {
+        for (String token : new String[] {issuer.expiredToken("late", "ANALYST"),
+                issuer.tokenForAudience("someone-else", "stray", "ANALYST"),
+                issuer.tokenSignedByAnotherKey("forger", "OPERATOR"), "not-a-jwt"}) {
+            anonymous.get().uri("/api/v1/frameworks").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
+                            challenge -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\""))
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("https://nqpf.org/problems/unauthorized");
+        }
+    }
+
+    @Test
+    void should_RelayAuthorizationHeaderUnchanged_When_AnyRoleCallsTheApi() {
+        String bearer = issuer.bearer("portal-a", "PORTAL");
+        anonymous.get().uri("/api/v1/entities/relayed").header(HttpHeaders.AUTHORIZATION, bearer).exchange()
+                .expectStatus().isOk();
+        assertThat(indicator.received).filteredOn(r -> r.uri().equals("/api/v1/entities/relayed"))
+                .extracting(StubService.Received::authorization).containsExactly(bearer);
+    }
+
+    @Test
+    void should_PassApiKeyIngestToIndicatorService_When_FeedSendsKeyWithoutToken() {
+        anonymous.post().uri("/api/v1/observations").header("X-Api-Key", "nqpf_feed7_s3cret")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(202);
+        anonymous.post().uri("/api/v1/imports").header("X-Api-Key", "nqpf_feed7_s3cret")
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue("a,b\n").exchange()
+                .expectStatus().isEqualTo(202);
+        assertThat(indicator.received).filteredOn(r -> "nqpf_feed7_s3cret".equals(r.apiKey()))
+                .extracting(StubService.Received::uri).contains("/api/v1/observations", "/api/v1/imports");
+    }
+
+    @Test
+    void should_Answer401_When_ApiKeyIsSentAnywhereButTheIngestPosts() {
+        anonymous.get().uri("/api/v1/observations").header("X-Api-Key", "nqpf_feed7_s3cret").exchange()
+                .expectStatus().isUnauthorized();
+        anonymous.post().uri("/api/v1/entities").header("X-Api-Key", "nqpf_feed7_s3cret")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized();
+        anonymous.get().uri("/api/v1/imports/42").header("X-Api-Key", "nqpf_feed7_s3cret").exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void should_RefuseActuatorOtherThanHealth_When_CallerIsNotOperator() {
+        anonymous.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        as("analyst", "ANALYST", "STEWARD").get().uri("/actuator/metrics").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://nqpf.org/problems/forbidden")
+                .jsonPath("$.status").isEqualTo(403)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("OPERATOR"));
+        as("operator", "OPERATOR").get().uri("/actuator/metrics").exchange().expectStatus().isOk();
+
+        anonymous.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        anonymous.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void should_RefuseConsoleStatus_When_CallerIsNotOperator_AndServeThePageToAnyone() {
+        anonymous.get().uri("/console/api/status").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        as("portal-a", "PORTAL").get().uri("/console/api/status").exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://nqpf.org/problems/forbidden");
+
+        anonymous.get().uri("/console/index.html").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html).contains("sessionStorage")
+                        .contains("Authorization"));
+    }
+
+    @Test
+    void should_ServeOpenApiDocuments_When_CallerHasNoToken() {
+        anonymous.get().uri("/api-docs/indicator").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.info.title").isEqualTo("indicator-service");
+    }
+
+    @Test
+    void should_Answer431_When_RequestHeadersExceed16KB() {
+        client.get().uri("/api/v1/indicators").header("X-Padding", "x".repeat(17 * 1024)).exchange()
+                .expectStatus().isEqualTo(431)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://nqpf.org/problems/request-header-fields-too-large")
+                .jsonPath("$.status").isEqualTo(431)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("16KB"));
+        client.get().uri("/api/v1/indicators").header("X-Padding", "x".repeat(12 * 1024)).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void should_GiveEveryRouteItsOwnResponseTimeout_ShorterForQueriesThanForBatches() {
+        Map<String, Object> timeouts = new HashMap<>();
+        routes.getRoutes().doOnNext(route -> timeouts.put(route.getId(),
+                route.getMetadata().get(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR))).blockLast(Duration.ofSeconds(10));
+        assertThat(timeouts).doesNotContainValue(null);
+        assertThat(timeouts).containsEntry("indicator-service-batches", 60000)
+                .containsEntry("indicator-service-imports", 60000)
+                .containsEntry("indicator-service", 30000)
+                .containsEntry("assessment-service", 30000)
+                .containsEntry("roadmap-service", 30000)
+                .containsEntry("roadmap-service-api-docs", 10000);
     }
 }

@@ -6,11 +6,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.nqpf.gateway.correlation.CorrelationId;
+import org.nqpf.gateway.limits.RateLimitSettings;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GatewaySettingsTest {
 
@@ -45,5 +47,29 @@ class GatewaySettingsTest {
         assertThat(CorrelationId.acceptOrGenerate("two words")).isNotEqualTo("two words").hasSize(36);
         assertThat(CorrelationId.acceptOrGenerate("x".repeat(129))).hasSize(36);
         assertThat(CorrelationId.acceptOrGenerate(null)).hasSize(36);
+    }
+
+    @Test
+    void should_Limit20PerSecondWithBurstsOf40InMemory_When_NothingConfigured() {
+        RateLimitSettings settings = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("nqpf.gateway.rate-limit", RateLimitSettings.class);
+        assertThat(settings.store()).isEqualTo(RateLimitSettings.Store.MEMORY);
+        assertThat(settings.replenishRate()).isEqualTo(20);
+        assertThat(settings.burstCapacity()).isEqualTo(40);
+        assertThat(settings.describe()).isEqualTo("20 requests per second with bursts of 40");
+
+        RateLimitSettings redis = new Binder(new MapConfigurationPropertySource(Map.of(
+                "nqpf.gateway.rate-limit.store", "redis", "nqpf.gateway.rate-limit.replenish-rate", "5",
+                "nqpf.gateway.rate-limit.burst-capacity", "10")))
+                .bindOrCreate("nqpf.gateway.rate-limit", RateLimitSettings.class);
+        assertThat(redis.store()).isEqualTo(RateLimitSettings.Store.REDIS);
+        assertThat(redis.describe()).isEqualTo("5 requests per second with bursts of 10");
+    }
+
+    @Test
+    void should_RefuseABurstBelowTheReplenishRate() {
+        assertThatThrownBy(() -> new RateLimitSettings(RateLimitSettings.Store.MEMORY, 20, 10, 100,
+                Duration.ofMillis(500), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("burst-capacity");
     }
 }

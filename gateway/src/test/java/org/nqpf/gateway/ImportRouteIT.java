@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,15 +47,23 @@ class ImportRouteIT {
         registry.add("nqpf.services.roadmap", StubService::stoppedUrl);
         registry.add("nqpf.gateway.max-request-size", () -> "64KB");
         registry.add("nqpf.gateway.max-import-size", () -> "1MB");
+        TestIssuer.shared().register(registry);
     }
+
+    /** A steward's token: imports need an authenticated caller at the gateway. */
+    private static final String BEARER = TestIssuer.shared().bearer("import-it", "STEWARD");
 
     @AfterAll
     static void stopStub() {
         indicator.close();
     }
 
-    @Autowired
     WebTestClient client;
+
+    @Autowired
+    void client(WebTestClient client) {
+        this.client = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, BEARER).build();
+    }
 
     @LocalServerPort
     int port;
@@ -80,7 +89,7 @@ class ImportRouteIT {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/imports HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: text/csv\r\n"
                     + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + 8 * chunk)
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nAuthorization: " + BEARER + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             for (int i = 0; i < 8; i++) {
                 awaitStreamed(before + (long) i * chunk, chunked);
                 if (chunked) {

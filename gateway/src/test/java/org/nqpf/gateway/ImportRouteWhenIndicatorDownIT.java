@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,10 +32,16 @@ class ImportRouteWhenIndicatorDownIT {
         registry.add("nqpf.services.assessment", StubService::stoppedUrl);
         registry.add("nqpf.services.roadmap", StubService::stoppedUrl);
         registry.add("nqpf.gateway.max-import-size", () -> "64MB");
+        TestIssuer.shared().register(registry);
     }
 
-    @Autowired
     WebTestClient client;
+
+    @Autowired
+    void client(WebTestClient client) {
+        this.client = client.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestIssuer.shared().bearer("import-it", "STEWARD")).build();
+    }
 
     @Test
     void should_Answer503NamingIndicatorService_When_ImportFilePostedWhileItIsStopped() {

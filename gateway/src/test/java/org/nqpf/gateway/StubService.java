@@ -22,8 +22,12 @@ import static org.nqpf.testsupport.HttpStubs.respond;
  */
 final class StubService implements AutoCloseable {
 
-    /** What the stub received: method, path with query, the correlation id header, body size. */
-    record Received(String method, String uri, String correlationId, int bodyBytes) {
+    /**
+     * What the stub received: method, path with query, the correlation id header, body size, the Authorization and
+     * X-Api-Key headers as they arrived.
+     */
+    record Received(String method, String uri, String correlationId, int bodyBytes, String authorization,
+            String apiKey) {
     }
 
     private final String name;
@@ -76,7 +80,9 @@ final class StubService implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String uri = exchange.getRequestURI().toString();
         received.add(new Received(exchange.getRequestMethod(), uri,
-                exchange.getRequestHeaders().getFirst("X-Correlation-Id"), bodyBytes));
+                exchange.getRequestHeaders().getFirst("X-Correlation-Id"), bodyBytes,
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst("X-Api-Key")));
 
         if (path.equals("/actuator/health")) {
             respond(exchange, 200, "application/json", "{\"status\":\"UP\"}");

@@ -2,12 +2,14 @@ package org.nqpf.gateway.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.nqpf.gateway.correlation.CorrelationId;
 import org.nqpf.web.ProblemTypes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -24,6 +26,9 @@ public class Problems {
 
     public static final String SERVICE_UNAVAILABLE = ProblemTypes.of("service-unavailable").toString();
     public static final String REQUEST_TOO_LARGE = ProblemTypes.forStatus(HttpStatus.CONTENT_TOO_LARGE).toString();
+    public static final String TOO_MANY_REQUESTS = ProblemTypes.forStatus(HttpStatus.TOO_MANY_REQUESTS).toString();
+    public static final String UNAUTHORIZED = ProblemTypes.forStatus(HttpStatus.UNAUTHORIZED).toString();
+    public static final String FORBIDDEN = ProblemTypes.forStatus(HttpStatus.FORBIDDEN).toString();
 
     private final JsonMapper json;
 
@@ -34,6 +39,16 @@ public class Problems {
     /** Writes the problem; {@code extensions} become extra members (e.g. {@code service}). */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String detail,
             Map<String, Object> extensions) {
+        return write(exchange, status, type, detail, extensions, headers -> {
+        });
+    }
+
+    /**
+     * Writes the problem with headers of its own ({@code Retry-After}, {@code WWW-Authenticate}, ...), set after the
+     * response's earlier headers were cleared.
+     */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String detail,
+            Map<String, Object> extensions, Consumer<HttpHeaders> headers) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             // Too late to answer: the client already has a status line and headers.
@@ -61,6 +76,7 @@ public class Problems {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(bytes.length);
+        headers.accept(response.getHeaders());
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
     }
 

@@ -2,6 +2,7 @@ package org.nqpf.gateway.routing;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -14,6 +15,8 @@ import org.nqpf.gateway.GatewaySettings;
 import org.nqpf.gateway.correlation.CorrelationId;
 import org.nqpf.gateway.problem.Problems;
 import org.nqpf.gateway.problem.RequestTooLargeException;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,7 +67,7 @@ public class FallbackController {
         String name = Downstream.nameOf(service);
         String method = exchange.getRequest().getMethod().name();
         String path = CorrelationId.originalPath(exchange);
-        String why = reason(cause);
+        String why = reason(cause, exchange);
         log.warn("{} unavailable for {} {}: {} [correlationId={}]", name, method, path, cause.toString(),
                 CorrelationId.of(exchange));
         return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
@@ -73,7 +76,25 @@ public class FallbackController {
                 Map.of("service", name));
     }
 
-    private String reason(Throwable cause) {
+    /** The route's own response timeout (its metadata, in ms), else the HTTP client's. */
+    private Duration responseTimeout(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        Object millis = route == null ? null : route.getMetadata().get(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR);
+        if (millis instanceof Number number) {
+            return Duration.ofMillis(number.longValue());
+        }
+        if (millis != null) {
+            try {
+                return Duration.ofMillis(Long.parseLong(millis.toString().trim()));
+            }
+            catch (NumberFormatException e) {
+                // fall through to the client's
+            }
+        }
+        return settings.upstreamTimeout();
+    }
+
+    private String reason(Throwable cause, ServerWebExchange exchange) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof CallNotPermittedException) {
                 return "circuit open after repeated failures";
@@ -81,7 +102,7 @@ public class FallbackController {
             // Before ConnectException: netty's connect timeout is one.
             if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
                 return t instanceof ConnectException ? "no connection within the connect timeout"
-                        : "no answer within " + settings.upstreamTimeout().toSeconds() + "s";
+                        : "no answer within " + responseTimeout(exchange).toSeconds() + "s";
             }
             if (t instanceof UnknownHostException) {
                 return "unknown host";
