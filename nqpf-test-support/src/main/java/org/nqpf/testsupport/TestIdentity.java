@@ -125,6 +125,26 @@ public final class TestIdentity {
         return sign(key, claimsOf(clientId).audience(List.of(audience)).build());
     }
 
+    /**
+     * A token for any subject and roles, as the provider would sign it (its issuer and key), valid for
+     * {@code validFor} from now (negative: expired that long ago), for {@code audience}; or signed by a key the
+     * provider never published. For a component whose tests need callers the provider has no client for.
+     */
+    public String mint(String subject, List<String> roles, Duration validFor, String audience, boolean anotherKey) {
+        Instant now = Instant.now();
+        Instant expires = now.plus(validFor);
+        Instant issued = validFor.isNegative() ? expires.minus(Duration.ofMinutes(15)) : now;
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(List.of(audience)).subject(subject)
+                .claim("roles", roles).issueTime(Date.from(issued)).notBeforeTime(Date.from(issued))
+                .expirationTime(Date.from(expires)).jwtID(UUID.randomUUID().toString()).build();
+        try {
+            return sign(anotherKey ? new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate() : key, claims);
+        }
+        catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JWTClaimsSet.Builder claimsOf(String clientId) {
         try {
             JWTClaimsSet real = SignedJWT.parse(token(clientId)).getJWTClaimsSet();
