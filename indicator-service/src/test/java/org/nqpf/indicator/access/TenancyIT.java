@@ -187,6 +187,17 @@ class TenancyIT {
         assertThat(api.get("/api/v1/observations?indicator=RD_INTENSITY&period=2072").list())
                 .extracting(o -> o.get("entity")).contains("TNA-PLANT", "TNB-GROUP");
 
+        // the steward's Idempotency-Key is no replay of the steward's answer for the portal
+        String body = batch("TNB-GROUP", 2079, 7.7, "nbs");
+        Response stewards = api.request("POST", "/api/v1/observations").header("Idempotency-Key", "tenancy-batch-key")
+                .json(body).send();
+        assertThat(stewards.map()).containsEntry("accepted", 1);
+        Response replay = portal.request("POST", "/api/v1/observations").header("Idempotency-Key", "tenancy-batch-key")
+                .json(body).send();
+        assertThat(replay.header("Idempotent-Replayed")).isNotEqualTo("true");
+        replay.assertProblem(422);
+        seen.add(replay);
+
         assertNothingOfTenantB(seen);
     }
 
