@@ -43,8 +43,8 @@ public class EntityRegistry {
             """;
     /** The tenant rule of every read: with {@code :all} false, only the entities of {@code :tenant} (none for null). */
     private static final String VISIBLE = "(:all OR e.tenant = :tenant::text)";
-    private static final String SEARCH = """
-            WHERE (:all OR e.tenant = :tenant::text)
+    private static final String SEARCH = "WHERE " + VISIBLE + """
+
               AND (:kind::text IS NULL OR e.kind = :kind)
               AND (:cohort::text IS NULL OR e.id IN (SELECT entity_id FROM cohort_member WHERE cohort_code = :cohort))
               AND (:parent::text IS NULL OR e.parent_id = :parent)

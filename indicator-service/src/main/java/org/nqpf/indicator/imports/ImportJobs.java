@@ -32,10 +32,6 @@ class ImportJobs {
     record Readers(boolean all, String source) {
 
         static final Readers ALL = new Readers(true, null);
-
-        boolean sees(String jobSource) {
-            return all || (source != null && source.equals(jobSource));
-        }
     }
 
     private static final String VISIBLE = " (:all OR source = :source::text) ";

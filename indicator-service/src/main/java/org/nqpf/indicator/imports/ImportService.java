@@ -16,22 +16,22 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.nqpf.indicator.entity.TenantScope;
 import org.nqpf.indicator.ingest.Channel;
 import org.nqpf.indicator.ingest.IngestResult;
 import org.nqpf.indicator.ingest.Ingestion;
 import org.nqpf.indicator.ingest.ObservationRow;
 import org.nqpf.indicator.ingest.Rejection;
 import org.nqpf.indicator.ingest.Submitter;
-import org.nqpf.indicator.entity.TenantScope;
-import org.nqpf.security.Caller;
-import org.nqpf.web.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.nqpf.indicator.ingest.format.Formats;
 import org.nqpf.indicator.ingest.format.RowReader;
 import org.nqpf.indicator.ingest.format.UnreadableInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.nqpf.security.Caller;
 import org.nqpf.web.InvalidInputException;
+import org.nqpf.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -102,6 +102,11 @@ public class ImportService implements SchedulingConfigurer {
      */
     public Submitted submit(MediaType contentType, String idempotencyKey, InputStream body, Submitter submitter)
             throws IOException {
+        if (!submitter.entities().all()) {
+            // a job keeps its submitter's source, not a tenant: a tenant-bound caller submits through the batch API
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "import jobs are for feeds and "
+                    + "stewards; a portal submits its tenant's observations with POST /api/v1/observations");
+        }
         if (!Formats.supports(contentType)) {
             throw new Formats.UnsupportedFormatException((contentType == null ? "no Content-Type"
                     : "unsupported Content-Type " + contentType) + ": send one of " + Formats.SUPPORTED);
