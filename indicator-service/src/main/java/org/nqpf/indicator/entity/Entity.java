@@ -8,14 +8,21 @@ import java.util.List;
  *
  * @param id      the platform's stable identifier, e.g. CN-11; never changes
  * @param kind    REGION, INDUSTRY or ENTERPRISE; never changes
+ * @param tenant  the tenant whose portal may see it (docs/SECURITY.md); null for none, which no portal sees
  * @param cohorts the peer sets it is compared within
  */
 public record Entity(String id, String kind, String code, String nameEn, String nameZh, String parentId,
-        List<String> cohorts) {
+        String tenant, List<String> cohorts) {
 
     public static final List<String> KINDS = List.of("REGION", "INDUSTRY", "ENTERPRISE");
 
     public Entity {
         cohorts = cohorts == null ? List.of() : List.copyOf(cohorts);
+    }
+
+    /** An entity of no tenant. */
+    public Entity(String id, String kind, String code, String nameEn, String nameZh, String parentId,
+            List<String> cohorts) {
+        this(id, kind, code, nameEn, nameZh, parentId, null, cohorts);
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.nqpf.security.Caller;
 import org.nqpf.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,7 +20,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Entities and cohorts. Lists stay JSON arrays (what clients of the first version read); paging travels in headers:
- * {@code X-Total-Count} and an RFC 8288 {@code Link} with first, prev, next and last pages.
+ * {@code X-Total-Count} and an RFC 8288 {@code Link} with first, prev, next and last pages. Every read is of what the
+ * caller may see ({@link TenantScope#readerOf}): a PORTAL's lists hold its tenant's entities only, and an entity of
+ * another tenant answers 404 exactly as a missing one.
  */
 @RestController
 class EntityController {
@@ -43,12 +46,12 @@ class EntityController {
             throw EntityProblem.badQuery(problems);
         }
         EntitySearch search = new EntitySearch(kind, cohort, q, parent);
-        return paged(registry.search(search, page, size), search, "/api/v1/entities");
+        return paged(registry.search(search, page, size, scope()), search, "/api/v1/entities");
     }
 
     @GetMapping("/api/v1/entities/{id}")
     Entity entity(@PathVariable String id) {
-        return registry.find(id).orElseThrow(() -> new NotFoundException("no entity " + id));
+        return registry.find(id, scope()).orElseThrow(() -> new NotFoundException("no entity " + id));
     }
 
     /** The direct children, paged like the entity list. */
@@ -60,7 +63,7 @@ class EntityController {
             throw EntityProblem.badQuery(problems);
         }
         EntitySearch search = new EntitySearch(null, null, null, id);
-        return paged(registry.search(search, page, size), search,
+        return paged(registry.search(search, page, size, scope()), search,
                 UriComponentsBuilder.fromPath("/api/v1/entities/{id}/children").buildAndExpand(id).encode().toUriString());
     }
 
@@ -70,7 +73,7 @@ class EntityController {
         return ResponseEntity.created(URI.create("/api/v1/entities/" + created.id())).body(created);
     }
 
-    /** Replaces code, names and parent; id and kind, if sent, must be the entity's own. */
+    /** Replaces code, names, parent and tenant; id and kind, if sent, must be the entity's own. */
     @PutMapping("/api/v1/entities/{id}")
     Entity update(@PathVariable String id, @RequestBody Entity change) {
         return registry.update(id, change);
@@ -78,12 +81,12 @@ class EntityController {
 
     @GetMapping("/api/v1/cohorts")
     List<Cohort> cohorts() {
-        return registry.cohorts();
+        return registry.cohorts(scope());
     }
 
     @GetMapping("/api/v1/cohorts/{code}")
     Cohort cohort(@PathVariable String code) {
-        return registry.cohort(code).orElseThrow(() -> new NotFoundException("no cohort " + code));
+        return registry.cohort(code, scope()).orElseThrow(() -> new NotFoundException("no cohort " + code));
     }
 
     @PostMapping("/api/v1/cohorts")
@@ -102,6 +105,10 @@ class EntityController {
     ResponseEntity<Void> removeMember(@PathVariable String code, @PathVariable String entityId) {
         registry.removeMember(code, entityId);
         return ResponseEntity.noContent().build();
+    }
+
+    private static TenantScope scope() {
+        return TenantScope.readerOf(Caller.current());
     }
 
     private static List<FieldError> paging(int page, int size) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.nqpf.web.InvalidInputException;
 import org.nqpf.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +33,19 @@ public class EntityRegistry {
     static final int MAX_PAGE_SIZE = 1000;
     private static final int MAX_NAME = 200;
 
+    static final Pattern TENANT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    /** The entity with its cohorts and its parent's tenant (a tenant-bound caller sees no parent it may not see). */
     private static final String SELECT_ENTITY = """
-            SELECT e.*, coalesce(array_agg(m.cohort_code ORDER BY m.cohort_code) FILTER (WHERE m.cohort_code IS NOT NULL), '{}') AS cohorts
+            SELECT e.*, coalesce(array_agg(m.cohort_code ORDER BY m.cohort_code) FILTER (WHERE m.cohort_code IS NOT NULL), '{}') AS cohorts,
+                   (SELECT p.tenant FROM entity p WHERE p.id = e.parent_id) AS parent_tenant
             FROM entity e LEFT JOIN cohort_member m ON m.entity_id = e.id
             """;
-    private static final String SEARCH = """
-            WHERE (:kind::text IS NULL OR e.kind = :kind)
+    /** The tenant rule of every read: with {@code :all} false, only the entities of {@code :tenant} (none for null). */
+    private static final String VISIBLE = "(:all OR e.tenant = :tenant::text)";
+    private static final String SEARCH = "WHERE " + VISIBLE + """
+
+              AND (:kind::text IS NULL OR e.kind = :kind)
               AND (:cohort::text IS NULL OR e.id IN (SELECT entity_id FROM cohort_member WHERE cohort_code = :cohort))
               AND (:parent::text IS NULL OR e.parent_id = :parent)
               AND (:q::text IS NULL OR e.id ILIKE '%' || :q || '%' OR e.code ILIKE '%' || :q || '%'
@@ -45,9 +53,11 @@ public class EntityRegistry {
             """;
 
     private final JdbcClient jdbc;
+    private final EntityAnnouncements announcements;
 
-    public EntityRegistry(JdbcClient jdbc) {
+    public EntityRegistry(JdbcClient jdbc, EntityAnnouncements announcements) {
         this.jdbc = jdbc;
+        this.announcements = announcements;
     }
 
     /** Entities, optionally of one kind, in one cohort, or whose id, code or names contain {@code query}. */
@@ -57,22 +67,32 @@ public class EntityRegistry {
 
     /** One page (from 0) of the entities matching {@code search}, in id order so that pages never overlap. */
     public EntityPage search(EntitySearch search, int page, int size) {
+        return search(search, page, size, TenantScope.ALL);
+    }
+
+    /**
+     * One page of the entities matching {@code search} that {@code scope} sees. A parent it may not see is answered
+     * as a missing one.
+     */
+    public EntityPage search(EntitySearch search, int page, int size, TenantScope scope) {
         if (search.cohort() != null && cohort(search.cohort()).isEmpty()) {
             throw new NotFoundException("no cohort " + search.cohort());
         }
-        if (search.parent() != null && find(search.parent()).isEmpty()) {
+        if (search.parent() != null && find(search.parent(), scope).isEmpty()) {
             throw new NotFoundException("no entity " + search.parent());
         }
-        long total = jdbc.sql("SELECT count(*) FROM entity e " + SEARCH).params(params(search))
+        long total = jdbc.sql("SELECT count(*) FROM entity e " + SEARCH).params(params(search, scope))
                 .query(Long.class).single();
         List<Entity> items = jdbc.sql(SELECT_ENTITY + SEARCH + " GROUP BY e.id ORDER BY e.id LIMIT :limit OFFSET :offset")
-                .params(params(search)).param("limit", size).param("offset", (long) page * size)
-                .query((rs, i) -> entity(rs)).list();
+                .params(params(search, scope)).param("limit", size).param("offset", (long) page * size)
+                .query((rs, i) -> entity(rs, scope)).list();
         return new EntityPage(items, total, page, size);
     }
 
-    private static Map<String, Object> params(EntitySearch s) {
+    private static Map<String, Object> params(EntitySearch s, TenantScope scope) {
         var p = new java.util.HashMap<String, Object>();
+        p.put("all", scope.all());
+        p.put("tenant", scope.tenant());
         p.put("kind", s.kind());
         p.put("cohort", s.cohort());
         p.put("parent", s.parent());
@@ -81,23 +101,44 @@ public class EntityRegistry {
     }
 
     public Optional<Entity> find(String id) {
-        return jdbc.sql(SELECT_ENTITY + " WHERE e.id = ? GROUP BY e.id").param(id).query((rs, i) -> entity(rs))
-                .optional();
+        return find(id, TenantScope.ALL);
+    }
+
+    /** The entity if {@code scope} sees it: one it may not see is as absent as a missing one. */
+    public Optional<Entity> find(String id, TenantScope scope) {
+        return jdbc.sql(SELECT_ENTITY + " WHERE e.id = :id AND " + VISIBLE + " GROUP BY e.id").param("id", id)
+                .param("all", scope.all()).param("tenant", scope.tenant())
+                .query((rs, i) -> entity(rs, scope)).optional();
     }
 
     /** The registered ones among {@code ids}, by id. */
     public Map<String, Entity> findAll(Collection<String> ids) {
+        return findAll(ids, TenantScope.ALL);
+    }
+
+    /** The registered ones among {@code ids} that {@code scope} sees, by id. */
+    public Map<String, Entity> findAll(Collection<String> ids, TenantScope scope) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql(SELECT_ENTITY + " WHERE e.id = ANY(?) GROUP BY e.id")
-                .param(ids.toArray(String[]::new))
-                .query((rs, i) -> entity(rs)).list().stream()
+        return jdbc.sql(SELECT_ENTITY + " WHERE e.id = ANY(:ids) AND " + VISIBLE + " GROUP BY e.id")
+                .param("ids", ids.toArray(String[]::new)).param("all", scope.all()).param("tenant", scope.tenant())
+                .query((rs, i) -> entity(rs, scope)).list().stream()
                 .collect(Collectors.toMap(Entity::id, Function.identity()));
+    }
+
+    /** 400 naming {@code tenant} when it is set and not a tenant name. */
+    private static void checkTenant(String tenant) {
+        if (tenant != null && !TENANT.matcher(tenant).matches()) {
+            throw InvalidInputException.badRequest(List.of(FieldError.rejected("tenant", "'" + tenant
+                    + "' is not a tenant: 1 to 64 lower-case letters, digits or '-', starting with a letter or digit,"
+                    + " e.g. tenant-a; leave it out (or null) for none", tenant)));
+        }
     }
 
     @Transactional
     public Entity register(Entity entity) {
+        checkTenant(entity.tenant());
         lockHierarchy();
         List<FieldError> problems = new ArrayList<>();
         if (entity.id() == null || entity.id().isBlank()) {
@@ -132,9 +173,9 @@ public class EntityRegistry {
         }
         ensureCodeFree(entity.kind(), entity.code(), entity.id());
         try {
-            jdbc.sql("INSERT INTO entity (id, kind, code, name_en, name_zh, parent_id) VALUES (?, ?, ?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO entity (id, kind, code, name_en, name_zh, parent_id, tenant) VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .params(entity.id(), entity.kind(), entity.code(), entity.nameEn().trim(), trimmed(entity.nameZh()),
-                            entity.parentId())
+                            entity.parentId(), entity.tenant())
                     .update();
         }
         catch (DuplicateKeyException e) {
@@ -144,16 +185,19 @@ public class EntityRegistry {
         for (String cohort : new LinkedHashSet<>(entity.cohorts())) {
             insertMember(cohort, entity.id());
         }
+        announcements.announce(List.of(entity.id())); // revision 1
         return find(entity.id()).orElseThrow();
     }
 
     /**
-     * Changes an entity's code, names or parent. Its id and kind never change; cohort membership changes through the
-     * cohort's members. The new parent must not lie under the entity (the hierarchy stays a tree), and the entity's
-     * code must still fit under its parent and above its children.
+     * Changes an entity's code, names, parent or tenant (a PUT replaces them all). Its id and kind never change;
+     * cohort membership changes through the cohort's members. The new parent must not lie under the entity (the
+     * hierarchy stays a tree), and the entity's code must still fit under its parent and above its children. A
+     * change that changes nothing is no new revision and announces nothing.
      */
     @Transactional
     public Entity update(String id, Entity change) {
+        checkTenant(change.tenant());
         lockHierarchy();
         Entity current = find(id).orElseThrow(() -> new NotFoundException("no entity " + id));
         List<FieldError> problems = new ArrayList<>();
@@ -186,16 +230,23 @@ public class EntityRegistry {
             throw EntityProblem.invalid("Invalid entity change", problems);
         }
         ensureCodeFree(kind, change.code(), id);
-        jdbc.sql("UPDATE entity SET code = ?, name_en = ?, name_zh = ?, parent_id = ? WHERE id = ?")
-                .params(change.code(), change.nameEn().trim(), trimmed(change.nameZh()), change.parentId(), id)
+        Entity changed = new Entity(id, kind, change.code(), change.nameEn().trim(), trimmed(change.nameZh()),
+                change.parentId(), change.tenant(), current.cohorts());
+        if (changed.equals(current)) {
+            return current;
+        }
+        jdbc.sql("UPDATE entity SET code = ?, name_en = ?, name_zh = ?, parent_id = ?, tenant = ?, revision = revision + 1"
+                        + " WHERE id = ?")
+                .params(changed.code(), changed.nameEn(), changed.nameZh(), changed.parentId(), changed.tenant(), id)
                 .update();
+        announcements.announce(List.of(id));
         return find(id).orElseThrow();
     }
 
     /** The direct children of an entity, in id order. */
     public List<Entity> children(String id) {
         return jdbc.sql(SELECT_ENTITY + " WHERE e.parent_id = ? GROUP BY e.id ORDER BY e.id").param(id)
-                .query((rs, i) -> entity(rs)).list();
+                .query((rs, i) -> entity(rs, TenantScope.ALL)).list();
     }
 
     /**
@@ -266,7 +317,9 @@ public class EntityRegistry {
         if (find(entityId).isEmpty()) {
             throw new NotFoundException("no entity " + entityId);
         }
-        insertMember(cohort, entityId);
+        if (insertMember(cohort, entityId)) {
+            membershipChanged(List.of(entityId));
+        }
         return cohort(cohort).orElseThrow();
     }
 
@@ -281,11 +334,23 @@ public class EntityRegistry {
         if (removed == 0) {
             throw new NotFoundException("no member " + entityId + " in cohort " + cohort);
         }
+        membershipChanged(List.of(entityId));
     }
 
-    private void insertMember(String cohort, String entityId) {
-        jdbc.sql("INSERT INTO cohort_member (cohort_code, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(cohort, entityId).update();
+    /** Whether the entity joined the cohort (false: it was a member already). */
+    private boolean insertMember(String cohort, String entityId) {
+        return jdbc.sql("INSERT INTO cohort_member (cohort_code, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(cohort, entityId).update() > 0;
+    }
+
+    /** The entities' cohorts changed: each is a new revision, announced with its cohorts. */
+    private void membershipChanged(List<String> entityIds) {
+        if (entityIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE entity SET revision = revision + 1 WHERE id = ANY(?)")
+                .param(entityIds.toArray(String[]::new)).update();
+        announcements.announce(entityIds);
     }
 
     private void existingCohort(String code) {
@@ -295,13 +360,29 @@ public class EntityRegistry {
     }
 
     public List<Cohort> cohorts() {
+        return cohorts(TenantScope.ALL);
+    }
+
+    /** Every cohort, each with the members {@code scope} sees. */
+    public List<Cohort> cohorts(TenantScope scope) {
         return jdbc.sql("SELECT code FROM cohort ORDER BY code").query(String.class).list().stream()
-                .map(code -> cohort(code).orElseThrow()).toList();
+                .map(code -> cohort(code, scope).orElseThrow()).toList();
     }
 
     public Optional<Cohort> cohort(String code) {
-        List<String> members = jdbc.sql("SELECT entity_id FROM cohort_member WHERE cohort_code = ? ORDER BY entity_id")
-                .param(code).query(String.class).list();
+        return cohort(code, TenantScope.ALL);
+    }
+
+    /**
+     * The cohort with the members {@code scope} sees: a tenant-bound caller reads its code and names and only its own
+     * members, so neither the others' ids nor how many there are.
+     */
+    public Optional<Cohort> cohort(String code, TenantScope scope) {
+        List<String> members = jdbc.sql("""
+                SELECT m.entity_id FROM cohort_member m JOIN entity e ON e.id = m.entity_id
+                WHERE m.cohort_code = :code AND """ + VISIBLE + " ORDER BY m.entity_id")
+                .param("code", code).param("all", scope.all()).param("tenant", scope.tenant())
+                .query(String.class).list();
         return jdbc.sql("SELECT * FROM cohort WHERE code = ?").param(code)
                 .query((rs, i) -> new Cohort(rs.getString("code"), rs.getString("name_en"), rs.getString("name_zh"),
                         rs.getString("description"), members))
@@ -337,9 +418,13 @@ public class EntityRegistry {
             throw EntityProblem.conflict("cohort " + cohort.code() + " exists; change its members with PUT or DELETE /api/v1/cohorts/"
                     + cohort.code() + "/members/{entityId}");
         }
+        List<String> joined = new ArrayList<>();
         for (String member : new LinkedHashSet<>(cohort.members())) {
-            insertMember(cohort.code(), member);
+            if (insertMember(cohort.code(), member)) {
+                joined.add(member);
+            }
         }
+        membershipChanged(joined);
         return cohort(cohort.code()).orElseThrow();
     }
 
@@ -347,10 +432,12 @@ public class EntityRegistry {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static Entity entity(ResultSet rs) throws SQLException {
+    /** An entity as {@code scope} sees it: a parent it may not see is left out, as if the entity had none. */
+    private static Entity entity(ResultSet rs, TenantScope scope) throws SQLException {
         Array cohorts = rs.getArray("cohorts");
+        String parentId = rs.getString("parent_id");
         return new Entity(rs.getString("id"), rs.getString("kind"), rs.getString("code"), rs.getString("name_en"),
-                rs.getString("name_zh"), rs.getString("parent_id"),
-                Arrays.asList((String[]) cohorts.getArray()));
+                rs.getString("name_zh"), parentId != null && scope.sees(rs.getString("parent_tenant")) ? parentId : null,
+                rs.getString("tenant"), Arrays.asList((String[]) cohorts.getArray()));
     }
 }

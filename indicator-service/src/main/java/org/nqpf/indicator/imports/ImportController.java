@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.nqpf.indicator.ingest.Submitter;
 import org.nqpf.indicator.ingest.format.Formats;
+import org.nqpf.security.Caller;
 import org.nqpf.web.FieldError;
 import org.nqpf.web.InvalidInputException;
 import org.nqpf.web.NotFoundException;
@@ -46,7 +48,8 @@ class ImportController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw InvalidInputException.badRequest("Idempotency-Key", "give 1 to 200 characters");
         }
-        ImportService.Submitted submitted = imports.submit(type, idempotencyKey, request.getInputStream());
+        ImportService.Submitted submitted = imports.submit(type, idempotencyKey, request.getInputStream(),
+                Submitter.of(Caller.current()));
         ImportJob job = submitted.job();
         ResponseEntity.BodyBuilder answer = ResponseEntity.accepted().location(URI.create(PATH + "/" + job.id()));
         if (submitted.replayed()) {
@@ -57,7 +60,7 @@ class ImportController {
 
     @GetMapping(PATH + "/{id}")
     ImportJob job(@PathVariable String id) {
-        return imports.find(uuid(id)).orElseThrow(() -> new NotFoundException("no import job '" + id + "'"));
+        return imports.find(uuid(id), Caller.current()).orElseThrow(() -> new NotFoundException("no import job '" + id + "'"));
     }
 
     /** The stored rejections (the first {@code nqpf.imports.max-stored-rejections}) in file order. */
@@ -88,7 +91,7 @@ class ImportController {
     /** The most recent jobs, newest first. */
     @GetMapping(PATH)
     List<ImportJob> recent(@RequestParam(defaultValue = "20") int limit) {
-        return imports.recent(Math.min(Math.max(limit, 1), 200));
+        return imports.recent(Math.min(Math.max(limit, 1), 200), Caller.current());
     }
 
     private static MediaType contentType(HttpServletRequest request) {

@@ -19,7 +19,7 @@ class ImportJobs {
 
     private static final String SELECT = """
             SELECT id, status, format, content_type, bytes_total, bytes_read, rows_done, accepted, superseded,
-                   unchanged, rejected, created_at, started_at, finished_at, failure
+                   unchanged, rejected, created_at, started_at, finished_at, failure, source
             FROM import_job""";
 
     private final JdbcClient jdbc;
@@ -28,27 +28,48 @@ class ImportJobs {
         this.jdbc = jdbc;
     }
 
-    /** A new QUEUED job owned by {@code owner}; with a key already taken, nothing is inserted and the result is empty. */
+    /** Whose jobs a reader sees: every job, or those submitted under one source (a FEED's own). */
+    record Readers(boolean all, String source) {
+
+        static final Readers ALL = new Readers(true, null);
+    }
+
+    private static final String VISIBLE = " (:all OR source = :source::text) ";
+
+    /**
+     * A new QUEUED job owned by {@code owner}, submitted by {@code submittedBy} (its rows bound to {@code source}
+     * when not null); with a key already taken, nothing is inserted and the result is empty.
+     */
     Optional<ImportJob> create(UUID id, String key, String format, String contentType, String node, UUID owner,
-            Path spool, long bytes) {
+            Path spool, long bytes, String submittedBy, String source) {
         int inserted = jdbc.sql("""
                 INSERT INTO import_job (id, idempotency_key, status, format, content_type, node, owner, heartbeat_at,
-                                        spool_path, bytes_total)
-                VALUES (?, ?, 'QUEUED', ?, ?, ?, ?, now(), ?, ?) ON CONFLICT (idempotency_key) DO NOTHING""")
-                .params(id, key, format, contentType, node, owner, spool.toString(), bytes).update();
-        return inserted == 0 ? Optional.empty() : find(id);
+                                        spool_path, bytes_total, submitted_by, source)
+                VALUES (?, ?, 'QUEUED', ?, ?, ?, ?, now(), ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING""")
+                .params(id, key, format, contentType, node, owner, spool.toString(), bytes, submittedBy, source)
+                .update();
+        return inserted == 0 ? Optional.empty() : find(id, Readers.ALL);
     }
 
-    Optional<ImportJob> find(UUID id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(ImportJobs::job).optional();
+    /** The job if {@code readers} see it: another's job is as absent as a missing one. */
+    Optional<ImportJob> find(UUID id, Readers readers) {
+        return jdbc.sql(SELECT + " WHERE id = :id AND" + VISIBLE).param("id", id).param("all", readers.all())
+                .param("source", readers.source()).query(ImportJobs::job).optional();
     }
 
-    Optional<ImportJob> findByKey(String key) {
-        return jdbc.sql(SELECT + " WHERE idempotency_key = ?").param(key).query(ImportJobs::job).optional();
+    /** The job that took {@code key}, and the source it was submitted under (null: any). */
+    record Keyed(ImportJob job, String source) {
     }
 
-    List<ImportJob> recent(int limit) {
-        return jdbc.sql(SELECT + " ORDER BY created_at DESC, id LIMIT ?").param(limit).query(ImportJobs::job).list();
+    Optional<Keyed> findByKey(String key) {
+        return jdbc.sql(SELECT + " WHERE idempotency_key = ?").param(key)
+                .query((rs, i) -> new Keyed(job(rs, i), rs.getString("source"))).optional();
+    }
+
+    List<ImportJob> recent(int limit, Readers readers) {
+        return jdbc.sql(SELECT + " WHERE" + VISIBLE + "ORDER BY created_at DESC, id LIMIT :limit")
+                .param("all", readers.all()).param("source", readers.source()).param("limit", limit)
+                .query(ImportJobs::job).list();
     }
 
     Optional<String> spoolPath(UUID id) {
@@ -85,8 +106,9 @@ class ImportJobs {
                 + " WHERE id = ?").params(reason, id).update();
     }
 
-    /** A job a stop of the service cut short, with what it needs to go on. */
-    record Interrupted(UUID id, String contentType, String spoolPath, long rowsDone) {
+    /** A job a stop of the service cut short, with what it needs to go on (its submitter's rules included). */
+    record Interrupted(UUID id, String contentType, String spoolPath, long rowsDone, String submittedBy,
+            String source) {
     }
 
     /** Renews the owner's claim on its unfinished jobs. */
@@ -112,11 +134,13 @@ class ImportJobs {
                     UPDATE import_job SET owner = ?, heartbeat_at = now()
                     WHERE node = ? AND status IN ('QUEUED', 'RUNNING')
                       AND (owner IS NULL OR heartbeat_at < now() - make_interval(secs => ?))
-                    RETURNING id, content_type, spool_path, rows_done, created_at)
-                SELECT id, content_type, spool_path, rows_done FROM claimed ORDER BY created_at, id""")
+                    RETURNING id, content_type, spool_path, rows_done, created_at, submitted_by, source)
+                SELECT id, content_type, spool_path, rows_done, submitted_by, source FROM claimed
+                ORDER BY created_at, id""")
                 .params(owner, node, lease.toMillis() / 1000.0)
                 .query((rs, n) -> new Interrupted(rs.getObject("id", UUID.class), rs.getString("content_type"),
-                        rs.getString("spool_path"), rs.getLong("rows_done")))
+                        rs.getString("spool_path"), rs.getLong("rows_done"), rs.getString("submitted_by"),
+                        rs.getString("source")))
                 .list();
     }
 

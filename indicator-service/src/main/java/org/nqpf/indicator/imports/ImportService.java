@@ -16,17 +16,22 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.nqpf.indicator.entity.TenantScope;
 import org.nqpf.indicator.ingest.Channel;
 import org.nqpf.indicator.ingest.IngestResult;
 import org.nqpf.indicator.ingest.Ingestion;
 import org.nqpf.indicator.ingest.ObservationRow;
 import org.nqpf.indicator.ingest.Rejection;
+import org.nqpf.indicator.ingest.Submitter;
 import org.nqpf.indicator.ingest.format.Formats;
 import org.nqpf.indicator.ingest.format.RowReader;
 import org.nqpf.indicator.ingest.format.UnreadableInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.nqpf.security.Caller;
 import org.nqpf.web.InvalidInputException;
+import org.nqpf.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -83,19 +88,34 @@ public class ImportService implements SchedulingConfigurer {
     }
 
     /**
-     * Spools {@code body} and queues its job. With an Idempotency-Key already used, the body is read and dropped
-     * and the existing job is returned.
+     * Spools {@code body} and queues its job, as a steward's (rows under the sources they name). With an
+     * Idempotency-Key already used, the body is read and dropped and the existing job is returned.
      */
     public Submitted submit(MediaType contentType, String idempotencyKey, InputStream body) throws IOException {
+        return submit(contentType, idempotencyKey, body, Submitter.UNBOUND);
+    }
+
+    /**
+     * Spools {@code body} and queues its job, run with the submitter's rules: a FEED's rows go under its own source
+     * (a row naming another is rejected). A key already taken by a job the submitter may not read is refused rather
+     * than answered with that job.
+     */
+    public Submitted submit(MediaType contentType, String idempotencyKey, InputStream body, Submitter submitter)
+            throws IOException {
+        if (!submitter.entities().all()) {
+            // a job keeps its submitter's source, not a tenant: a tenant-bound caller submits through the batch API
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "import jobs are for feeds and "
+                    + "stewards; a portal submits its tenant's observations with POST /api/v1/observations");
+        }
         if (!Formats.supports(contentType)) {
             throw new Formats.UnsupportedFormatException((contentType == null ? "no Content-Type"
                     : "unsupported Content-Type " + contentType) + ": send one of " + Formats.SUPPORTED);
         }
         if (idempotencyKey != null) {
-            Optional<ImportJob> existing = jobs.findByKey(idempotencyKey);
+            Optional<ImportJobs.Keyed> existing = jobs.findByKey(idempotencyKey);
             if (existing.isPresent()) {
                 body.transferTo(java.io.OutputStream.nullOutputStream()); // the client sends it anyway
-                return new Submitted(existing.get(), true);
+                return replay(existing.get(), idempotencyKey, submitter);
             }
         }
         UUID id = UUID.randomUUID();
@@ -114,13 +134,21 @@ public class ImportService implements SchedulingConfigurer {
                     + "request body");
         }
         Optional<ImportJob> created = jobs.create(id, idempotencyKey, formatOf(contentType), contentType.toString(),
-                node, instance, spool, bytes);
+                node, instance, spool, bytes, submitter.subject(), submitter.source());
         if (created.isEmpty()) { // the same key raced in at the same moment
             Files.deleteIfExists(spool);
-            return new Submitted(jobs.findByKey(idempotencyKey).orElseThrow(), true);
+            return replay(jobs.findByKey(idempotencyKey).orElseThrow(), idempotencyKey, submitter);
         }
-        workers.execute(() -> run(id, spool, contentType, 0));
+        workers.execute(() -> run(id, spool, contentType, 0, submitter));
         return new Submitted(created.get(), false);
+    }
+
+    private static Submitted replay(ImportJobs.Keyed existing, String key, Submitter submitter) {
+        if (submitter.sourceBound() && !submitter.source().equals(existing.source())) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                    "Idempotency-Key reused", "Idempotency-Key '" + key + "' was already used: use a new key");
+        }
+        return new Submitted(existing.job(), true);
     }
 
     /** Which node (host and spool directory) this process is, as its jobs record it. */
@@ -129,11 +157,25 @@ public class ImportService implements SchedulingConfigurer {
     }
 
     public Optional<ImportJob> find(UUID id) {
-        return jobs.find(id);
+        return jobs.find(id, ImportJobs.Readers.ALL);
+    }
+
+    /** The job if the caller may read it: a FEED reads the jobs of its own source only, another's is as missing. */
+    public Optional<ImportJob> find(UUID id, Caller reader) {
+        return jobs.find(id, readers(reader));
     }
 
     public List<ImportJob> recent(int limit) {
-        return jobs.recent(limit);
+        return jobs.recent(limit, ImportJobs.Readers.ALL);
+    }
+
+    /** The most recent jobs the caller may read. */
+    public List<ImportJob> recent(int limit, Caller reader) {
+        return jobs.recent(limit, readers(reader));
+    }
+
+    private static ImportJobs.Readers readers(Caller caller) {
+        return caller.sourceBound() ? new ImportJobs.Readers(false, caller.source()) : ImportJobs.Readers.ALL;
     }
 
     public List<Rejection> rejections(UUID id, int offset, int limit) {
@@ -148,7 +190,7 @@ public class ImportService implements SchedulingConfigurer {
      * Reads the spooled file chunk by chunk; each chunk and the job's progress commit together. The first
      * {@code rowsDone} rows were stored by an earlier run of the job: they are read past, not ingested again.
      */
-    void run(UUID id, Path spool, MediaType contentType, long rowsDone) {
+    void run(UUID id, Path spool, MediaType contentType, long rowsDone, Submitter submitter) {
         jobs.started(id);
         long rows = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 64 * 1024);
@@ -166,7 +208,7 @@ public class ImportService implements SchedulingConfigurer {
                     List<ObservationRow> rowsOfChunk = chunk;
                     long bytesRead = reader.bytesRead();
                     transactions.executeWithoutResult(tx -> {
-                        IngestResult result = ingestion.ingest(rowsOfChunk, Channel.IMPORT);
+                        IngestResult result = ingestion.ingest(rowsOfChunk, Channel.IMPORT, submitter);
                         List<Rejection> keep = result.rejected().subList(0,
                                 Math.min(result.rejected().size(), settings.maxStoredRejections() - kept[0]));
                         jobs.progress(id, bytesRead, result, keep, kept[0]);
@@ -216,7 +258,10 @@ public class ImportService implements SchedulingConfigurer {
                 continue;
             }
             log.info("import {} resumes after row {}", job.id(), job.rowsDone());
-            workers.execute(() -> run(job.id(), spool, MediaType.parseMediaType(job.contentType()), job.rowsDone()));
+            // the submitter's rules hold for the rest of the file too; a job from before they were recorded has none
+            Submitter submitter = new Submitter(job.submittedBy(), TenantScope.ALL, job.source());
+            workers.execute(() -> run(job.id(), spool, MediaType.parseMediaType(job.contentType()), job.rowsDone(),
+                    submitter));
         }
     }
 

@@ -49,9 +49,19 @@ public class BatchIntake {
 
     @Transactional
     public Answer receive(byte[] body, MediaType type, String idempotencyKey) {
+        return receive(body, type, idempotencyKey, Submitter.UNBOUND);
+    }
+
+    /**
+     * Takes the batch as the submitter's. Its answer depends on who sent it (what it may submit), so a key resent by
+     * another submitter is no replay: it gets the answer for a key reused for different content.
+     */
+    @Transactional
+    public Answer receive(byte[] body, MediaType type, String idempotencyKey, Submitter submitter) {
         String digest = null;
         if (idempotencyKey != null) {
-            digest = sha256(type + "\n", body);
+            digest = sha256(type + "\n" + (submitter.equals(Submitter.UNBOUND) ? ""
+                    : submitter.subject() + "\n" + submitter.entities() + "\n" + submitter.source() + "\n"), body);
             int claimed = jdbc.sql("""
                     INSERT INTO http_batch (idempotency_key, request_sha256, status, response) VALUES (?, ?, 0, '{}')
                     ON CONFLICT DO NOTHING""").params(idempotencyKey, digest).update();
@@ -59,7 +69,7 @@ public class BatchIntake {
                 return replay(idempotencyKey, digest);
             }
         }
-        Answer answer = answer(read(body, type));
+        Answer answer = answer(read(body, type), submitter);
         if (idempotencyKey != null) {
             jdbc.sql("UPDATE http_batch SET status = ?, response = ?::jsonb WHERE idempotency_key = ?")
                     .params(answer.status(), json.writeValueAsString(answer.body()), idempotencyKey).update();
@@ -85,8 +95,8 @@ public class BatchIntake {
         return rows;
     }
 
-    private Answer answer(List<ObservationRow> rows) {
-        IngestResult result = ingestion.ingest(rows, Channel.HTTP);
+    private Answer answer(List<ObservationRow> rows, Submitter submitter) {
+        IngestResult result = ingestion.ingest(rows, Channel.HTTP, submitter);
         // The platform's field-error shape; kept as a map body since a replay answers with it as stored.
         List<FieldError> errors = result.rejected().stream()
                 .map(r -> FieldError.inRow(r.row(), r.field(), r.detail())).toList();

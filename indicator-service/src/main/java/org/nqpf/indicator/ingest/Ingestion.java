@@ -64,13 +64,35 @@ public class Ingestion {
 
     /** Validates every row against the default framework and the registry; stores nothing. */
     public Checked check(List<ObservationRow> rows) {
+        return check(rows, Submitter.UNBOUND);
+    }
+
+    /**
+     * Validates every row as the submitter's: a row for an entity it may not submit for is rejected as one for an
+     * unknown entity, and a source-bound submitter's rows are recorded under its source (a row naming another is
+     * rejected). Stores nothing.
+     */
+    public Checked check(List<ObservationRow> rows, Submitter submitter) {
         Map<String, Indicator> indicators = catalog.defaultIndicatorsByCode();
         Map<String, Entity> entities = registry.findAll(rows.stream().map(ObservationRow::entity)
-                .filter(Objects::nonNull).collect(Collectors.toSet()));
+                .filter(Objects::nonNull).collect(Collectors.toSet()), submitter.entities());
         List<Change> changes = new ArrayList<>(rows.size());
         List<Rejection> rejected = new ArrayList<>();
-        for (ObservationRow row : rows) {
-            Optional<Rejection> rejection = ObservationValidator.validate(row, indicators, entities);
+        for (ObservationRow received : rows) {
+            ObservationRow row = received;
+            Optional<Rejection> rejection = Optional.empty();
+            if (submitter.sourceBound() && row.problem() == null) {
+                if (row.source() == null || row.source().isBlank()) {
+                    row = row.withSource(submitter.source());
+                }
+                else if (!row.source().trim().equals(submitter.source())) {
+                    rejection = Optional.of(new Rejection(row.row(), "source", "a feed submits under its own source '"
+                            + submitter.source() + "', not '" + row.source().trim() + "'"));
+                }
+            }
+            if (rejection.isEmpty()) {
+                rejection = ObservationValidator.validate(row, indicators, entities);
+            }
             if (rejection.isPresent()) {
                 rejected.add(rejection.get());
             }
@@ -99,7 +121,12 @@ public class Ingestion {
 
     @Transactional
     public IngestResult ingest(List<ObservationRow> rows, Channel channel) {
-        return store(check(rows), rows.size(), channel);
+        return ingest(rows, channel, Submitter.UNBOUND);
+    }
+
+    @Transactional
+    public IngestResult ingest(List<ObservationRow> rows, Channel channel, Submitter submitter) {
+        return store(check(rows, submitter), rows.size(), channel);
     }
 
     /** Stores the valid changes of a checked batch and publishes what changed. */

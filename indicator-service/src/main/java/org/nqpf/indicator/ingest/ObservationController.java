@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.nqpf.indicator.entity.EntityRegistry;
+import org.nqpf.indicator.entity.TenantScope;
+import org.nqpf.security.Caller;
 import org.nqpf.web.FieldError;
+import org.nqpf.web.NotFoundException;
 import org.nqpf.web.InvalidInputException;
 import org.nqpf.web.ProblemException;
 import org.springframework.http.HttpHeaders;
@@ -25,11 +29,14 @@ class ObservationController {
 
     private final BatchIntake intake;
     private final ObservationStore store;
+    private final EntityRegistry registry;
     private final DataSize maxBatchSize;
 
-    ObservationController(BatchIntake intake, ObservationStore store, IngestProperties properties) {
+    ObservationController(BatchIntake intake, ObservationStore store, EntityRegistry registry,
+            IngestProperties properties) {
         this.intake = intake;
         this.store = store;
+        this.registry = registry;
         this.maxBatchSize = properties.maxBatchSize();
     }
 
@@ -38,11 +45,14 @@ class ObservationController {
      * "action"?, "revisedAt"?}]}}, CSV with those columns, or SDMX-CSV 2.0. Good rows are stored even when others
      * are rejected; each rejected row is reported as a problem detail naming its row and field. 200 when any row was
      * taken, 422 when none was. With {@code Idempotency-Key} a resent batch gets the first answer and changes nothing.
+     * A PORTAL's rows for entities not of its tenant are rejected as rows for unknown entities; a FEED's rows are
+     * recorded under its own source ({@link Submitter}).
      */
     @PostMapping(path = "/api/v1/observations",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", "application/vnd.sdmx.data+csv"})
     ResponseEntity<?> post(InputStream body, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
+        Submitter submitter = Submitter.of(Caller.current());
         // Read no further than the limit: a batch beyond it is refused, not buffered.
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBatchSize.toBytes() + 1));
         if (bytes.length > maxBatchSize.toBytes()) {
@@ -51,7 +61,7 @@ class ObservationController {
                     + (DataSize.ofMegabytes(mb).equals(maxBatchSize) ? mb + "MB" : maxBatchSize.toBytes() + " bytes")
                     + ": send larger files to /api/v1/imports, which streams them");
         }
-        BatchIntake.Answer answer = intake.receive(bytes, type, idempotencyKey);
+        BatchIntake.Answer answer = intake.receive(bytes, type, idempotencyKey, submitter);
         return ResponseEntity.status(answer.status())
                 .contentType(answer.status() == 200 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
                 .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
@@ -60,7 +70,8 @@ class ObservationController {
 
     /**
      * The current values, or with {@code asOf} the values as the platform knew them then; each with its provenance
-     * (source, channel, received time, revision).
+     * (source, channel, received time, revision). A PORTAL reads its tenant's entities' values only: naming another
+     * entity answers 404 as for a missing one.
      */
     @GetMapping("/api/v1/observations")
     List<StoredObservation> current(@RequestParam(required = false) String entity,
@@ -69,9 +80,10 @@ class ObservationController {
         if (entity == null && indicator == null) {
             throw InvalidInputException.badRequest("entity", "name an entity, an indicator, or both");
         }
+        TenantScope scope = visible(entity);
         int bounded = Math.min(Math.max(limit, 1), 10_000);
         if (asOf == null) {
-            return store.current(entity, indicator, period, bounded);
+            return store.current(entity, indicator, period, bounded, scope);
         }
         Instant at;
         try {
@@ -81,13 +93,25 @@ class ObservationController {
             throw InvalidInputException.badRequest(List.of(FieldError.rejected("asOf",
                     "not an ISO-8601 instant such as 2025-01-01T00:00:00Z: '" + asOf + "'", asOf)));
         }
-        return store.asOf(entity, indicator, period, at, bounded);
+        return store.asOf(entity, indicator, period, at, bounded, scope);
     }
 
     /** Every revision of one value with its provenance, oldest first. */
     @GetMapping("/api/v1/observations/history")
     List<StoredObservation> history(@RequestParam String entity, @RequestParam String indicator,
             @RequestParam String period) {
-        return store.history(entity, indicator, period);
+        return store.history(entity, indicator, period, visible(entity));
+    }
+
+    /**
+     * What the caller sees; a tenant-bound caller naming an entity it may not see, or a missing one, is answered
+     * 404 alike (an unbound caller gets the empty answer for a missing entity, as before).
+     */
+    private TenantScope visible(String entity) {
+        TenantScope scope = TenantScope.readerOf(Caller.current());
+        if (!scope.all() && entity != null && registry.find(entity, scope).isEmpty()) {
+            throw new NotFoundException("no entity " + entity);
+        }
+        return scope;
     }
 }

@@ -56,6 +56,12 @@ public record ObservationRow(int row, String entity, String indicator, String pe
                 new Rejection(row, field, detail), null);
     }
 
+    /** The same row recorded under {@code source}. */
+    public ObservationRow withSource(String source) {
+        return new ObservationRow(row, entity, indicator, period, value, unit, source, action, sourceTime, problem,
+                eventId);
+    }
+
     public boolean isDelete() {
         return action == Action.DELETE;
     }

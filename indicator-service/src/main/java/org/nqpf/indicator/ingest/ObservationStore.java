@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.nqpf.indicator.entity.TenantScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -289,17 +290,28 @@ public class ObservationStore {
         return recorded;
     }
 
+    /** Only the observations of entities the scope sees. */
+    private static final String VISIBLE = """
+            (:all OR entity_id IN (SELECT e.id FROM entity e WHERE e.tenant = :tenant::text))""";
+
     /** The current values matching the filters (each may be null), deleted ones left out. */
     public List<StoredObservation> current(String entity, String indicator, String period, int limit) {
+        return current(entity, indicator, period, limit, TenantScope.ALL);
+    }
+
+    /** The current values of the entities {@code scope} sees matching the filters. */
+    public List<StoredObservation> current(String entity, String indicator, String period, int limit,
+            TenantScope scope) {
         return jdbc.sql("""
                 SELECT *, false AS superseded FROM observation
-                WHERE NOT deleted
+                WHERE NOT deleted AND """ + VISIBLE + """
+
                   AND (:entity::text IS NULL OR entity_id = :entity)
                   AND (:indicator::text IS NULL OR indicator = :indicator)
                   AND (:period::text IS NULL OR period = :period)
                 ORDER BY entity_id, indicator, period LIMIT :limit""")
                 .param("entity", entity).param("indicator", indicator).param("period", period)
-                .param("limit", limit)
+                .param("limit", limit).param("all", scope.all()).param("tenant", scope.tenant())
                 .query((rs, n) -> observation(rs)).list();
     }
 
@@ -308,12 +320,18 @@ public class ObservationStore {
      * then that was applied (not superseded), deleted ones left out.
      */
     public List<StoredObservation> asOf(String entity, String indicator, String period, Instant asOf, int limit) {
+        return asOf(entity, indicator, period, asOf, limit, TenantScope.ALL);
+    }
+
+    public List<StoredObservation> asOf(String entity, String indicator, String period, Instant asOf, int limit,
+            TenantScope scope) {
         return jdbc.sql("""
                 SELECT * FROM (
                   SELECT DISTINCT ON (o.id) o.id, o.entity_id, o.indicator, o.period, r.value, r.deleted, r.revision,
                          r.source, r.channel, r.received_at, r.source_time, r.superseded
                   FROM observation o JOIN observation_revision r ON r.observation_id = o.id
-                  WHERE NOT r.superseded AND r.received_at <= :asOf
+                  WHERE NOT r.superseded AND r.received_at <= :asOf AND """ + VISIBLE + """
+
                     AND (:entity::text IS NULL OR o.entity_id = :entity)
                     AND (:indicator::text IS NULL OR o.indicator = :indicator)
                     AND (:period::text IS NULL OR o.period = :period)
@@ -321,19 +339,26 @@ public class ObservationStore {
                 WHERE NOT deleted
                 ORDER BY entity_id, indicator, period LIMIT :limit""")
                 .param("entity", entity).param("indicator", indicator).param("period", period)
-                .param("asOf", Timestamp.from(asOf)).param("limit", limit)
+                .param("asOf", Timestamp.from(asOf)).param("limit", limit).param("all", scope.all())
+                .param("tenant", scope.tenant())
                 .query((rs, n) -> observation(rs)).list();
     }
 
     /** Every revision of one value, oldest first, superseded ones included and marked. */
     public List<StoredObservation> history(String entity, String indicator, String period) {
+        return history(entity, indicator, period, TenantScope.ALL);
+    }
+
+    public List<StoredObservation> history(String entity, String indicator, String period, TenantScope scope) {
         return jdbc.sql("""
                 SELECT o.id, o.entity_id, o.indicator, o.period, r.value, r.deleted, r.revision, r.source, r.channel,
                        r.received_at, r.source_time, r.superseded
                 FROM observation o JOIN observation_revision r ON r.observation_id = o.id
-                WHERE o.entity_id = ? AND o.indicator = ? AND o.period = ?
+                WHERE o.entity_id = :entity AND o.indicator = :indicator AND o.period = :period AND """ + VISIBLE + """
+
                 ORDER BY r.revision""")
-                .params(entity, indicator, period)
+                .param("entity", entity).param("indicator", indicator).param("period", period)
+                .param("all", scope.all()).param("tenant", scope.tenant())
                 .query((rs, n) -> observation(rs)).list();
     }
 
