@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 class ApiKeysIT {
 
     private static final String BATCH = """
-            {"observations": [{"entity": "CN-62", "indicator": "RD_INTENSITY", "period": "2016", "value": %s, "source": "keyed-feed"}]}""";
+            {"observations": [{"entity": "CN-62", "indicator": "RD_INTENSITY", "period": "2016", "value": %s}]}""";
 
     @Autowired
     ApiClient api;
@@ -64,6 +64,14 @@ class ApiKeysIT {
         ApiClient.Response accepted = submit(first, 2.1);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         assertThat(accepted.body().path("accepted").asInt() + accepted.body().path("unchanged").asInt()).isEqualTo(1);
+
+        JsonNode stored = api.getOk("/api/v1/observations?entity=CN-62&indicator=RD_INTENSITY&period=2016");
+        assertThat(stored.toString()).as("recorded under the key's source").contains("\"keyed-feed\"");
+        ApiClient.Response foreign = api.anonymous().request("POST", "/api/v1/observations").header("X-Api-Key", first)
+                .json("{\"observations\": [{\"entity\": \"CN-62\", \"indicator\": \"RD_INTENSITY\", "
+                        + "\"period\": \"2017\", \"value\": 2.0, \"source\": \"nbs\"}]}").send();
+        // every row rejected: 422, each row named with its field
+        assertThat(foreign.assertProblem(422).path("errors").get(0).path("field").asString()).isEqualTo("source");
 
         String second = api.as("demo-operator").post("/api/v1/api-keys/" + id + "/rotate", null).assertOk().body()
                 .path("key").asString();
