@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A child JVM of the platform, its output in a log file, stopped gracefully then forcibly. */
@@ -21,10 +22,18 @@ final class ManagedProcess {
 
     /** Appends to the log, so a restart keeps what the crashed process wrote before it. */
     static ManagedProcess start(String name, List<String> command, Path workDir, Path log) {
+        return start(name, command, Map.of(), workDir, log);
+    }
+
+    /** With extra environment variables: secrets go there, where other users cannot read them, not on argv. */
+    static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
+            Path log) {
         try {
             Files.createDirectories(log.getParent());
-            Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             return new ManagedProcess(name, p, log);
         }
         catch (IOException e) {
