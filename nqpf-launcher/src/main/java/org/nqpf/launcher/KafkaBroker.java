@@ -135,6 +135,10 @@ final class KafkaBroker {
         return bootstrapServers;
     }
 
+    String commandLine() {
+        return process.commandLine();
+    }
+
     KafkaIdentities identities() {
         return identities;
     }

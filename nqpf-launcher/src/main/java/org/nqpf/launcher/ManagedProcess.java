@@ -49,6 +49,11 @@ final class ManagedProcess {
         return log;
     }
 
+    /** The command line as the operating system shows it to every user of the machine. */
+    String commandLine() {
+        return process.info().commandLine().orElse("");
+    }
+
     boolean alive() {
         return process.isAlive();
     }
