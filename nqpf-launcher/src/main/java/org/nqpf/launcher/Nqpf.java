@@ -28,10 +28,12 @@ public final class Nqpf {
             case "up" -> up(home, !options.contains("--no-demo"));
             case "demo" -> demo(home, options.isEmpty() ? "http://localhost:8080" : options.get(0));
             case "ingest" -> System.exit(IngestCommand.main(options));
+            case "feed" -> System.exit(feed(home, options));
             case "bench-ingest" -> System.exit(IngestBenchmark.main(home, options));
             case "bench-latency" -> AssessmentLatencyBenchmark.run(home, options);
             default -> {
                 System.err.println("usage: nqpf up [--no-demo] | nqpf demo [GATEWAY_URL] | nqpf ingest FILE [...]"
+                        + " | nqpf feed NAME"
                         + " | nqpf bench-ingest [...] | nqpf bench-latency [--rate R] [--samples N]");
                 System.exit(2);
             }
@@ -71,11 +73,56 @@ public final class Nqpf {
                   Assessment of Beijing       %s/api/v1/assessments/CN-11?period=2023
                   Roadmap of Beijing          %s/api/v1/roadmaps/CN-11
                   Gateway health              %s/actuator/health
-                  Kafka                       %s
+                  Kafka (SASL SCRAM-SHA-512)  %s  users and passwords: %s
                   PostgreSQL                  %s (user postgres)
                 Press Ctrl-C to stop.
-                """, seconds(started), g, g, g, g, g, g, g, platform.kafkaBootstrapServers(), platform.jdbcUrl());
+                """, seconds(started), g, g, g, g, g, g, g, platform.kafkaBootstrapServers(),
+                config.stateDir().resolve("secrets"), platform.jdbcUrl());
         stopped.await();
+    }
+
+    /**
+     * {@code ./nqpf feed NAME}: a new Kafka feed on the running local platform's broker (its SCRAM user, its raw
+     * topic and dead-letter twin, its ACL), as the broker's admin; safe to repeat.
+     */
+    static int feed(Path home, List<String> options) throws Exception {
+        if (options.size() != 1) {
+            System.err.println("usage: nqpf feed NAME   (lower-case letters, digits and dashes)");
+            return 2;
+        }
+        String name = options.get(0);
+        try {
+            org.nqpf.contracts.Topics.rawFeed(name);
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println("nqpf feed: " + e.getMessage());
+            return 2;
+        }
+        Platform.Config config = Platform.Config.defaults(home);
+        if (!java.nio.file.Files.exists(config.stateDir().resolve("secrets")
+                .resolve("kafka-" + KafkaIdentities.ADMIN + ".password"))) {
+            System.err.println("nqpf feed: no local broker was ever started in " + config.stateDir()
+                    + " (no admin password); start the platform first: ./nqpf up");
+            return 1;
+        }
+        KafkaIdentities identities = KafkaIdentities.in(config.stateDir());
+        Map<String, Object> client = new java.util.HashMap<>(identities.clientProperties(KafkaIdentities.ADMIN));
+        client.put("bootstrap.servers", "localhost:" + config.kafkaPort());
+        client.put("default.api.timeout.ms", 15_000);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(client)) {
+            String topic = identities.provisionFeed(admin, name);
+            System.out.printf("""
+                    feed %s: writes %s (and only that topic), as Kafka user %s (SASL_PLAINTEXT, SCRAM-SHA-512)
+                    password: %s
+                    """, name, topic, name,
+                    config.stateDir().resolve("secrets").resolve("kafka-" + name + ".password"));
+            return 0;
+        }
+        catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            System.err.println("nqpf feed: the local broker at localhost:" + config.kafkaPort() + " did not answer ("
+                    + e.getMessage() + "); is the platform running? ./nqpf up");
+            return 1;
+        }
     }
 
     /** Loads the demo data into a platform that is already running (docker compose uses this). */
