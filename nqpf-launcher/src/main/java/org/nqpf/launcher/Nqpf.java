@@ -99,27 +99,32 @@ public final class Nqpf {
             return 2;
         }
         Platform.Config config = Platform.Config.defaults(home);
-        if (!java.nio.file.Files.exists(config.stateDir().resolve("secrets")
+        return feed(config.stateDir(), "localhost:" + config.kafkaPort(), name);
+    }
+
+    /** A feed on the broker whose admin password is in {@code stateDir}'s secrets. */
+    static int feed(Path stateDir, String bootstrapServers, String name) throws Exception {
+        if (!java.nio.file.Files.exists(stateDir.resolve("secrets")
                 .resolve("kafka-" + KafkaIdentities.ADMIN + ".password"))) {
-            System.err.println("nqpf feed: no local broker was ever started in " + config.stateDir()
+            System.err.println("nqpf feed: no local broker was ever started in " + stateDir
                     + " (no admin password); start the platform first: ./nqpf up");
             return 1;
         }
-        KafkaIdentities identities = KafkaIdentities.in(config.stateDir());
+        KafkaIdentities identities = KafkaIdentities.in(stateDir);
         Map<String, Object> client = new java.util.HashMap<>(identities.clientProperties(KafkaIdentities.ADMIN));
-        client.put("bootstrap.servers", "localhost:" + config.kafkaPort());
+        client.put("bootstrap.servers", bootstrapServers);
+        client.put("request.timeout.ms", 10_000);
         client.put("default.api.timeout.ms", 15_000);
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(client)) {
             String topic = identities.provisionFeed(admin, name);
             System.out.printf("""
                     feed %s: writes %s (and only that topic), as Kafka user %s (SASL_PLAINTEXT, SCRAM-SHA-512)
                     password: %s
-                    """, name, topic, name,
-                    config.stateDir().resolve("secrets").resolve("kafka-" + name + ".password"));
+                    """, name, topic, name, stateDir.resolve("secrets").resolve("kafka-" + name + ".password"));
             return 0;
         }
         catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            System.err.println("nqpf feed: the local broker at localhost:" + config.kafkaPort() + " did not answer ("
+            System.err.println("nqpf feed: the local broker at " + bootstrapServers + " did not answer ("
                     + e.getMessage() + "); is the platform running? ./nqpf up");
             return 1;
         }

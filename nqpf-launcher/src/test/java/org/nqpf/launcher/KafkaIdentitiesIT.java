@@ -135,6 +135,18 @@ class KafkaIdentitiesIT {
     }
 
     @Test
+    void should_LetNewFeedWriteItsRawTopic_When_NqpfFeedProvisionedIt() throws Exception {
+        assertThat(Nqpf.feed(state, broker.bootstrapServers(), "nbs")).isZero();
+        assertThat(Nqpf.feed(state, broker.bootstrapServers(), "nbs")).as("again").isZero();
+
+        send(broker.client("nbs"), Topics.rawFeed("nbs"));
+        assertThatThrownBy(() -> send(broker.client("nbs"), Topics.rawFeed(KafkaIdentities.DEMO_FEED)))
+                .isInstanceOf(TopicAuthorizationException.class);
+        poll(KafkaIdentities.INDICATOR, Topics.rawFeed("nbs"));
+        send(broker.client(KafkaIdentities.INDICATOR), Topics.deadLetter(Topics.rawFeed("nbs")));
+    }
+
+    @Test
     void should_KeepPasswordsInPrivateFiles_And_OffTheBrokersCommandLine() throws Exception {
         Path secrets = state.resolve("secrets");
         for (String principal : List.of(KafkaIdentities.ADMIN, KafkaIdentities.INDICATOR, KafkaIdentities.DEMO_FEED)) {
