@@ -60,9 +60,13 @@ class KafkaIdentitiesIT {
             broker.stop();
         }
         if (state != null) {
-            try (Stream<Path> all = Files.walk(state)) {
-                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(state);
+        }
+    }
+
+    private static void delete(Path dir) throws java.io.IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -165,8 +169,13 @@ class KafkaIdentitiesIT {
         Path old = Files.createTempDirectory("nqpf-kafka-unsecured");
         Files.createDirectories(old.resolve("kafka").resolve("data"));
         Files.writeString(old.resolve("kafka").resolve("data").resolve("meta.properties"), "version=1\n");
-        assertThatThrownBy(() -> KafkaBroker.start(old, 1, 2, old)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("./nqpf clean");
+        try {
+            assertThatThrownBy(() -> KafkaBroker.start(old, 1, 2, old)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("./nqpf clean");
+        }
+        finally {
+            delete(old);
+        }
     }
 
     /** One record, sent and acknowledged, or the reason it was not, within a few seconds. */
