@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -109,9 +110,8 @@ final class KafkaIdentities {
      * Everything the platform needs on a fresh or an existing broker, safe to repeat at every start: the services'
      * and the demo feed's credentials, the topics with their dead-letter twins, and the ACLs.
      */
-    void provision(Admin admin) throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-        List<String> principals = new ArrayList<>(SERVICES);
-        upsertCredentials(admin, principals);
+    void provision(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        upsertCredentials(admin, SERVICES);
         List<String> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
             topics.add(topic);
@@ -128,7 +128,7 @@ final class KafkaIdentities {
      * through one PREFIXED ACL, so nothing else is needed for a new feed.
      */
     String provisionFeed(Admin admin, String feed) throws InterruptedException, ExecutionException,
-            java.util.concurrent.TimeoutException {
+            TimeoutException {
         String topic = Topics.rawFeed(feed);
         upsertCredentials(admin, List.of(feed));
         createTopics(admin, List.of(topic, Topics.deadLetter(topic)));
@@ -187,7 +187,7 @@ final class KafkaIdentities {
 
     /** Upserted at every start: a password file deleted by hand gets a new password and the broker learns it. */
     private void upsertCredentials(Admin admin, List<String> principals) throws InterruptedException,
-            ExecutionException, java.util.concurrent.TimeoutException {
+            ExecutionException, TimeoutException {
         List<UserScramCredentialAlteration> upserts = new ArrayList<>();
         for (String p : principals) {
             upserts.add(new UserScramCredentialUpsertion(p, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512,
@@ -197,7 +197,7 @@ final class KafkaIdentities {
     }
 
     private static void createTopics(Admin admin, List<String> names) throws InterruptedException,
-            java.util.concurrent.TimeoutException, ExecutionException {
+            TimeoutException, ExecutionException {
         List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, PARTITIONS, (short) 1)).toList();
         for (var result : admin.createTopics(topics).values().entrySet()) {
             try {

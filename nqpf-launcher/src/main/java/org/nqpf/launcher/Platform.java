@@ -107,6 +107,11 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** The principal of the platform's demo feed, which writes {@code Topics.rawFeed("demo-feed")}. */
+    public static final String DEMO_FEED = KafkaIdentities.DEMO_FEED;
+    /** The launcher's broker's super user. */
+    public static final String KAFKA_ADMIN = KafkaIdentities.ADMIN;
+
     private final Config config;
     private final Map<Service, ManagedProcess> services = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -158,11 +163,6 @@ public final class Platform implements AutoCloseable {
     public Map<String, Object> kafkaClient(String principal) {
         return broker != null ? broker.client(principal) : Map.of("bootstrap.servers", kafka);
     }
-
-    /** The principal of the platform's demo feed, which writes {@code Topics.rawFeed("demo-feed")}. */
-    public static final String DEMO_FEED = KafkaIdentities.DEMO_FEED;
-    /** The launcher's broker's super user. */
-    public static final String KAFKA_ADMIN = KafkaIdentities.ADMIN;
 
     /**
      * A feed's SCRAM user, raw topic and ACL on the launcher's broker (nothing to do on a broker the platform was
