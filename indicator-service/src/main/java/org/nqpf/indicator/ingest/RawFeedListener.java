@@ -23,10 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read by one pattern subscription; a new feed's topic is picked up at the consumer's next metadata refresh
  * ({@code metadata.max.age.ms} in application.yml). Only the feed may write its topic, so the topic names the
  * writer: a record claiming another source is dead-lettered, one without a source gets the feed's.
- * Records are taken in batches for throughput. The valid records
- * before the first bad one are stored in one transaction; the bad one is then handed to the error handler, which
- * dead-letters it with its reason, and the records after it are delivered again. A redelivered event (same
- * {@code ce_id}) changes nothing.
+ * <p>
+ * Records are taken in batches for throughput. The valid records before the first bad one are stored in one
+ * transaction; the bad one is then handed to the error handler, which dead-letters it with its reason, and the
+ * records after it are delivered again. A redelivered event (same {@code ce_id}) changes nothing.
  */
 @Component
 class RawFeedListener {
