@@ -21,7 +21,8 @@ public final class EventTypes {
     }
 
     public static final Map<String, Contract> ALL = Map.of(
-            OBSERVATION_SUBMITTED, new Contract(OBSERVATION_SUBMITTED, Topics.OBSERVATIONS_RAW, ObservationSubmitted.class),
+            OBSERVATION_SUBMITTED, new Contract(OBSERVATION_SUBMITTED, Topics.RAW_FEED_PREFIX + "<feed>",
+                    ObservationSubmitted.class),
             OBSERVATION_RECORDED, new Contract(OBSERVATION_RECORDED, Topics.OBSERVATIONS, ObservationRecorded.class),
             ASSESSMENT_COMPUTED, new Contract(ASSESSMENT_COMPUTED, Topics.ASSESSMENTS, AssessmentComputed.class),
             ROADMAP_GENERATED, new Contract(ROADMAP_GENERATED, Topics.ROADMAPS, RoadmapGenerated.class),

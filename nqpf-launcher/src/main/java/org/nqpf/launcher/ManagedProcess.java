@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A child JVM of the platform, its output in a log file, stopped gracefully then forcibly. */
@@ -21,17 +22,17 @@ final class ManagedProcess {
 
     /** Appends to the log, so a restart keeps what the crashed process wrote before it. */
     static ManagedProcess start(String name, List<String> command, Path workDir, Path log) {
-        return start(name, command, java.util.Map.of(), workDir, log);
+        return start(name, command, Map.of(), workDir, log);
     }
 
-    /** With environment variables added: how configuration that holds a credential reaches the process. */
-    static ManagedProcess start(String name, List<String> command, java.util.Map<String, String> env, Path workDir,
+    /** With extra environment variables: secrets go there, where other users cannot read them, not on argv. */
+    static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
             Path log) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(env);
+            builder.environment().putAll(environment);
             Process p = builder.start();
             return new ManagedProcess(name, p, log);
         }
@@ -46,6 +47,11 @@ final class ManagedProcess {
 
     Path log() {
         return log;
+    }
+
+    /** The command line as the operating system shows it to every user of the machine. */
+    String commandLine() {
+        return process.info().commandLine().orElse("");
     }
 
     boolean alive() {

@@ -28,10 +28,12 @@ public final class Nqpf {
             case "up" -> up(home, !options.contains("--no-demo"));
             case "demo" -> demo(home, options.isEmpty() ? "http://localhost:8080" : options.get(0));
             case "ingest" -> System.exit(IngestCommand.main(options));
+            case "feed" -> System.exit(feed(home, options));
             case "bench-ingest" -> System.exit(IngestBenchmark.main(home, options));
             case "bench-latency" -> AssessmentLatencyBenchmark.run(home, options);
             default -> {
                 System.err.println("usage: nqpf up [--no-demo] | nqpf demo [GATEWAY_URL] | nqpf ingest FILE [...]"
+                        + " | nqpf feed NAME"
                         + " | nqpf bench-ingest [...] | nqpf bench-latency [--rate R] [--samples N]");
                 System.exit(2);
             }
@@ -75,13 +77,62 @@ public final class Nqpf {
                   Roadmap of Beijing          %s/api/v1/roadmaps/CN-11
                   Gateway health              %s/actuator/health
                   Identity provider (issuer)  %s
-                  Kafka                       %s
+                  Kafka (SASL SCRAM-SHA-512)  %s  users and passwords: %s
                   PostgreSQL                  %s (user postgres)
                 Every API call needs a token: ./nqpf token demo-analyst (clients in docs/SECURITY.md).
                 Press Ctrl-C to stop.
                 """, seconds(started), g, g, g, g, g, g, g, platform.issuer(), platform.kafkaBootstrapServers(),
-                platform.jdbcUrl());
+                config.stateDir().resolve("secrets"), platform.jdbcUrl());
         stopped.await();
+    }
+
+    /**
+     * {@code ./nqpf feed NAME}: a new Kafka feed on the running local platform's broker (its SCRAM user, its raw
+     * topic and dead-letter twin, its ACL), as the broker's admin; safe to repeat.
+     */
+    static int feed(Path home, List<String> options) throws Exception {
+        if (options.size() != 1) {
+            System.err.println("usage: nqpf feed NAME   (lower-case letters, digits and dashes)");
+            return 2;
+        }
+        String name = options.get(0);
+        try {
+            org.nqpf.contracts.Topics.rawFeed(name);
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println("nqpf feed: " + e.getMessage());
+            return 2;
+        }
+        Platform.Config config = Platform.Config.defaults(home);
+        return feed(config.stateDir(), "localhost:" + config.kafkaPort(), name);
+    }
+
+    /** A feed on the broker whose admin password is in {@code stateDir}'s secrets. */
+    static int feed(Path stateDir, String bootstrapServers, String name) throws Exception {
+        if (!java.nio.file.Files.exists(stateDir.resolve("secrets")
+                .resolve("kafka-" + KafkaIdentities.ADMIN + ".password"))) {
+            System.err.println("nqpf feed: no local broker was ever started in " + stateDir
+                    + " (no admin password); start the platform first: ./nqpf up");
+            return 1;
+        }
+        KafkaIdentities identities = KafkaIdentities.in(stateDir);
+        Map<String, Object> client = new java.util.HashMap<>(identities.clientProperties(KafkaIdentities.ADMIN));
+        client.put("bootstrap.servers", bootstrapServers);
+        client.put("request.timeout.ms", 10_000);
+        client.put("default.api.timeout.ms", 15_000);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(client)) {
+            String topic = identities.provisionFeed(admin, name);
+            System.out.printf("""
+                    feed %s: writes %s (and only that topic), as Kafka user %s (SASL_PLAINTEXT, SCRAM-SHA-512)
+                    password: %s
+                    """, name, topic, name, stateDir.resolve("secrets").resolve("kafka-" + name + ".password"));
+            return 0;
+        }
+        catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            System.err.println("nqpf feed: the local broker at " + bootstrapServers + " did not answer ("
+                    + e.getMessage() + "); is the platform running? ./nqpf up");
+            return 1;
+        }
     }
 
     /** Loads the demo data into a platform that is already running (docker compose uses this). */

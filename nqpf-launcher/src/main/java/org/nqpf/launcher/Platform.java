@@ -109,6 +109,11 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** The principal of the platform's demo feed, which writes {@code Topics.rawFeed("demo-feed")}. */
+    public static final String DEMO_FEED = KafkaIdentities.DEMO_FEED;
+    /** The launcher's broker's super user. */
+    public static final String KAFKA_ADMIN = KafkaIdentities.ADMIN;
+
     private final Config config;
     private final Map<Service, ManagedProcess> services = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -154,6 +159,23 @@ public final class Platform implements AutoCloseable {
         return kafka;
     }
 
+    /**
+     * Kafka client settings, bootstrap servers included, for a principal: on the launcher's broker they authenticate
+     * as it ({@code admin} for tests and tools that read or replay anything, a feed's name to write its raw topic);
+     * on a broker the platform was given, the bootstrap servers only.
+     */
+    public Map<String, Object> kafkaClient(String principal) {
+        return broker != null ? broker.client(principal) : Map.of("bootstrap.servers", kafka);
+    }
+
+    /**
+     * A feed's SCRAM user, raw topic and ACL on the launcher's broker (nothing to do on a broker the platform was
+     * given); returns the feed's raw topic.
+     */
+    public String provisionFeed(String feed) throws Exception {
+        return broker != null ? broker.provisionFeed(feed) : org.nqpf.contracts.Topics.rawFeed(feed);
+    }
+
     public String jdbcUrl() {
         return jdbcUrl;
     }
@@ -169,6 +191,7 @@ public final class Platform implements AutoCloseable {
                 broker = KafkaBroker.start(config.stateDir(), config.kafkaPort(), config.kafkaPort() + 1,
                         config.home());
                 kafka = broker.bootstrapServers();
+                broker.provision();
             }
             catch (Exception e) {
                 throw new IllegalStateException(e.getMessage(), e);
@@ -227,6 +250,10 @@ public final class Platform implements AutoCloseable {
             env.put("SPRING_DATASOURCE_USERNAME", config.jdbcUsername());
             env.put("SPRING_DATASOURCE_PASSWORD", config.jdbcPassword());
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+            // On the launcher's broker each service is its own Kafka principal (KafkaIdentities: its module's name).
+            if (broker != null) {
+                env.putAll(broker.identities().serviceEnvironment(service.module));
+            }
         }
         services.put(service, ManagedProcess.start(service.module, command, env, config.home(),
                 config.stateDir().resolve("logs").resolve(service.module + ".log")));

@@ -117,8 +117,8 @@ class AuthorizationMatrixIT {
         Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
         Platform.Config config = Platform.Config.defaults(home)
-                .withInfrastructure(TestInfrastructure.kafka().bootstrapServers(), pg.jdbcUrl(), pg.username(),
-                        pg.password())
+                // the launcher's own broker, with its Kafka identities: what ./nqpf up runs
+                .withInfrastructure(null, pg.jdbcUrl(), pg.username(), pg.password())
                 .withFreePorts()
                 .withStateDir(Files.createTempDirectory("nqpf-authz"));
         Platform.liftGatewayRateLimit(); // the matrix is about who, not how fast: the limiter has its own tests

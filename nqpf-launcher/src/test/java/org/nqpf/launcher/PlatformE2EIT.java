@@ -36,8 +36,9 @@ import org.nqpf.testsupport.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole platform as users start it (the services' jars, the gateway, the demo data) on a real Kafka broker
- * and a real PostgreSQL, driven only through the gateway and the raw feed topic.
+ * The whole platform as users start it (the services' jars, the gateway, the demo data) on the launcher's own
+ * Kafka broker, which authenticates every client and grants each service only its ACLs, and a real PostgreSQL,
+ * driven only through the gateway and the demo feed's raw topic.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformE2EIT {
@@ -49,6 +50,7 @@ class PlatformE2EIT {
 
     static Platform platform;
     static KafkaProbe kafka;
+    static KafkaProbe feed;
     static String gateway;
     /** Everything goes through the gateway, as a user's client would. */
     static ApiClient api;
@@ -58,8 +60,7 @@ class PlatformE2EIT {
         Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
         Platform.Config config = Platform.Config.defaults(home)
-                .withInfrastructure(TestInfrastructure.kafka().bootstrapServers(), pg.jdbcUrl(), pg.username(),
-                        pg.password())
+                .withInfrastructure(null, pg.jdbcUrl(), pg.username(), pg.password())
                 .withFreePorts()
                 .withStateDir(Files.createTempDirectory("nqpf-e2e"));
         platform = Platform.start(config);
@@ -67,7 +68,9 @@ class PlatformE2EIT {
         // As the demo steward, through the platform's own identity provider: it submits and reads everything.
         ClientCredentials steward = ClientCredentials.demo(platform.issuer(), "demo-steward");
         api = new ApiClient(gateway).withToken(steward);
-        kafka = new KafkaProbe(platform.kafkaBootstrapServers());
+        // The tests read and replay any topic: as the broker's admin. Feed records go as the demo feed.
+        kafka = new KafkaProbe(platform.kafkaClient(Platform.KAFKA_ADMIN));
+        feed = new KafkaProbe(platform.kafkaClient(Platform.DEMO_FEED));
         DemoData.assignTenants(gateway, steward);
         Map<String, Integer> loaded = DemoData.load(gateway,
                 DemoData.rows(home.resolve("datasets").resolve("china-provinces")), steward);
@@ -79,6 +82,9 @@ class PlatformE2EIT {
     static void stopPlatform() {
         if (kafka != null) {
             kafka.close();
+        }
+        if (feed != null) {
+            feed.close();
         }
         if (platform != null) {
             platform.close();
@@ -193,14 +199,15 @@ class PlatformE2EIT {
         // A feed event, carrying a real change, sent twice.
         double current = api.get("/api/v1/observations?entity=" + WEAK + "&indicator=RD_INTENSITY&period=2023").body()
                 .get(0).path("value").asDouble();
-        CloudEvent feed = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+        CloudEvent submitted = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
                 .withType(EventTypes.OBSERVATION_SUBMITTED).withSource(URI.create("/feeds/e2e"))
                 .withDataContentType("application/json")
                 .withData(api.json().writeValueAsBytes(Map.of("entity", WEAK, "indicator", "RD_INTENSITY", "period", "2023",
-                        "value", current + 0.37, "source", "gansu-stats")))
+                        "value", current + 0.37, "source", Platform.DEMO_FEED)))
                 .build();
-        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, WEAK).writeBinary(feed));
-        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, WEAK).writeBinary(feed));
+        String raw = Topics.rawFeed(Platform.DEMO_FEED);
+        feed.send(KafkaMessageFactory.createWriter(raw, null, null, WEAK).writeBinary(submitted));
+        feed.send(KafkaMessageFactory.createWriter(raw, null, null, WEAK).writeBinary(submitted));
 
         // The feed value is a real change: exactly one new revision, however often it was delivered.
         awaitHistorySize(WEAK, "RD_INTENSITY", "2023", revisionsBefore + 1);

@@ -38,7 +38,7 @@ import org.nqpf.testsupport.TestInfrastructure;
 
 /**
  * indicator-service killed in the middle of a feed stream, and in the middle of a bulk import, then started again,
- * on a real broker and database.
+ * on the launcher's own (authenticating) broker and a real database.
  */
 class PlatformRestartIT {
 
@@ -57,14 +57,14 @@ class PlatformRestartIT {
         int periods = 40;
         int total = 31 * INDICATORS.size() * periods;
         try (Platform platform = Platform.start(config, EnumSet.of(Service.INDICATOR));
-                KafkaProducer<String, byte[]> feed = producer(platform.kafkaBootstrapServers())) {
+                KafkaProducer<String, byte[]> feed = producer(platform.kafkaClient(Platform.DEMO_FEED))) {
             CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
                 int sent = 0;
                 for (int p = 0; p < periods; p++) {
                     for (int region : REGIONS) {
                         for (String indicator : INDICATORS) {
                             String entity = "CN-" + region;
-                            feed.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, entity)
+                            feed.send(KafkaMessageFactory.createWriter(Topics.rawFeed(Platform.DEMO_FEED), null, null, entity)
                                     .writeBinary(event(entity, indicator, String.valueOf(FIRST_PERIOD + p), 1 + p % 10)));
                             if (++sent % 1000 == 0) {
                                 sleep(150); // a steady stream, so the kill lands in its middle
@@ -95,7 +95,7 @@ class PlatformRestartIT {
             }
             // Stored is not yet published: the relay may still be draining what piled up during the restart.
             awaitOutboxDrained(pg, platform, Duration.ofSeconds(120));
-            try (KafkaProbe probe = new KafkaProbe(platform.kafkaBootstrapServers())) {
+            try (KafkaProbe probe = new KafkaProbe(platform.kafkaClient(Platform.KAFKA_ADMIN))) {
                 Set<String> ids = new HashSet<>();
                 probe.read(Topics.OBSERVATIONS,
                         r -> OUR_PERIODS.matcher(new String(r.value(), StandardCharsets.UTF_8)).find()
@@ -166,12 +166,11 @@ class PlatformRestartIT {
         }
     }
 
-    /** indicator-service alone, on the tests' broker and database, with its own state directory. */
+    /** indicator-service alone, on the launcher's broker and the tests' database, with its own state directory. */
     private static Platform.Config config(TestInfrastructure.Postgres pg, String stateName) throws IOException {
         Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
         return Platform.Config.defaults(home)
-                .withInfrastructure(TestInfrastructure.kafka().bootstrapServers(), pg.jdbcUrl(), pg.username(),
-                        pg.password())
+                .withInfrastructure(null, pg.jdbcUrl(), pg.username(), pg.password())
                 .withFreePorts().withStateDir(Files.createTempDirectory(stateName));
     }
 
@@ -194,16 +193,16 @@ class PlatformRestartIT {
             44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65};
 
     private static CloudEvent event(String entity, String indicator, String period, double value) {
-        String data = "{\"entity\":\"%s\",\"indicator\":\"%s\",\"period\":\"%s\",\"value\":%s,\"source\":\"feed\"}"
+        String data = "{\"entity\":\"%s\",\"indicator\":\"%s\",\"period\":\"%s\",\"value\":%s,\"source\":\"demo-feed\"}"
                 .formatted(entity, indicator, period, value);
         return CloudEventBuilder.v1().withId(entity + "/" + indicator + "/" + period)
                 .withType(EventTypes.OBSERVATION_SUBMITTED).withSource(URI.create("/feeds/restart-test"))
                 .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();
     }
 
-    private static KafkaProducer<String, byte[]> producer(String servers) {
+    private static KafkaProducer<String, byte[]> producer(Map<String, Object> client) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        p.putAll(client);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);

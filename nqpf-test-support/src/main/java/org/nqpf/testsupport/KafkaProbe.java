@@ -26,7 +26,7 @@ public final class KafkaProbe implements AutoCloseable {
 
     private static KafkaProbe shared;
 
-    private final String bootstrapServers;
+    private final Map<String, Object> client;
     private final KafkaProducer<String, byte[]> producer;
 
     /**
@@ -47,9 +47,14 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     public KafkaProbe(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** On a broker that wants more than its address: {@code client} holds bootstrap servers and credentials. */
+    public KafkaProbe(Map<String, Object> client) {
+        this.client = Map.copyOf(client);
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(this.client);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -97,7 +102,7 @@ public final class KafkaProbe implements AutoCloseable {
     public List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
             Predicate<List<ConsumerRecord<String, byte[]>>> enough, Duration timeout) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(client);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -121,7 +126,7 @@ public final class KafkaProbe implements AutoCloseable {
     /** How many records the topic holds, from its offsets: duplicates count, nothing is read. */
     public long count(String topic) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(client);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {

@@ -19,10 +19,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Kafka edge of ingestion: government data feeds. Records are taken in batches for throughput. The valid records
- * before the first bad one are stored in one transaction; the bad one is then handed to the error handler, which
- * dead-letters it with its reason, and the records after it are delivered again. A redelivered event (same
- * {@code ce_id}) changes nothing.
+ * Kafka edge of ingestion: government data feeds, each on its own raw topic ({@link Topics#rawFeed(String)}), all
+ * read by one pattern subscription; a new feed's topic is picked up at the consumer's next metadata refresh
+ * ({@code metadata.max.age.ms} in application.yml). Only the feed may write its topic, so the topic names the
+ * writer: a record claiming another source is dead-lettered, one without a source gets the feed's.
+ * <p>
+ * Records are taken in batches for throughput. The valid records before the first bad one are stored in one
+ * transaction; the bad one is then handed to the error handler, which dead-letters it with its reason, and the
+ * records after it are delivered again. A redelivered event (same {@code ce_id}) changes nothing.
  */
 @Component
 class RawFeedListener {
@@ -45,7 +49,7 @@ class RawFeedListener {
     private record Submitted(int index, String eventId, ObservationRow row) {
     }
 
-    @KafkaListener(topics = Topics.OBSERVATIONS_RAW, batch = "true")
+    @KafkaListener(topicPattern = Topics.RAW_FEED_PATTERN, batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         List<Submitted> good = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -64,10 +68,27 @@ class RawFeedListener {
         EventDispatcher.Inbound<ObservationSubmitted> inbound = dispatcher.read(record, ObservationSubmitted.class);
         CloudEvent event = inbound.event();
         ObservationSubmitted s = inbound.payload();
-        String source = s.source() != null ? s.source() : event.getSource().toString();
+        String source = feedSource(record.topic(), s.source());
         return new Submitted(index, event.getId(), new ObservationRow(index + 1, s.entity(), s.indicator(),
                 s.period(), s.value(), s.unit(), source, ObservationRow.Action.REPLACE,
                 event.getTime() == null ? null : event.getTime().toInstant(), null, event.getId()));
+    }
+
+    /**
+     * The source to record: the feed that wrote the topic. The CloudEvent's own source names the sending software
+     * and proves nothing, so it is not used.
+     */
+    static String feedSource(String topic, String claimed) {
+        String feed = Topics.feedOf(topic).orElseThrow(() -> new RejectedEventException(
+                "topic '" + topic + "' is no feed's raw topic"));
+        if (claimed == null || claimed.isBlank()) {
+            return feed;
+        }
+        if (!claimed.equals(feed)) {
+            throw new RejectedEventException("source '" + claimed + "' does not belong to feed '" + feed
+                    + "' that wrote it");
+        }
+        return claimed;
     }
 
     /**

@@ -127,17 +127,22 @@ class ObservationIngestIT {
 
     @Test
     void should_StoreFeedEventOnce_When_SameCloudEventIsRedelivered() {
+        String feed = Topics.rawFeed("shanghai-stats");
         CloudEvent event = submitted("CN-31", "URBANISATION_RATE", "2043", 89.3, "shanghai-stats");
-        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-31").writeBinary(event));
-        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-31").writeBinary(event));
+        kafka.send(KafkaMessageFactory.createWriter(feed, null, null, "CN-31").writeBinary(event));
+        kafka.send(KafkaMessageFactory.createWriter(feed, null, null, "CN-31").writeBinary(event));
         // Structured mode is read as well: a second, different event with a new value.
         CloudEvent revised = submitted("CN-31", "URBANISATION_RATE", "2043", 89.5, "shanghai-stats");
-        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-31")
+        kafka.send(KafkaMessageFactory.createWriter(feed, null, null, "CN-31")
                 .writeStructured(revised, JsonFormat.CONTENT_TYPE));
 
+        // A new feed's topic is found at the listener's next metadata refresh: wait for both, then for a third.
+        assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-31".equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"2043\""), 2, Duration.ofSeconds(30)))
+                .hasSize(2);
         List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.OBSERVATIONS,
                 r -> "CN-31".equals(r.key()) && new String(r.value(), StandardCharsets.UTF_8).contains("\"2043\""), 3,
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(5));
         assertThat(events).as("the redelivered event adds nothing").hasSize(2);
         assertThat(store.history("CN-31", "URBANISATION_RATE", "2043")).extracting(StoredObservation::value,
                 StoredObservation::channel, StoredObservation::source)
@@ -147,21 +152,22 @@ class ObservationIngestIT {
 
     @Test
     void should_ChangeNothing_When_FeedEventThatChangedNothingIsResentAfterTheValueMovedOn() {
+        String feed = Topics.rawFeed("zhejiang-stats");
         CloudEvent first = submitted("CN-33", "RD_INTENSITY", "2045", 2.5, "zhejiang-stats");
         CloudEvent same = submitted("CN-33", "RD_INTENSITY", "2045", 2.5, "zhejiang-stats");
         CloudEvent revised = submitted("CN-33", "RD_INTENSITY", "2045", 2.7, "zhejiang-stats");
         for (CloudEvent e : List.of(first, same, revised)) {
-            kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-33").writeBinary(e));
+            kafka.send(KafkaMessageFactory.createWriter(feed, null, null, "CN-33").writeBinary(e));
         }
         assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-33".equals(r.key())
-                && new String(r.value(), StandardCharsets.UTF_8).contains("\"2045\""), 2, Duration.ofSeconds(15)))
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"2045\""), 2, Duration.ofSeconds(30)))
                 .hasSize(2);
 
         // The event that stored nothing comes again (same ce_id), then a marker on the same key, so the same
         // partition: once the marker is published, the re-sent event has been dealt with.
-        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-33").writeBinary(same));
+        kafka.send(KafkaMessageFactory.createWriter(feed, null, null, "CN-33").writeBinary(same));
         CloudEvent marker = submitted("CN-33", "RD_INTENSITY", "2046", 1.0, "zhejiang-stats");
-        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-33").writeBinary(marker));
+        kafka.send(KafkaMessageFactory.createWriter(feed, null, null, "CN-33").writeBinary(marker));
         assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-33".equals(r.key())
                 && new String(r.value(), StandardCharsets.UTF_8).contains("\"2046\""), 1, Duration.ofSeconds(15)))
                 .hasSize(1);
@@ -177,14 +183,15 @@ class ObservationIngestIT {
 
     @Test
     void should_DeadLetterInvalidFeedRecordWithReason_And_KeepProcessingTheNext() {
+        String feed = Topics.rawFeed("jiangsu-stats");
         CloudEvent bad = submitted("CN-32", "NO_SUCH_INDICATOR", "2044", 1.0, "jiangsu-stats");
-        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-32").writeBinary(bad));
-        kafka.send(new ProducerRecord<>(Topics.OBSERVATIONS_RAW, "CN-32", "not a cloud event".getBytes()));
+        kafka.send(KafkaMessageFactory.createWriter(feed, null, null, "CN-32").writeBinary(bad));
+        kafka.send(new ProducerRecord<>(feed, "CN-32", "not a cloud event".getBytes()));
         CloudEvent good = submitted("CN-32", "RD_INTENSITY", "2044", 3.3, "jiangsu-stats");
-        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-32").writeBinary(good));
+        kafka.send(KafkaMessageFactory.createWriter(feed, null, null, "CN-32").writeBinary(good));
 
-        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.OBSERVATIONS_RAW),
-                r -> "CN-32".equals(r.key()), 2, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(feed),
+                r -> "CN-32".equals(r.key()), 2, Duration.ofSeconds(30));
         assertThat(dead).hasSize(2);
         assertThat(dead).extracting(r -> KafkaProbe.header(r, MessagingAutoConfiguration.DLT_REASON_HEADER))
                 .anySatisfy(reason -> assertThat(reason).contains("indicator").contains("NO_SUCH_INDICATOR"))
@@ -198,27 +205,57 @@ class ObservationIngestIT {
     }
 
     @Test
+    void should_DeadLetterRecordUnderAnotherFeedsSource_And_StoreTheRecordsBesideIt() {
+        // feed-a may write only its own topic (the broker checks that), but what it writes may claim any source.
+        String feedA = Topics.rawFeed("feed-a");
+        CloudEvent before = submitted("CN-34", "RD_INTENSITY", "2047", 1.7, "feed-a");
+        CloudEvent forged = submitted("CN-34", "RD_INTENSITY", "2048", 9.9, "feed-b");
+        CloudEvent unnamed = unsourced("CN-34", "RD_INTENSITY", "2049", 1.9);
+        kafka.sendAll(List.of(KafkaMessageFactory.createWriter(feedA, null, null, "CN-34").writeBinary(before),
+                KafkaMessageFactory.createWriter(feedA, null, null, "CN-34").writeBinary(forged),
+                KafkaMessageFactory.createWriter(feedA, null, null, "CN-34").writeBinary(unnamed)));
+
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(feedA),
+                r -> "CN-34".equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(dead).singleElement().satisfies(r -> {
+            assertThat(KafkaProbe.header(r, "ce_id")).isEqualTo(forged.getId());
+            assertThat(KafkaProbe.header(r, MessagingAutoConfiguration.DLT_REASON_HEADER))
+                    .isEqualTo("source 'feed-b' does not belong to feed 'feed-a' that wrote it");
+        });
+        assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-34".equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"204"), 2, Duration.ofSeconds(30)))
+                .hasSize(2);
+        assertThat(store.current("CN-34", "RD_INTENSITY", "2047", 1)).extracting(StoredObservation::value,
+                StoredObservation::source).containsExactly(org.assertj.core.groups.Tuple.tuple(1.7, "feed-a"));
+        assertThat(store.current("CN-34", "RD_INTENSITY", "2048", 1)).as("the forged record").isEmpty();
+        assertThat(store.current("CN-34", "RD_INTENSITY", "2049", 1)).extracting(StoredObservation::value,
+                StoredObservation::source).as("no source: the feed's")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1.9, "feed-a"));
+    }
+
+    @Test
     void should_StoreTheGoodRecordsOnBothSides_When_BadRecordsSitInTheMiddleOfOneBatch() {
+        String feed = Topics.rawFeed("fujian-stats");
         // One burst on one key (one partition), so the listener gets it in one batch: 10 good, one record that is no
         // CloudEvent, 10 good, one naming an unknown indicator, 10 good.
         List<ProducerRecord<String, byte[]>> burst = new java.util.ArrayList<>();
         for (int i = 0; i < 32; i++) {
             if (i == 10) {
-                burst.add(new ProducerRecord<>(Topics.OBSERVATIONS_RAW, "CN-35", "{not a cloud event".getBytes()));
+                burst.add(new ProducerRecord<>(feed, "CN-35", "{not a cloud event".getBytes()));
             }
             else if (i == 21) {
-                burst.add(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-35")
+                burst.add(KafkaMessageFactory.createWriter(feed, null, null, "CN-35")
                         .writeBinary(submitted("CN-35", "NO_SUCH_INDICATOR", "1950", 1.0, "fujian-stats")));
             }
             else {
-                burst.add(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-35")
+                burst.add(KafkaMessageFactory.createWriter(feed, null, null, "CN-35")
                         .writeBinary(submitted("CN-35", "RD_INTENSITY", String.valueOf(1950 + i), i / 2.0, "fujian-stats")));
             }
         }
         kafka.sendAll(burst);
 
-        assertThat(kafka.read(Topics.deadLetter(Topics.OBSERVATIONS_RAW), r -> "CN-35".equals(r.key()), 2,
-                Duration.ofSeconds(20))).hasSize(2);
+        assertThat(kafka.read(Topics.deadLetter(feed), r -> "CN-35".equals(r.key()), 2,
+                Duration.ofSeconds(30))).hasSize(2);
         List<ConsumerRecord<String, byte[]>> published = kafka.read(Topics.OBSERVATIONS,
                 r -> "CN-35".equals(r.key())
                         && new String(r.value(), StandardCharsets.UTF_8).contains("\"period\":\"19"), 30,
@@ -234,6 +271,7 @@ class ObservationIngestIT {
 
     @Test
     void should_RefuseOversizeBatchesRowsAndEvents_SayingWhatIsTooLarge() {
+        String feed = Topics.rawFeed("jiangxi-stats");
         String row = "CN-11,RD_INTENSITY,2020,1.5,%,nbs\n";
         Response tooBig = postCsv("entity,indicator,period,value,unit,source\n"
                 + row.repeat(16 * 1024 * 1024 / row.length() + 1));
@@ -262,12 +300,12 @@ class ObservationIngestIT {
 
         byte[] huge = ("{\"entity\": \"CN-36\", \"indicator\": \"RD_INTENSITY\", \"period\": \"2049\", \"value\": 1, "
                 + "\"source\": \"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        kafka.send(KafkaMessageFactory.createWriter(Topics.OBSERVATIONS_RAW, null, null, "CN-36").writeBinary(
+        kafka.send(KafkaMessageFactory.createWriter(feed, null, null, "CN-36").writeBinary(
                 CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withType(EventTypes.OBSERVATION_SUBMITTED)
                         .withSource(URI.create("/feeds/test")).withDataContentType("application/json")
                         .withData(huge).build()));
-        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(Topics.OBSERVATIONS_RAW),
-                r -> "CN-36".equals(r.key()), 1, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.deadLetter(feed),
+                r -> "CN-36".equals(r.key()), 1, Duration.ofSeconds(30));
         assertThat(dead).hasSize(1);
         assertThat(KafkaProbe.header(dead.get(0), MessagingAutoConfiguration.DLT_REASON_HEADER))
                 .contains("oversize payload").contains("65536");
@@ -280,6 +318,15 @@ class ObservationIngestIT {
     private CloudEvent submitted(String entity, String indicator, String period, double value, String source) {
         String data = json.writeValueAsString(Map.of("entity", entity, "indicator", indicator, "period", period,
                 "value", value, "source", source));
+        return CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withType(EventTypes.OBSERVATION_SUBMITTED).withSource(URI.create("/feeds/test"))
+                .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    /** A feed event whose payload names no source. */
+    private CloudEvent unsourced(String entity, String indicator, String period, double value) {
+        String data = json.writeValueAsString(Map.of("entity", entity, "indicator", indicator, "period", period,
+                "value", value));
         return CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
                 .withType(EventTypes.OBSERVATION_SUBMITTED).withSource(URI.create("/feeds/test"))
                 .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();

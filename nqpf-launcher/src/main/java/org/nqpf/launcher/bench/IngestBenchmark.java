@@ -28,7 +28,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,7 +50,8 @@ import org.nqpf.launcher.Platform;
  * <ol>
  * <li>the raw producer rate, with Kafka's own {@code ProducerPerformance} tool, records the size of the raw
  * observation events, {@code acks=all};</li>
- * <li>the Kafka ingest path: observations sent to {@code nqpf.observations.raw.v1} (CloudEvents binary mode) until
+ * <li>the Kafka ingest path: observations sent to the bench feed's raw topic {@code nqpf.observations.raw.v1.bench}
+ * (CloudEvents binary mode, as the feed's own Kafka principal) until
  * every one is stored and published as a canonical event on {@code nqpf.observations.v1}, once live (the feeder
  * sending on the same cores while the service consumes) and once as a backlog drained by a freshly started service
  * (the figure compared with the raw rate: what the path sustains with the machine to itself);</li>
@@ -62,8 +62,10 @@ import org.nqpf.launcher.Platform;
  */
 public final class IngestBenchmark {
 
-    static final String RAW_TOPIC = "nqpf.observations.raw.v1";
-    static final String CANONICAL_TOPIC = "nqpf.observations.v1";
+    /** The benchmark is a feed of its own, provisioned like any new feed (docs/INGEST.md). */
+    static final String FEED = "bench";
+    static final String RAW_TOPIC = org.nqpf.contracts.Topics.rawFeed(FEED);
+    static final String CANONICAL_TOPIC = org.nqpf.contracts.Topics.OBSERVATIONS;
     static final String SUBMITTED = "org.nqpf.observation.submitted.v1";
     static final String PERF_TOPIC = "nqpf.bench.producer-performance";
 
@@ -172,8 +174,9 @@ public final class IngestBenchmark {
             List<Key> httpKeys = keys(entities, indicators, 2000, 2049);
             List<Key> importKeys = keys(entities, indicators, 2050, 2099);
 
+            platform.provisionFeed(FEED);
             int recordSize = averageRecordSize(kafkaKeys);
-            double rawPerSecond = producerPerformance(platform.kafkaBootstrapServers(), recordSize);
+            double rawPerSecond = producerPerformance(platform, state, recordSize);
             KafkaPath kafka = kafkaPath(platform, kafkaKeys, backlogKeys);
             double kafkaPerSecond = kafka.backlog();
             double httpPerSecond = httpBatches(platform.gatewayUrl(), httpKeys);
@@ -217,19 +220,32 @@ public final class IngestBenchmark {
         return (int) Math.round(total / (double) n);
     }
 
-    private double producerPerformance(String bootstrap, int recordSize) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    private double producerPerformance(Platform platform, Path state, int recordSize) throws Exception {
+        // As the broker's admin: the performance topic is no feed's. Its credentials go in a file (mode 0600), not
+        // on the tool's command line.
+        Map<String, Object> client = platform.kafkaClient(Platform.KAFKA_ADMIN);
+        try (Admin admin = Admin.create(client)) {
             int partitions = admin.describeTopics(List.of(RAW_TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get(RAW_TOPIC).partitions().size();
             admin.createTopics(List.of(new NewTopic(PERF_TOPIC, partitions, (short) 1))).all()
                     .get(30, TimeUnit.SECONDS);
+        }
+        Path producerConfig = state.resolve("producer-performance.properties");
+        Files.deleteIfExists(producerConfig);
+        Files.createFile(producerConfig, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        java.util.Properties props = new java.util.Properties();
+        client.forEach((k, v) -> props.setProperty(k, String.valueOf(v)));
+        try (var out = Files.newBufferedWriter(producerConfig, StandardCharsets.UTF_8)) {
+            props.store(out, "ProducerPerformance's client settings");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
                 "--topic", PERF_TOPIC, "--num-records", String.valueOf(options.producerRecords()),
                 "--record-size", String.valueOf(recordSize), "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true");
+                "--producer.config", producerConfig.toString(), "--producer-props", "acks=all",
+                "enable.idempotence=true");
         // A short run's rate swings with the JIT warming up and the other processes on the cores: the best of two runs
         // is the baseline, which can only make the ratio smaller.
         System.out.printf(Locale.ROOT, "(a) raw producer: ProducerPerformance, %,d records of %d bytes, acks=all, best "
@@ -277,11 +293,11 @@ public final class IngestBenchmark {
     }
 
     private KafkaPath kafkaPath(Platform platform, List<Key> liveKeys, List<Key> backlogKeys) throws Exception {
-        String bootstrap = platform.kafkaBootstrapServers();
-        try (KafkaConsumer<String, byte[]> offsets = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+        Map<String, Object> feedClient = platform.kafkaClient(FEED);
+        Map<String, Object> offsetsClient = new java.util.HashMap<>(platform.kafkaClient(Platform.KAFKA_ADMIN));
+        offsetsClient.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        offsetsClient.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> offsets = new KafkaConsumer<>(offsetsClient)) {
             List<TopicPartition> canonical = offsets.partitionsFor(CANONICAL_TOPIC).stream()
                     .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
 
@@ -294,7 +310,7 @@ public final class IngestBenchmark {
             AtomicReference<Throwable> sendFailure = new AtomicReference<>();
             Thread feed = new Thread(() -> {
                 try {
-                    send(bootstrap, liveKeys, "bench-live-");
+                    send(feedClient, liveKeys, "bench-live-");
                 }
                 catch (Throwable t) {
                     sendFailure.compareAndSet(null, t);
@@ -312,7 +328,7 @@ public final class IngestBenchmark {
                     backlogKeys.size(), options.kafkaRevisions(), RAW_TOPIC);
             platform.stopService(Platform.Service.INDICATOR);
             long sendStart = System.nanoTime();
-            send(bootstrap, backlogKeys, "bench-backlog-");
+            send(feedClient, backlogKeys, "bench-backlog-");
             System.out.printf(Locale.ROOT, "    sent in %.1f s (%,.0f records/s); starting indicator-service%n",
                     seconds(sendStart), n / seconds(sendStart));
             base = published(offsets, canonical);
@@ -327,14 +343,14 @@ public final class IngestBenchmark {
         }
     }
 
-    private void send(String bootstrap, List<Key> keys, String idPrefix) {
+    private void send(Map<String, Object> client, List<Key> keys, String idPrefix) {
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+        Map<String, Object> config = new java.util.HashMap<>(client);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             int id = 0;
             for (int r = 0; r < options.kafkaRevisions(); r++) {
                 for (Key k : keys) {
@@ -395,7 +411,7 @@ public final class IngestBenchmark {
 
     private ProducerRecord<String, byte[]> rawEvent(Key k, int revision, String id) {
         String value = String.format(Locale.ROOT,
-                "{\"entity\":\"%s\",\"indicator\":\"%s\",\"period\":\"%s\",\"value\":%s,\"source\":\"bench\"}",
+                "{\"entity\":\"%s\",\"indicator\":\"%s\",\"period\":\"%s\",\"value\":%s,\"source\":\"" + FEED + "\"}",
                 k.entity(), k.indicator().code(), k.period(), k.indicator().value(k.index(), revision));
         List<Header> headers = List.of(header("ce_specversion", "1.0"), header("ce_id", id),
                 header("ce_type", SUBMITTED), header("ce_source", "/bench/feed"),
