@@ -56,9 +56,29 @@ final class KafkaIdentities {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path secrets;
+    /** Passwords from the environment instead of files: docker compose's way (null: files). */
+    private final Map<String, String> environment;
 
     private KafkaIdentities(Path secrets) {
         this.secrets = secrets;
+        this.environment = null;
+    }
+
+    private KafkaIdentities(Map<String, String> environment) {
+        this.secrets = null;
+        this.environment = environment;
+    }
+
+    /**
+     * Passwords from {@code NQPF_KAFKA_<PRINCIPAL>_PASSWORD} (e.g. {@code NQPF_KAFKA_INDICATOR_SERVICE_PASSWORD}):
+     * where compose keeps them, in its .env, never in a file of the image.
+     */
+    static KafkaIdentities fromEnvironment(Map<String, String> environment) {
+        return new KafkaIdentities(Map.copyOf(environment));
+    }
+
+    static String environmentVariable(String principal) {
+        return "NQPF_KAFKA_" + principal.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD";
     }
 
     static KafkaIdentities in(Path stateDir) {
@@ -67,6 +87,14 @@ final class KafkaIdentities {
 
     /** The principal's password, made on first use: 32 random bytes, URL-safe base64 (nothing to quote in JAAS). */
     synchronized String password(String principal) {
+        if (environment != null) {
+            String password = environment.get(environmentVariable(principal));
+            if (password == null || password.isBlank()) {
+                throw new IllegalStateException("set " + environmentVariable(principal) + " (the Kafka password of "
+                        + principal + ")");
+            }
+            return password;
+        }
         Path file = secrets.resolve("kafka-" + principal + ".password");
         try {
             if (Files.exists(file)) {

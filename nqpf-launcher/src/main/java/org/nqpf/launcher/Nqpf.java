@@ -29,6 +29,7 @@ public final class Nqpf {
             case "demo" -> demo(home, options.isEmpty() ? "http://localhost:8080" : options.get(0));
             case "ingest" -> System.exit(IngestCommand.main(options));
             case "feed" -> System.exit(feed(home, options));
+            case "kafka-setup" -> System.exit(kafkaSetup(options));
             case "bench-ingest" -> System.exit(IngestBenchmark.main(home, options));
             case "bench-latency" -> AssessmentLatencyBenchmark.run(home, options);
             default -> {
@@ -108,6 +109,27 @@ public final class Nqpf {
     }
 
     /** A feed on the broker whose admin password is in {@code stateDir}'s secrets. */
+    /**
+     * docker compose's one-shot Kafka provisioning: as admin, the services' and the demo feed's SCRAM users, every
+     * topic with its twin, and the ACLs, all passwords from the environment ({@code NQPF_KAFKA_<PRINCIPAL>_PASSWORD}).
+     */
+    static int kafkaSetup(List<String> options) throws Exception {
+        if (options.size() != 1) {
+            System.err.println("usage: nqpf kafka-setup BOOTSTRAP_SERVERS   (passwords in NQPF_KAFKA_*_PASSWORD)");
+            return 2;
+        }
+        KafkaIdentities identities = KafkaIdentities.fromEnvironment(System.getenv());
+        Map<String, Object> client = new java.util.HashMap<>(identities.clientProperties(KafkaIdentities.ADMIN));
+        client.put("bootstrap.servers", options.get(0));
+        client.put("request.timeout.ms", 10_000);
+        client.put("default.api.timeout.ms", 30_000);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(client)) {
+            identities.provision(admin);
+            System.out.println("kafka-setup: users, topics and ACLs provisioned on " + options.get(0));
+            return 0;
+        }
+    }
+
     static int feed(Path stateDir, String bootstrapServers, String name) throws Exception {
         if (!java.nio.file.Files.exists(stateDir.resolve("secrets")
                 .resolve("kafka-" + KafkaIdentities.ADMIN + ".password"))) {
