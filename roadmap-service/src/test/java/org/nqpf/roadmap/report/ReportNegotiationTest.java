@@ -24,6 +24,12 @@ class ReportNegotiationTest {
 
     @TestConfiguration
     static class OnePlan {
+        /** Tenants are the service's and its database's: this slice reads as a caller that sees every entity. */
+        @Bean
+        org.nqpf.roadmap.access.TenantAccess everything() {
+            return org.nqpf.roadmap.access.TenantAccess.unrestricted();
+        }
+
         @Bean
         @Primary
         ReportPlans onePlan() {
