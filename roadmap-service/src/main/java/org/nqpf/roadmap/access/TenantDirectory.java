@@ -1,7 +1,6 @@
 package org.nqpf.roadmap.access;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Map;
 import org.nqpf.security.Caller;
 import org.nqpf.security.Redaction;
@@ -54,7 +53,7 @@ class TenantDirectory implements TenantAccess {
             }
         }
         if (request != null) {
-            builder.ranking(ranking(request));
+            ranking(request, builder);
         }
         Redaction redaction = builder.build();
         if (request != null) {
@@ -77,27 +76,34 @@ class TenantDirectory implements TenantAccess {
 
     /**
      * The ranking the answer stands in, best first: that of the cohort-period of the entity's roadmap the route picks
-     * (the asked-for cohort and framework, else the most recently generated, as the roadmap routes choose).
+     * (the asked-for cohort and framework, else the most recently generated, as the roadmap routes choose). The
+     * cohort's members of other periods (an older version's peers) are hidden too, numbered after the ranking.
      */
-    private List<String> ranking(HttpServletRequest request) {
+    private void ranking(HttpServletRequest request, Redaction.Builder builder) {
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String entityId = variables instanceof Map<?, ?> map && map.get("entityId") instanceof String id ? id : null;
         if (entityId == null) {
-            return List.of();
+            return;
         }
-        return jdbc.sql("""
-                SELECT a.entity_id FROM assessment a
-                JOIN (SELECT cohort, framework_code, period FROM roadmap
-                      WHERE entity_id = :entity
-                        AND (CAST(:cohort AS TEXT) IS NULL OR cohort = :cohort)
-                        AND (CAST(:framework AS TEXT) IS NULL OR framework_code = :framework)
-                      ORDER BY generated_at DESC, version DESC LIMIT 1) k
-                  ON a.cohort = k.cohort AND a.framework_code = k.framework_code AND a.period = k.period
-                ORDER BY (a.body ->> 'rank')::int, a.entity_id""")
+        jdbc.sql("""
+                SELECT cohort, framework_code, period FROM roadmap
+                WHERE entity_id = :entity
+                  AND (CAST(:cohort AS TEXT) IS NULL OR cohort = :cohort)
+                  AND (CAST(:framework AS TEXT) IS NULL OR framework_code = :framework)
+                ORDER BY generated_at DESC, version DESC LIMIT 1""")
                 .param("entity", entityId)
                 .param("cohort", blank(request.getParameter("cohort")))
                 .param("framework", blank(request.getParameter("framework")))
-                .query(String.class).list();
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .optional()
+                .ifPresent(key -> {
+                    builder.ranking(jdbc.sql("""
+                            SELECT entity_id FROM assessment WHERE cohort = ? AND framework_code = ? AND period = ?
+                            ORDER BY (body ->> 'rank')::int, entity_id""")
+                            .params(key[0], key[1], key[2]).query(String.class).list());
+                    jdbc.sql("SELECT DISTINCT entity_id FROM assessment WHERE cohort = ? AND framework_code = ?")
+                            .params(key[0], key[1]).query(String.class).list().forEach(builder::hidden);
+                });
     }
 
     private static String blank(String s) {
