@@ -2,6 +2,7 @@ package org.nqpf.assessment.reproduction;
 
 import org.nqpf.web.NotFoundException;
 import org.nqpf.web.ConflictException;
+import org.nqpf.assessment.access.TenantAccess;
 import org.nqpf.assessment.profile.MethodProfiles;
 import org.nqpf.assessment.recompute.CohortAssessor;
 import org.nqpf.assessment.CohortPeriod;
@@ -23,11 +24,14 @@ class ReproductionController {
     private final AssessmentStore store;
     private final CohortAssessor assessor;
     private final MethodProfiles profiles;
+    private final TenantAccess access;
 
-    ReproductionController(AssessmentStore store, CohortAssessor assessor, MethodProfiles profiles) {
+    ReproductionController(AssessmentStore store, CohortAssessor assessor, MethodProfiles profiles,
+            TenantAccess access) {
         this.store = store;
         this.assessor = assessor;
         this.profiles = profiles;
+        this.access = access;
     }
 
     /**
@@ -42,7 +46,8 @@ class ReproductionController {
     @GetMapping("/api/v1/assessments/{entityId}/reproduction")
     Reproduction reproduce(@PathVariable String entityId, @RequestParam(required = false) String period,
             @RequestParam(required = false) String cohort, @RequestParam(required = false) String framework) {
-        AssessmentView stored = store.find(entityId, period, cohort, framework).orElseThrow(
+        AssessmentView stored = store.find(entityId, period, cohort, framework).filter(v -> access.sees(entityId))
+                .orElseThrow(
                 () -> new NotFoundException("no assessment of entity " + entityId));
         CohortPeriod key = new CohortPeriod(stored.frameworkCode(), stored.cohort(), stored.period());
         AssessmentStore.Provenance provenance = store.provenance(key.frameworkCode(), key.cohort(), key.period(),

@@ -5,6 +5,7 @@ import org.nqpf.web.InvalidInputException;
 import org.nqpf.web.FieldError;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.nqpf.assessment.access.TenantAccess;
 import org.nqpf.contracts.Dimension;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,16 +21,19 @@ class AssessmentController {
     private static final Pattern PERIOD = Pattern.compile("^[0-9]{4}$");
 
     private final AssessmentStore store;
+    private final TenantAccess access;
 
-    AssessmentController(AssessmentStore store) {
+    AssessmentController(AssessmentStore store, TenantAccess access) {
         this.store = store;
+        this.access = access;
     }
 
     @GetMapping("/{entityId}")
     AssessmentView assessment(@PathVariable String entityId, @RequestParam(required = false) String period,
             @RequestParam(required = false) String cohort, @RequestParam(required = false) String framework) {
         checkPeriod(period);
-        return store.find(entityId, period, cohort, framework).orElseThrow(() -> new NotFoundException(
+        // an entity the caller may not see is missing for it
+        return store.find(entityId, period, cohort, framework).filter(v -> access.sees(entityId)).orElseThrow(() -> new NotFoundException(
                 "no assessment of entity " + entityId + describe(period, cohort, framework)));
     }
 
@@ -62,7 +66,8 @@ class AssessmentController {
     History history(@PathVariable String entityId, @RequestParam(required = false) String cohort,
             @RequestParam(required = false) String framework) {
         // the cohort and framework of the newest assessment unless asked for
-        AssessmentView newest = store.find(entityId, null, cohort, framework).orElseThrow(
+        AssessmentView newest = store.find(entityId, null, cohort, framework).filter(v -> access.sees(entityId))
+                .orElseThrow(
                 () -> new NotFoundException("no assessment of entity " + entityId + describe(null, cohort, framework)));
         List<Period> periods = store.history(entityId, newest.cohort(), newest.frameworkCode()).stream()
                 .map(v -> new Period(v.period(), v.overallScore(), v.rank(), v.cohortSize(), v.dimensions().stream()

@@ -2,6 +2,7 @@ package org.nqpf.assessment.uncertainty;
 
 import java.util.List;
 import org.nqpf.assessment.CohortPeriod;
+import org.nqpf.assessment.access.TenantAccess;
 import org.nqpf.web.FieldError;
 import org.nqpf.web.InvalidInputException;
 import org.nqpf.web.NotFoundException;
@@ -17,10 +18,12 @@ class UncertaintyController {
 
     private final AssessmentStore store;
     private final RankUncertainty uncertainty;
+    private final TenantAccess access;
 
-    UncertaintyController(AssessmentStore store, RankUncertainty uncertainty) {
+    UncertaintyController(AssessmentStore store, RankUncertainty uncertainty, TenantAccess access) {
         this.store = store;
         this.uncertainty = uncertainty;
+        this.access = access;
     }
 
     /** Rank intervals of the entity's cohort and period (the entity's newest unless asked), the entity's first. */
@@ -35,7 +38,8 @@ class UncertaintyController {
         if (noise < 0 || noise >= 1) {
             throw InvalidInputException.badRequest(List.of(FieldError.rejected("noise", noise + " is outside [0, 1)", noise)));
         }
-        AssessmentView a = store.find(entityId, period, cohort, framework).orElseThrow(() -> new NotFoundException(
+        AssessmentView a = store.find(entityId, period, cohort, framework).filter(v -> access.sees(entityId))
+                .orElseThrow(() -> new NotFoundException(
                 "no assessment of entity " + entityId + (period == null ? "" : " in period " + period)));
         RankUncertainty.Result result = uncertainty.analyse(new CohortPeriod(a.frameworkCode(), a.cohort(), a.period()),
                 runs, seed, noise).orElseThrow(() -> new NotFoundException("no inputs for cohort " + a.cohort() + " in period " + a.period()));

@@ -6,6 +6,7 @@ import org.nqpf.web.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nqpf.assessment.access.TenantAccess;
 import org.nqpf.assessment.recompute.CohortAssessor;
 import org.nqpf.assessment.CohortPeriod;
 import org.nqpf.assessment.results.AssessmentStore;
@@ -33,10 +34,12 @@ class WhatIfController {
 
     private final AssessmentStore store;
     private final CohortAssessor assessor;
+    private final TenantAccess access;
 
-    WhatIfController(AssessmentStore store, CohortAssessor assessor) {
+    WhatIfController(AssessmentStore store, CohortAssessor assessor, TenantAccess access) {
         this.store = store;
         this.assessor = assessor;
+        this.access = access;
     }
 
     @PostMapping("/api/v1/assessments/{entityId}/what-if")
@@ -46,7 +49,8 @@ class WhatIfController {
         if (body == null || body.values() == null || body.values().isEmpty()) {
             throw InvalidInputException.badRequest("values", "give at least one indicator code with its hypothetical value");
         }
-        AssessmentView current = store.find(entityId, period, cohort, framework).orElseThrow(
+        AssessmentView current = store.find(entityId, period, cohort, framework).filter(v -> access.sees(entityId))
+                .orElseThrow(
                 () -> new NotFoundException("no assessment of entity " + entityId
                         + (period == null ? "" : " in period " + period) + " to project from"));
         CohortPeriod key = new CohortPeriod(current.frameworkCode(), current.cohort(), current.period());

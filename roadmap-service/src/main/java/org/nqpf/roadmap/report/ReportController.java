@@ -3,6 +3,8 @@ package org.nqpf.roadmap.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.nqpf.roadmap.access.TenantAccess;
+import org.nqpf.roadmap.planning.Plan;
 import org.nqpf.web.FieldError;
 import org.nqpf.web.InvalidInputException;
 import org.nqpf.web.NotFoundException;
@@ -27,9 +29,11 @@ public class ReportController {
     }
 
     private final ReportPlans plans;
+    private final TenantAccess access;
 
-    public ReportController(ReportPlans plans) {
+    public ReportController(ReportPlans plans, TenantAccess access) {
         this.plans = plans;
+        this.access = access;
     }
 
     @GetMapping(path = "/api/v1/roadmaps/{entityId}/report", produces = MediaType.ALL_VALUE)
@@ -40,23 +44,28 @@ public class ReportController {
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         Lang language = language(lang, acceptLanguage);
         Format chosen = format(format, accept);
-        ReportPlans.Stored stored = plans.find(entityId, blank(cohort), blank(framework), version)
+        // an entity the caller may not see is missing for it
+        ReportPlans.Stored stored = (access.sees(entityId) ? plans.find(entityId, blank(cohort), blank(framework),
+                version) : Optional.<ReportPlans.Stored>empty())
                 .orElseThrow(() -> new NotFoundException("no roadmap for entity '" + entityId + "'"
                         + (cohort != null ? " in cohort '" + cohort + "'" : "")
                         + (framework != null ? " under framework '" + framework + "'" : "")
                         + (version != null ? " at version " + version : "")
                         + ": none has been generated yet (roadmaps follow the entity's assessments)"));
+        // Rendered from the plan as the caller may read it: the other entities it names (peers, the best peer, the
+        // frontier's references, in sentences, tables and charts) are anonymous peers.
+        Plan plan = access.redactInPlace(stored.plan(), Plan.class);
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.CONTENT_LANGUAGE, language == Lang.zh ? "zh-CN" : "en");
         headers.set(HttpHeaders.VARY, "Accept, Accept-Language");
         return switch (chosen) {
             case json -> ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON)
-                    .body(RoadmapReport.view(stored.plan(), stored.meta(), language));
+                    .body(RoadmapReport.view(plan, stored.meta(), language));
             case md -> ResponseEntity.ok().headers(headers).contentType(MARKDOWN)
-                    .body(RoadmapReport.markdown(stored.plan(), stored.meta(), language));
+                    .body(RoadmapReport.markdown(plan, stored.meta(), language));
             case html -> ResponseEntity.ok().headers(headers).contentType(new MediaType(MediaType.TEXT_HTML,
                     java.nio.charset.StandardCharsets.UTF_8))
-                    .body(RoadmapReport.html(stored.plan(), stored.meta(), language));
+                    .body(RoadmapReport.html(plan, stored.meta(), language));
         };
     }
 

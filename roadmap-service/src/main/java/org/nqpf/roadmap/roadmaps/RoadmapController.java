@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.nqpf.roadmap.access.TenantAccess;
 import org.nqpf.roadmap.planning.Plan;
 import org.nqpf.web.ConflictException;
 import org.nqpf.web.FieldError;
@@ -29,11 +30,14 @@ public class RoadmapController {
     private final RoadmapStore store;
     private final AssessmentProjection assessments;
     private final RoadmapService roadmaps;
+    private final TenantAccess access;
 
-    public RoadmapController(RoadmapStore store, AssessmentProjection assessments, RoadmapService roadmaps) {
+    public RoadmapController(RoadmapStore store, AssessmentProjection assessments, RoadmapService roadmaps,
+            TenantAccess access) {
         this.store = store;
         this.assessments = assessments;
         this.roadmaps = roadmaps;
+        this.access = access;
     }
 
     /**
@@ -145,9 +149,11 @@ public class RoadmapController {
     }
 
     private Chosen choose(String entityId, String cohort, String framework) {
-        List<StoredRoadmap> currents = store.currentOfEachKey(entityId);
+        // an entity the caller may not see is missing for it: not even whether it has an assessment is told
+        boolean visible = access.sees(entityId);
+        List<StoredRoadmap> currents = visible ? store.currentOfEachKey(entityId) : List.of();
         if (currents.isEmpty()) {
-            throw new NotFoundException(assessments.knows(entityId)
+            throw new NotFoundException(visible && assessments.knows(entityId)
                     ? "entity '" + entityId + "' has an assessment but no roadmap yet: it is planned once its "
                             + "cohort's assessments have settled, or could not be planned (see the service's log)"
                     : "no assessment stored for entity '" + entityId

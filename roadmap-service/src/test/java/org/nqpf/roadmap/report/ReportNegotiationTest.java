@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.nqpf.web.ProblemsAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -18,12 +19,20 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * The report endpoint's choice of language and format, over the web layer alone with one stored plan in memory:
  * the roadmap store on this branch keeps no plans yet (see {@link StoredReportPlans}).
  */
+// Who may call the route is the service's resource-server chain, tested on the running service (TenancyIT); this slice
+// has no chain to build one with (Boot's resource-server configuration would want the web security it leaves out).
 @WebMvcTest(ReportController.class)
-@ImportAutoConfiguration(ProblemsAutoConfiguration.class)
+@ImportAutoConfiguration(classes = ProblemsAutoConfiguration.class, exclude = OAuth2ResourceServerAutoConfiguration.class)
 class ReportNegotiationTest {
 
     @TestConfiguration
     static class OnePlan {
+        /** Tenants are the service's and its database's: this slice reads as a caller that sees every entity. */
+        @Bean
+        org.nqpf.roadmap.access.TenantAccess everything() {
+            return org.nqpf.roadmap.access.TenantAccess.unrestricted();
+        }
+
         @Bean
         @Primary
         ReportPlans onePlan() {
