@@ -95,7 +95,7 @@ class GatewayIT {
     @Test
     void should_RouteBarePathsAndSubPaths_When_EachServiceOwnsThem() {
         for (String path : new String[] {"/api/v1/entities", "/api/v1/cohorts/c-1", "/api/v1/frameworks",
-                "/api/v1/observations"}) {
+                "/api/v1/observations", "/api/v1/api-keys", "/api/v1/api-keys/k-1"}) {
             client.get().uri(path).exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.service").isEqualTo("indicator-service");
