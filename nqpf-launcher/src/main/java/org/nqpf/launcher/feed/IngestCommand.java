@@ -81,8 +81,7 @@ public final class IngestCommand {
     }
 
     /** NQPF_TOKEN, or a token of NQPF_CLIENT (default demo-steward: it submits under the file's own sources). */
-    private final java.util.function.Supplier<String> token = org.nqpf.launcher.ClientCredentials
-            .fromEnvironment("demo-steward");
+    private final java.util.function.Supplier<String> token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out;
@@ -91,6 +90,12 @@ public final class IngestCommand {
     private final Duration pollInterval;
 
     public IngestCommand(PrintStream out, PrintStream err, boolean terminal, Duration pollInterval) {
+        this(out, err, terminal, pollInterval, org.nqpf.launcher.ClientCredentials.fromEnvironment("demo-steward"));
+    }
+
+    public IngestCommand(PrintStream out, PrintStream err, boolean terminal, Duration pollInterval,
+            java.util.function.Supplier<String> token) {
+        this.token = token;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
@@ -122,6 +127,11 @@ public final class IngestCommand {
         }
         catch (IOException e) {
             err.println("nqpf ingest: " + e);
+            return FAILED;
+        }
+        catch (IllegalStateException e) {
+            // no token: the identity provider is not answering or refused the client
+            err.println("nqpf ingest: " + e.getMessage());
             return FAILED;
         }
         catch (InterruptedException e) {

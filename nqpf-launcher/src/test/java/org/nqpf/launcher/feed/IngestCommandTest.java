@@ -53,6 +53,18 @@ class IngestCommandTest {
     }
 
     @Test
+    void should_ExitWith1NamingTheIssuer_When_NoTokenCanBeHad() throws Exception {
+        Path csv = write("b.csv", "entity,indicator,period,value,unit,source\nCN-11,RD_INTENSITY,2020,1,,x\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new IngestCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, Duration.ofMillis(10), () -> {
+                    throw new IllegalStateException("no token for demo-steward: http://localhost:1 does not answer");
+                }).run(List.of(csv.toString()));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no token for demo-steward");
+    }
+
+    @Test
     void should_DrawBarPercentRateRowsAndRejected_When_JobRuns() throws Exception {
         String line = IngestCommand.progressLine(new ObjectMapper().readTree(
                 "{\"status\":\"RUNNING\",\"percentComplete\":50.0,\"rowsDone\":100000,\"rejected\":3}"), 10);
@@ -64,7 +76,7 @@ class IngestCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new IngestCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, Duration.ofMillis(10)).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, Duration.ofMillis(10), () -> "a-token").run(args);
         return code + "|" + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     }
 
