@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.nqpf.launcher.Platform.Service;
 import org.nqpf.testsupport.ApiClient;
 import org.nqpf.testsupport.TestIdentity;
-import org.nqpf.testsupport.TestInfrastructure;
 
 /**
  * Who may do what (docs/SECURITY.md), cell by cell: every route, for every kind of caller, through the gateway and
@@ -120,10 +119,9 @@ class AuthorizationMatrixIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
-        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+        // Exactly what ./nqpf up runs: its own embedded PostgreSQL and its own secured broker (the JVM's shared test
+        // database is PlatformE2EIT's, which loads the demo into it and expects it new)
         Platform.Config config = Platform.Config.defaults(home)
-                // the launcher's own broker, with its Kafka identities: what ./nqpf up runs
-                .withInfrastructure(null, pg.jdbcUrl(), pg.username(), pg.password())
                 .withFreePorts()
                 .withStateDir(Files.createTempDirectory("nqpf-authz"));
         Platform.liftGatewayRateLimit(); // the matrix is about who, not how fast: the limiter has its own tests

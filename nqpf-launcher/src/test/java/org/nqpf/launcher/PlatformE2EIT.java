@@ -304,7 +304,8 @@ class PlatformE2EIT {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         try {
             int exit = new org.nqpf.launcher.feed.IngestCommand(new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
-                    new java.io.PrintStream(err, true, StandardCharsets.UTF_8), false, Duration.ofMillis(100))
+                    new java.io.PrintStream(err, true, StandardCharsets.UTF_8), false, Duration.ofMillis(100),
+                    ClientCredentials.demo(platform.issuer(), "demo-steward")) // what NQPF_ISSUER would name
                     .run(List.of(file.toString(), "--gateway", gateway));
             String printed = out.toString(StandardCharsets.UTF_8);
             assertThat(exit).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
