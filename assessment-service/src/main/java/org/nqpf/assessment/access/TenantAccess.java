@@ -1,5 +1,8 @@
 package org.nqpf.assessment.access;
 
+import org.nqpf.security.tenancy.EntityTenancy;
+import org.nqpf.security.tenancy.EntityTenants;
+import org.springframework.context.annotation.Import;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * tenant, every other one (of another tenant, of none, or one the registry never announced) is as if missing when
  * asked for by id, and an anonymous peer wherever an answer names it. Callers that read across tenants see all.
  */
+@Import(EntityTenancy.class) // the registry's tenants, kept from its events
 @Component
 public class TenantAccess {
 

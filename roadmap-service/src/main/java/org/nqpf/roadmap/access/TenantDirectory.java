@@ -1,5 +1,8 @@
 package org.nqpf.roadmap.access;
 
+import org.nqpf.security.tenancy.EntityTenancy;
+import org.nqpf.security.tenancy.EntityTenants;
+import org.springframework.context.annotation.Import;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.nqpf.security.Caller;
@@ -12,6 +15,7 @@ import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@link TenantAccess} from the registry's tenants ({@link EntityTenants}) and the cohort's ranking. */
+@Import(EntityTenancy.class) // the registry's tenants, kept from its events
 @Component
 class TenantDirectory implements TenantAccess {
 

@@ -1,4 +1,4 @@
-package org.nqpf.roadmap.access;
+package org.nqpf.security.tenancy;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.nqpf.contracts.EntityChanged;
@@ -7,21 +7,20 @@ import org.nqpf.contracts.Topics;
 import org.nqpf.messaging.EventDispatcher;
 import org.nqpf.messaging.InboundEvents;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
 /** The Kafka edge of tenancy: the registry's entities, each event once, into {@link EntityTenants}. */
-@Component
-class EntityListener {
-
-    /** The inbox name of this consumer; the Kafka group is the service's own (spring.kafka.consumer.group-id). */
-    static final String CONSUMER = "roadmap-service.entities";
+public class EntityListener {
 
     private final EventDispatcher dispatcher;
     private final EntityTenants tenants;
 
-    EntityListener(InboundEvents inbound, EntityTenants tenants) {
+    /**
+     * @param consumer the inbox name of this consumer; the Kafka group is the service's own
+     *                 (spring.kafka.consumer.group-id)
+     */
+    public EntityListener(InboundEvents inbound, EntityTenants tenants, String consumer) {
         this.tenants = tenants;
-        this.dispatcher = inbound.consumer(CONSUMER)
+        this.dispatcher = inbound.consumer(consumer)
                 .on(EventTypes.ENTITY_CHANGED, EntityChanged.class, (event, entity) -> tenants.apply(entity))
                 .build();
     }

@@ -1,4 +1,4 @@
-package org.nqpf.assessment.access;
+package org.nqpf.security.tenancy;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -6,23 +6,25 @@ import java.util.Optional;
 import org.nqpf.contracts.EntityChanged;
 import org.nqpf.messaging.RejectedEventException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
-/** Each entity's tenant and names, as the registry's latest EntityChanged said (V6__entity_tenants.sql). */
-@Repository
-class EntityTenants {
+/**
+ * Each entity's tenant and names, as the registry's latest EntityChanged said: the table {@code entity_tenant} of
+ * the service's own schema (its migration creates it). A service that shows entities to tenant-bound callers keeps
+ * it through {@link EntityTenancy}.
+ */
+public class EntityTenants {
 
-    record Row(String entityId, String tenant, String nameEn, String nameZh) {
+    public record Row(String entityId, String tenant, String nameEn, String nameZh) {
     }
 
     private final JdbcClient jdbc;
 
-    EntityTenants(JdbcClient jdbc) {
+    public EntityTenants(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Keeps the change unless a higher revision of the entity is stored already; whether it was kept. */
-    boolean apply(EntityChanged e) {
+    public boolean apply(EntityChanged e) {
         if (e.entityId() == null || e.entityId().isBlank()) {
             throw new RejectedEventException("EntityChanged without an entityId");
         }
@@ -42,16 +44,16 @@ class EntityTenants {
     }
 
     /** A tombstone on the compacted topic: the registry holds the entity no more. */
-    void remove(String entityId) {
+    public void remove(String entityId) {
         jdbc.sql("DELETE FROM entity_tenant WHERE entity_id = ?").param(entityId).update();
     }
 
-    Optional<String> tenantOf(String entityId) {
+    public Optional<String> tenantOf(String entityId) {
         return jdbc.sql("SELECT tenant FROM entity_tenant WHERE entity_id = ?").param(entityId)
                 .query(String.class).optional();
     }
 
-    List<Row> all() {
+    public List<Row> all() {
         return jdbc.sql("SELECT entity_id, tenant, name_en, name_zh FROM entity_tenant")
                 .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
