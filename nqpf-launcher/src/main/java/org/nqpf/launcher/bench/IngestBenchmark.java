@@ -55,10 +55,13 @@ import org.nqpf.launcher.Platform;
  * every one is stored and published as a canonical event on {@code nqpf.observations.v1}, once live (the feeder
  * sending on the same cores while the service consumes) and once as a backlog drained by a freshly started service
  * (the figure compared with the raw rate: what the path sustains with the machine to itself);</li>
+ * <li>the floor of any durable Kafka-to-PostgreSQL sink ({@link SinkFloor}) on the same records, against which the
+ * Kafka path's backlog rate is set ({@code vs_floor}; issue 11's target: at least half);</li>
  * <li>the HTTP batch rate through the gateway ({@code POST /api/v1/observations}, JSON batches);</li>
  * <li>a million-row CSV import through the gateway, sampling indicator-service's heap while it runs.</li>
  * </ol>
- * The last line printed is {@code ingest kafka_vs_raw=.. kafka_obs_per_s=.. raw_per_s=.. http_obs_per_s=..}.
+ * The last line printed is {@code ingest kafka_vs_raw=.. kafka_obs_per_s=.. raw_per_s=.. http_obs_per_s=..
+ * floor_obs_per_s=.. vs_floor=..}.
  */
 public final class IngestBenchmark {
 
@@ -179,13 +182,16 @@ public final class IngestBenchmark {
             double rawPerSecond = producerPerformance(platform, state, recordSize);
             KafkaPath kafka = kafkaPath(platform, kafkaKeys, backlogKeys);
             double kafkaPerSecond = kafka.backlog();
+            SinkFloor.Result floor = floor(platform, config, 2L * kafkaKeys.size() * options.kafkaRevisions());
             double httpPerSecond = httpBatches(platform.gatewayUrl(), httpKeys);
             if (options.importRows() > 0) {
                 csvImport(platform, importKeys, state);
             }
             String last = String.format(Locale.ROOT,
-                    "ingest kafka_vs_raw=%.3f kafka_obs_per_s=%.0f raw_per_s=%.0f http_obs_per_s=%.0f",
-                    kafkaPerSecond / rawPerSecond, kafkaPerSecond, rawPerSecond, httpPerSecond);
+                    "ingest kafka_vs_raw=%.3f kafka_obs_per_s=%.0f raw_per_s=%.0f http_obs_per_s=%.0f"
+                    + " floor_obs_per_s=%.0f vs_floor=%.3f",
+                    kafkaPerSecond / rawPerSecond, kafkaPerSecond, rawPerSecond, httpPerSecond, floor.perSecond(),
+                    kafkaPerSecond / floor.perSecond());
             System.out.printf(Locale.ROOT, "bench ingest: Kafka path live (feeder on the same cores) %,.0f obs/s = %.3f of "
                     + "the raw producer rate; backlog drain %,.0f obs/s = %.3f (kafka_obs_per_s below)%n", kafka.live(),
                     kafka.live() / rawPerSecond, kafka.backlog(), kafka.backlog() / rawPerSecond);
@@ -421,6 +427,21 @@ public final class IngestBenchmark {
 
     private static Header header(String key, String value) {
         return new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * (b3) The floor of any durable sink, on the same broker and database and the same records: the raw topic now
+     * holds the live and the backlog runs' records, all consumed already, so the platform is idle while it drains.
+     */
+    private SinkFloor.Result floor(Platform platform, Platform.Config config, long records) throws Exception {
+        System.out.printf(Locale.ROOT, "(b3) floor: a plain consumer writes the same %,d raw records of %s once into one"
+                + " table, COPY per batch of %,d, transaction and offsets committed per batch, fsync and synchronous"
+                + " commit on%n", records, RAW_TOPIC, SinkFloor.BATCH);
+        SinkFloor.Result floor = SinkFloor.drain(platform.kafkaClient(Platform.KAFKA_ADMIN), RAW_TOPIC, records,
+                platform.jdbcUrl(), config.jdbcUsername(), config.jdbcPassword());
+        System.out.printf(Locale.ROOT, "    %,d records stored in %.1f s: %,.0f records/s%n", floor.records(),
+                floor.seconds(), floor.perSecond());
+        return floor;
     }
 
     // --- (c) HTTP batches through the gateway ----------------------------------------------------------------------
