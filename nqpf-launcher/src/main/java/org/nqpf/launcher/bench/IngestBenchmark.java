@@ -180,9 +180,10 @@ public final class IngestBenchmark {
             platform.provisionFeed(FEED);
             int recordSize = averageRecordSize(kafkaKeys);
             double rawPerSecond = producerPerformance(platform, state, recordSize);
-            KafkaPath kafka = kafkaPath(platform, kafkaKeys, backlogKeys);
+            CpuMeter cpu = new CpuMeter(state);
+            KafkaPath kafka = kafkaPath(platform, kafkaKeys, backlogKeys, cpu);
             double kafkaPerSecond = kafka.backlog();
-            SinkFloor.Result floor = floor(platform, config, 2L * kafkaKeys.size() * options.kafkaRevisions());
+            SinkFloor.Result floor = floor(platform, config, 2L * kafkaKeys.size() * options.kafkaRevisions(), cpu);
             double httpPerSecond = httpBatches(platform.gatewayUrl(), httpKeys);
             if (options.importRows() > 0) {
                 csvImport(platform, importKeys, state);
@@ -298,7 +299,8 @@ public final class IngestBenchmark {
     private record KafkaPath(double live, double backlog) {
     }
 
-    private KafkaPath kafkaPath(Platform platform, List<Key> liveKeys, List<Key> backlogKeys) throws Exception {
+    private KafkaPath kafkaPath(Platform platform, List<Key> liveKeys, List<Key> backlogKeys, CpuMeter cpu)
+            throws Exception {
         Map<String, Object> feedClient = platform.kafkaClient(FEED);
         Map<String, Object> offsetsClient = new java.util.HashMap<>(platform.kafkaClient(Platform.KAFKA_ADMIN));
         offsetsClient.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -323,7 +325,7 @@ public final class IngestBenchmark {
                 }
             }, "bench-feed");
             feed.start();
-            Drain live = awaitPublished(offsets, canonical, base, n, feed, sendFailure);
+            Drain live = awaitPublished(offsets, canonical, base, n, feed, sendFailure, null);
             feed.join();
             double liveRate = n / ((live.last() - started) / 1e9);
             System.out.printf(Locale.ROOT, "    %,d canonical events %.1f s after the first send: %,.0f obs/s%n", n,
@@ -339,7 +341,7 @@ public final class IngestBenchmark {
                     seconds(sendStart), n / seconds(sendStart));
             base = published(offsets, canonical);
             platform.startService(Platform.Service.INDICATOR);
-            Drain backlog = awaitPublished(offsets, canonical, base, n, null, sendFailure);
+            Drain backlog = awaitPublished(offsets, canonical, base, n, null, sendFailure, cpu);
             platform.awaitHealthy(Platform.Service.INDICATOR, Duration.ofMinutes(2));
             double backlogRate = (n - backlog.firstCount()) / ((backlog.last() - backlog.first()) / 1e9);
             System.out.printf(Locale.ROOT, "    %,d canonical events between the first (%,d published by then) and the "
@@ -378,8 +380,10 @@ public final class IngestBenchmark {
     private record Drain(long first, long firstCount, long last) {
     }
 
+    /** With {@code cpu}, also prints the CPU time each part spent from the first canonical event to the last. */
     private Drain awaitPublished(KafkaConsumer<?, ?> offsets, List<TopicPartition> canonical, long base, long n,
-            Thread feed, AtomicReference<Throwable> sendFailure) throws InterruptedException {
+            Thread feed, AtomicReference<Throwable> sendFailure, CpuMeter cpu) throws InterruptedException {
+        Map<String, Long> cpuAtFirst = null;
         long started = System.nanoTime();
         long deadline = started + TimeUnit.MINUTES.toNanos(30);
         long lastReport = started;
@@ -398,6 +402,7 @@ public final class IngestBenchmark {
             if (first == 0 && seen > 0) {
                 first = System.nanoTime();
                 firstCount = seen;
+                cpuAtFirst = cpu == null ? null : cpu.snapshot();
             }
             if (System.nanoTime() - lastReport > 5_000_000_000L) {
                 lastReport = System.nanoTime();
@@ -405,10 +410,15 @@ public final class IngestBenchmark {
                         seconds(started), feed != null && feed.isAlive() ? " (still sending)" : "");
             }
         }
+        long last = System.nanoTime();
+        if (cpuAtFirst != null) {
+            System.out.println("    CPU time from the first canonical event to the last: "
+                    + CpuMeter.difference(cpuAtFirst, cpu.snapshot()));
+        }
         if (seen > n) {
             throw new IllegalStateException((seen - n) + " more canonical events than observations sent");
         }
-        return new Drain(first, firstCount, System.nanoTime());
+        return new Drain(first, firstCount, last);
     }
 
     private static long published(KafkaConsumer<?, ?> offsets, List<TopicPartition> partitions) {
@@ -433,14 +443,16 @@ public final class IngestBenchmark {
      * (b3) The floor of any durable sink, on the same broker and database and the same records: the raw topic now
      * holds the live and the backlog runs' records, all consumed already, so the platform is idle while it drains.
      */
-    private SinkFloor.Result floor(Platform platform, Platform.Config config, long records) throws Exception {
+    private SinkFloor.Result floor(Platform platform, Platform.Config config, long records, CpuMeter cpu)
+            throws Exception {
+        Map<String, Long> before = cpu.snapshot();
         System.out.printf(Locale.ROOT, "(b3) floor: a plain consumer writes the same %,d raw records of %s once into one"
                 + " table, COPY per batch of %,d, transaction and offsets committed per batch, fsync and synchronous"
                 + " commit on%n", records, RAW_TOPIC, SinkFloor.BATCH);
         SinkFloor.Result floor = SinkFloor.drain(platform.kafkaClient(Platform.KAFKA_ADMIN), RAW_TOPIC, records,
                 platform.jdbcUrl(), config.jdbcUsername(), config.jdbcPassword());
-        System.out.printf(Locale.ROOT, "    %,d records stored in %.1f s: %,.0f records/s%n", floor.records(),
-                floor.seconds(), floor.perSecond());
+        System.out.printf(Locale.ROOT, "    %,d records stored in %.1f s: %,.0f records/s; CPU time: %s%n",
+                floor.records(), floor.seconds(), floor.perSecond(), CpuMeter.difference(before, cpu.snapshot()));
         return floor;
     }
 
