@@ -31,8 +31,11 @@ final class CpuMeter {
             String part = command.contains("kafka.Kafka") ? "kafka"
                     : command.contains("indicator-service.jar") ? "indicator-service"
                     : command.contains("gateway.jar") ? "gateway"
-                    : command.contains("auth-server") ? null
-                    : command.contains("-jar ") ? command.replaceAll(".*/([a-z-]+?)(-exec)?\\.jar.*", "$1") : null;
+                    : command.contains("auth-server") ? "auth-server"
+                    : command.contains("-jar ") ? command.replaceAll(".*/([a-z-]+?)(-exec)?\\.jar.*", "$1")
+                    // the JDK may not read a long command line (the broker's classpath): the broker, then
+                    : p.parent().map(ProcessHandle::pid).orElse(-1L) == ProcessHandle.current().pid() ? "kafka"
+                    : null;
             if (part != null) {
                 cpu.merge(part, cpuMillis(p), Long::sum);
             }
