@@ -26,7 +26,10 @@ final class CpuMeter {
     Map<String, Long> snapshot() {
         Map<String, Long> cpu = new LinkedHashMap<>();
         cpu.put("bench", cpuMillis(ProcessHandle.current()));
-        ProcessHandle.current().descendants().forEach(p -> {
+        Optional<ProcessHandle> postmaster = postmaster();
+        java.util.Set<Long> database = postmaster.map(pm -> Stream.concat(Stream.of(pm), pm.descendants())
+                .map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
+        ProcessHandle.current().descendants().filter(p -> !database.contains(p.pid())).forEach(p -> {
             String command = p.info().commandLine().orElse("");
             String part = command.contains("kafka.Kafka") ? "kafka"
                     : command.contains("indicator-service.jar") ? "indicator-service"
@@ -40,7 +43,7 @@ final class CpuMeter {
                 cpu.merge(part, cpuMillis(p), Long::sum);
             }
         });
-        postmaster().ifPresent(pm -> cpu.put("postgres", Stream.concat(Stream.of(pm), pm.descendants())
+        postmaster.ifPresent(pm -> cpu.put("postgres", Stream.concat(Stream.of(pm), pm.descendants())
                 .mapToLong(CpuMeter::cpuMillis).sum()));
         return cpu;
     }
