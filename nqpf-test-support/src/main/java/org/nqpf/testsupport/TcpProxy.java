@@ -36,6 +36,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final String name;
+    private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean cut;
     private volatile boolean closed;
 
@@ -79,6 +80,11 @@ public final class TcpProxy implements AutoCloseable {
         return open.size() / 2;
     }
 
+    /** Connections refused while cut, since the proxy started: proof that a client tried during the cut. */
+    public int refusedConnections() {
+        return refused.get();
+    }
+
     /** Closes every connection through the proxy and refuses new ones until {@link #restore()}. */
     public void cut() {
         cut = true;
@@ -109,6 +115,7 @@ public final class TcpProxy implements AutoCloseable {
             }
             if (cut) {
                 // The port stays open (it is the test's), but nothing gets through: the client sees a reset.
+                refused.incrementAndGet();
                 reset(client);
                 continue;
             }
