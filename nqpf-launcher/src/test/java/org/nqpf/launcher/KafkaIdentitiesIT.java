@@ -90,8 +90,11 @@ class KafkaIdentitiesIT {
                             .as(entry.getKey().name() + " " + setting.getKey()).isEqualTo(setting.getValue());
                 }
             }
-            assertThat(configs.get(resources.get(0)).get("retention.ms").value()).isEqualTo("-1");
-            assertThat(configs.get(resources.get(2)).get("cleanup.policy").value()).isEqualTo("compact");
+            java.util.function.BiFunction<String, String, String> value = (topic, key) -> configs.entrySet().stream()
+                    .filter(e -> e.getKey().name().equals(topic)).findFirst().orElseThrow().getValue().get(key).value();
+            assertThat(value.apply(Topics.OBSERVATIONS, "retention.ms")).isEqualTo("-1");
+            assertThat(value.apply(Topics.ASSESSMENTS, "retention.ms")).isEqualTo("-1");
+            assertThat(value.apply(Topics.ENTITIES, "cleanup.policy")).isEqualTo("compact");
         }
     }
 
