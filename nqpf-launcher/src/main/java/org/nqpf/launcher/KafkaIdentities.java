@@ -54,8 +54,12 @@ final class KafkaIdentities {
     static final String ROADMAP = "roadmap-service";
     static final String DEMO_FEED = "demo-feed";
     static final List<String> SERVICES = List.of(INDICATOR, ASSESSMENT, ROADMAP);
-    /** Partitions of every topic the launcher creates (the services' own default, nqpf.messaging.partitions). */
-    static final int PARTITIONS = 3;
+    /**
+     * Partitions of every topic the launcher creates: room for two instances of every service at its listeners'
+     * concurrency (indicator-service reads the feeds with 3 consumers), each owning partitions (docs/TOPICS.md).
+     * A consumer beyond the partitions of its topic sits idle.
+     */
+    static final int PARTITIONS = 6;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
