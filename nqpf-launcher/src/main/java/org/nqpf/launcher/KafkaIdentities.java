@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -28,10 +30,12 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.nqpf.contracts.TopicSettings;
 import org.nqpf.contracts.Topics;
 
 /**
@@ -50,23 +54,51 @@ final class KafkaIdentities {
     static final String ROADMAP = "roadmap-service";
     static final String DEMO_FEED = "demo-feed";
     static final List<String> SERVICES = List.of(INDICATOR, ASSESSMENT, ROADMAP);
-    /** Partitions of every topic the launcher creates (the services' own default, nqpf.messaging.partitions). */
-    static final int PARTITIONS = 3;
+    /**
+     * Partitions of every topic the launcher creates: room for two instances of every service at its listeners'
+     * concurrency (indicator-service reads the feeds with 3 consumers), each owning partitions (docs/TOPICS.md).
+     * A consumer beyond the partitions of its topic sits idle.
+     */
+    static final int PARTITIONS = 6;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path secrets;
     /** Passwords from the environment instead of files: docker compose's way (null: files). */
     private final Map<String, String> environment;
+    /** Replicas of every topic made, and how many must have a record before it counts as written. */
+    private final short replicationFactor;
+    private final int minInsyncReplicas;
 
     private KafkaIdentities(Path secrets) {
         this.secrets = secrets;
         this.environment = null;
+        // The launcher's broker is one node.
+        this.replicationFactor = 1;
+        this.minInsyncReplicas = 1;
     }
 
     private KafkaIdentities(Map<String, String> environment) {
         this.secrets = null;
         this.environment = environment;
+        this.replicationFactor = Short.parseShort(environment.getOrDefault(REPLICATION_FACTOR, "1"));
+        this.minInsyncReplicas = Integer.parseInt(environment.getOrDefault(MIN_INSYNC_REPLICAS, "1"));
+        if (minInsyncReplicas > replicationFactor) {
+            throw new IllegalStateException(MIN_INSYNC_REPLICAS + "=" + minInsyncReplicas + " exceeds "
+                    + REPLICATION_FACTOR + "=" + replicationFactor + ": no write could ever succeed");
+        }
+    }
+
+    /** compose's cluster: three brokers, each topic on all three, writes acknowledged by two (docker-compose.yml). */
+    static final String REPLICATION_FACTOR = "NQPF_KAFKA_REPLICATION_FACTOR";
+    static final String MIN_INSYNC_REPLICAS = "NQPF_KAFKA_MIN_INSYNC_REPLICAS";
+
+    short replicationFactor() {
+        return replicationFactor;
+    }
+
+    int minInsyncReplicas() {
+        return minInsyncReplicas;
     }
 
     /**
@@ -182,13 +214,25 @@ final class KafkaIdentities {
         writes(acls, INDICATOR, Topics.OBSERVATIONS, Topics.ENTITIES);
         // assessment-service: observations and entities in, assessments out.
         acls.add(allow(ASSESSMENT, ResourceType.GROUP, ASSESSMENT, PatternType.LITERAL, AclOperation.READ));
+        acls.add(allow(ASSESSMENT, ResourceType.GROUP, rebuildGroupPrefix(ASSESSMENT), PatternType.PREFIXED,
+                AclOperation.READ));
         reads(acls, ASSESSMENT, Topics.OBSERVATIONS, Topics.ENTITIES);
         writes(acls, ASSESSMENT, Topics.ASSESSMENTS);
         // roadmap-service: assessments and entities in, roadmaps out.
         acls.add(allow(ROADMAP, ResourceType.GROUP, ROADMAP, PatternType.LITERAL, AclOperation.READ));
+        acls.add(allow(ROADMAP, ResourceType.GROUP, rebuildGroupPrefix(ROADMAP), PatternType.PREFIXED,
+                AclOperation.READ));
         reads(acls, ROADMAP, Topics.ASSESSMENTS, Topics.ENTITIES);
         writes(acls, ROADMAP, Topics.ROADMAPS);
         return acls;
+    }
+
+    /**
+     * The fresh consumer groups of {@code ./nqpf rebuild} ({@code <service>.rebuild.<when>}): a rebuild reads the
+     * service's topics from the beginning as the service itself, in a group of its own.
+     */
+    static String rebuildGroupPrefix(String service) {
+        return service + ".rebuild.";
     }
 
     /** Reading a topic, and writing its dead-letter twin (the reader dead-letters what it cannot process). */
@@ -224,9 +268,15 @@ final class KafkaIdentities {
         admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
     }
 
-    private static void createTopics(Admin admin, List<String> names) throws InterruptedException,
+    /**
+     * Made with their settings ({@link TopicSettings}); a topic that exists gets its settings again, so a broker
+     * provisioned before they were chosen (a 7-day default, say) keeps its log from now on as it should.
+     */
+    private void createTopics(Admin admin, List<String> names) throws InterruptedException,
             TimeoutException, ExecutionException {
-        List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, PARTITIONS, (short) 1)).toList();
+        List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, PARTITIONS, replicationFactor)
+                .configs(TopicSettings.configs(n, minInsyncReplicas))).toList();
+        List<String> existing = new ArrayList<>();
         for (var result : admin.createTopics(topics).values().entrySet()) {
             try {
                 result.getValue().get(30, TimeUnit.SECONDS);
@@ -235,7 +285,19 @@ final class KafkaIdentities {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
+                existing.add(result.getKey());
             }
+        }
+        if (!existing.isEmpty()) {
+            Map<ConfigResource, java.util.Collection<AlterConfigOp>> alterations = new LinkedHashMap<>();
+            for (String topic : existing) {
+                alterations.put(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                        TopicSettings.configs(topic, minInsyncReplicas).entrySet().stream()
+                                .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()),
+                                        AlterConfigOp.OpType.SET))
+                                .toList());
+            }
+            admin.incrementalAlterConfigs(alterations).all().get(30, TimeUnit.SECONDS);
         }
     }
 

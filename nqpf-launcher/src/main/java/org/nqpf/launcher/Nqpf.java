@@ -30,11 +30,12 @@ public final class Nqpf {
             case "ingest" -> System.exit(IngestCommand.main(options));
             case "feed" -> System.exit(feed(home, options));
             case "kafka-setup" -> System.exit(kafkaSetup(options));
+            case "rebuild" -> System.exit(Rebuild.main(home, options));
             case "bench-ingest" -> System.exit(IngestBenchmark.main(home, options));
             case "bench-latency" -> AssessmentLatencyBenchmark.run(home, options);
             default -> {
                 System.err.println("usage: nqpf up [--no-demo] | nqpf demo [GATEWAY_URL] | nqpf ingest FILE [...]"
-                        + " | nqpf feed NAME"
+                        + " | nqpf feed NAME | nqpf rebuild assessment|roadmap"
                         + " | nqpf bench-ingest [...] | nqpf bench-latency [--rate R] [--samples N]");
                 System.exit(2);
             }

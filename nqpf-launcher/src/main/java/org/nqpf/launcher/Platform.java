@@ -325,8 +325,85 @@ public final class Platform implements AutoCloseable {
                 + (process == null ? "" : "; " + logTail(service, 40)));
     }
 
+    // ---- Several instances of one service (SeveralInstancesIT); kept apart from the one instance per service above.
+
+    private final Map<String, ManagedProcess> instances = new LinkedHashMap<>();
+    private final Map<String, Integer> instancePorts = new LinkedHashMap<>();
+
+    /**
+     * Starts another instance of a Kafka-consuming service (indicator, assessment or roadmap) on a free port, with
+     * the same database, broker, Kafka principal and consumer group as the platform's own: Kafka shares the
+     * partitions between them, the database their recompute and planning work. {@code name} names its log and its
+     * database sessions ({@code application_name}) and its Kafka clients; returns its base URL once it is healthy.
+     */
+    public String startInstance(Service service, String name) throws Exception {
+        if (service == Service.AUTH || service == Service.GATEWAY) {
+            throw new IllegalArgumentException(service.module + " consumes nothing from Kafka");
+        }
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer());
+        env.put("SPRING_DATASOURCE_URL", jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName=" + name);
+        env.put("SPRING_DATASOURCE_USERNAME", config.jdbcUsername());
+        env.put("SPRING_DATASOURCE_PASSWORD", config.jdbcPassword());
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+        // Its listeners' consumers are named after it (name-0, ...), to tell them from the first instance's.
+        env.put("SPRING_KAFKA_LISTENER_CLIENT_ID", name);
+        if (broker != null) {
+            env.putAll(broker.identities().serviceEnvironment(service.module));
+        }
+        ManagedProcess process = ManagedProcess.start(name, ServiceJvm.command(config.home(), service, port), env,
+                config.home(), config.stateDir().resolve("logs").resolve(name + ".log"));
+        instances.put(name, process);
+        instancePorts.put(name, port);
+        String url = "http://localhost:" + port;
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.alive()) {
+                throw new IllegalStateException(name + " exited; " + instanceLogTail(name, 40));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return url;
+                }
+            }
+            catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(name + " not healthy after 180 s; " + instanceLogTail(name, 40));
+    }
+
+    /** SIGKILL for an instance started by {@link #startInstance}: it dies holding whatever it held. */
+    public void killInstance(String name) {
+        ManagedProcess p = instances.remove(name);
+        if (p != null) {
+            p.stop(0);
+        }
+    }
+
+    /** This platform as {@code ./nqpf rebuild} sees the running local one (RebuildIT). */
+    Rebuild.Environment rebuildEnvironment() {
+        return new Rebuild.Environment(config.home(), config.stateDir().resolve("logs"), jdbcUrl,
+                config.jdbcUsername(), config.jdbcPassword(), kafka, new java.util.HashMap<>(kafkaClient(KAFKA_ADMIN)),
+                principal -> broker != null ? broker.identities().serviceEnvironment(principal) : Map.of(), issuer());
+    }
+
+    public String instanceLogTail(String name, int lines) {
+        ManagedProcess process = instances.get(name);
+        return process == null ? "(" + name + " is not running)" : "last lines of " + process.log() + ":\n"
+                + process.tail(lines);
+    }
+
     @Override
     public void close() {
+        instances.values().parallelStream().forEach(p -> p.stop(20));
         List<Service> reverse = new ArrayList<>(services.keySet());
         java.util.Collections.reverse(reverse);
         reverse.parallelStream().forEach(this::stopService);

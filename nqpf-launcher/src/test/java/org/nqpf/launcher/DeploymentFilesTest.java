@@ -72,4 +72,45 @@ class DeploymentFilesTest {
             }
         }
     }
+
+    @Test
+    void should_RunThreeKraftBrokersInCompose_WithTopicsOnThreeReplicasAndTwoInSync() throws IOException {
+        String compose = Files.readString(HOME.resolve("docker-compose.yml"));
+        List<String> nodeIds = new ArrayList<>();
+        Matcher node = Pattern.compile("(?m)^\\s*NQPF_KAFKA_NODE_ID: \"(\\d+)\"").matcher(compose);
+        while (node.find()) {
+            nodeIds.add(node.group(1));
+        }
+        assertThat(nodeIds).as("broker node ids").containsExactly("1", "2", "3");
+        assertThat(compose).contains("NQPF_KAFKA_VOTERS: 1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+        for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+            assertThat(compose).as(broker).containsPattern("(?m)^  " + broker + ":");
+            assertThat(compose).as(broker + "'s own volume").contains("- " + broker + "-data:/var/lib/kafka/data");
+        }
+        // The services reach all three, so one broker down does not cut them off.
+        assertThat(compose).contains("SPRING_KAFKA_BOOTSTRAP_SERVERS: kafka-1:19092,kafka-2:19092,kafka-3:19092");
+        // kafka-setup makes the platform's topics; the brokers get the same figures for their own topics.
+        String setup = compose.substring(compose.indexOf("\n  kafka-setup:\n"), compose.indexOf("\n  postgres:\n"));
+        assertThat(setup).contains("NQPF_KAFKA_REPLICATION_FACTOR: \"3\"", "NQPF_KAFKA_MIN_INSYNC_REPLICAS: \"2\"");
+        assertThat(compose.substring(compose.indexOf("\n  kafka-1:"), compose.indexOf("\n  kafka-2:")))
+                .contains("NQPF_KAFKA_REPLICATION_FACTOR: \"3\"", "NQPF_KAFKA_MIN_INSYNC_REPLICAS: \"2\"");
+        String start = Files.readString(HOME.resolve("deploy/kafka/start.sh"));
+        assertThat(start).contains("offsets.topic.replication.factor=$rf", "transaction.state.log.min.isr=$isr",
+                "default.replication.factor=$rf", "min.insync.replicas=$isr", "node.id=$NQPF_KAFKA_NODE_ID",
+                "controller.quorum.voters=$NQPF_KAFKA_VOTERS");
+    }
+
+    @Test
+    void should_TakeReplicationFromKafkaSetupsEnvironment_AndRefuseMoreInSyncReplicasThanReplicas() {
+        KafkaIdentities compose = KafkaIdentities.fromEnvironment(java.util.Map.of(
+                KafkaIdentities.REPLICATION_FACTOR, "3", KafkaIdentities.MIN_INSYNC_REPLICAS, "2"));
+        assertThat(compose.replicationFactor()).isEqualTo((short) 3);
+        assertThat(compose.minInsyncReplicas()).isEqualTo(2);
+        KafkaIdentities embedded = KafkaIdentities.in(HOME.resolve("target").resolve("no-such-state"));
+        assertThat(embedded.replicationFactor()).isEqualTo((short) 1);
+        assertThat(embedded.minInsyncReplicas()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KafkaIdentities.fromEnvironment(java.util.Map.of(
+                KafkaIdentities.REPLICATION_FACTOR, "1", KafkaIdentities.MIN_INSYNC_REPLICAS, "2")))
+                .hasMessageContaining("no write could ever succeed");
+    }
 }

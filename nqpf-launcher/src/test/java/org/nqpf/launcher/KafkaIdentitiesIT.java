@@ -71,6 +71,34 @@ class KafkaIdentitiesIT {
     }
 
     @Test
+    void should_KeepTheTopicsStateIsDerivedFromForEver_AndCompactTheEntities_AfterEveryProvisioning() throws Exception {
+        // Provisioned twice: the second time the topics exist, and their settings are set again, not skipped.
+        try (org.apache.kafka.clients.admin.Admin admin = broker.admin()) {
+            Map<String, Map<String, String>> expected = new HashMap<>();
+            for (String topic : List.of(Topics.OBSERVATIONS, Topics.ASSESSMENTS, Topics.ENTITIES, Topics.ROADMAPS,
+                    Topics.deadLetter(Topics.OBSERVATIONS), Topics.rawFeed("other-feed"))) {
+                expected.put(topic, org.nqpf.contracts.TopicSettings.configs(topic, 1));
+            }
+            var resources = expected.keySet().stream()
+                    .map(t -> new org.apache.kafka.common.config.ConfigResource(
+                            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t))
+                    .toList();
+            var configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+            for (var entry : configs.entrySet()) {
+                for (var setting : expected.get(entry.getKey().name()).entrySet()) {
+                    assertThat(entry.getValue().get(setting.getKey()).value())
+                            .as(entry.getKey().name() + " " + setting.getKey()).isEqualTo(setting.getValue());
+                }
+            }
+            java.util.function.BiFunction<String, String, String> value = (topic, key) -> configs.entrySet().stream()
+                    .filter(e -> e.getKey().name().equals(topic)).findFirst().orElseThrow().getValue().get(key).value();
+            assertThat(value.apply(Topics.OBSERVATIONS, "retention.ms")).isEqualTo("-1");
+            assertThat(value.apply(Topics.ASSESSMENTS, "retention.ms")).isEqualTo("-1");
+            assertThat(value.apply(Topics.ENTITIES, "cleanup.policy")).isEqualTo("compact");
+        }
+    }
+
+    @Test
     void should_RefuseProducer_When_ItBringsNoCredentials() {
         Map<String, Object> anonymous = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         long started = System.nanoTime();

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.nqpf.contracts.TopicSettings;
 import org.nqpf.contracts.Topics;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -112,17 +113,19 @@ public class MessagingAutoConfiguration {
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
+    /**
+     * The platform's topics with their dead-letter twins, when this service may create them (tests; the launcher and
+     * compose's kafka-setup create them otherwise): retention per {@link TopicSettings}, the replication factor and
+     * {@code min.insync.replicas} of {@code nqpf.messaging.*} (1 on the embedded broker).
+     */
     @Bean
     KafkaAdmin.NewTopics nqpfTopics(MessagingProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            NewTopic created = new NewTopic(topic, properties.partitions(), (short) 1);
-            if (topic.equals(Topics.ENTITIES)) {
-                // the latest record per entity is the entity: compaction keeps the topic the registry's size
-                created.configs(java.util.Map.of("cleanup.policy", "compact"));
+            for (String name : List.of(topic, Topics.deadLetter(topic))) {
+                topics.add(new NewTopic(name, properties.partitions(), properties.replicationFactor())
+                        .configs(TopicSettings.configs(name, properties.minInsyncReplicas())));
             }
-            topics.add(created);
-            topics.add(new NewTopic(Topics.deadLetter(topic), properties.partitions(), (short) 1));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
@@ -156,7 +159,9 @@ public class MessagingAutoConfiguration {
     SchedulingConfigurer nqpfMessagingSchedule(OutboxRelay relay, InboxRetention retention,
             MessagingProperties messaging, OutboxProperties outbox) {
         return registrar -> {
-            registrar.addFixedDelayTask(relay::relay, outbox.pollInterval());
+            if (outbox.relay()) {
+                registrar.addFixedDelayTask(relay::relay, outbox.pollInterval());
+            }
             registrar.addFixedDelayTask(new FixedDelayTask(retention::scheduledPurge, messaging.inboxPurgeInterval(),
                     messaging.inboxPurgeInterval()));
         };

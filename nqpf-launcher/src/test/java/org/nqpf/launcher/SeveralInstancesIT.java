@@ -1,0 +1,327 @@
+package org.nqpf.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.nqpf.contracts.EventTypes;
+import org.nqpf.contracts.Topics;
+import org.nqpf.launcher.Platform.Service;
+import org.nqpf.testsupport.ApiClient;
+import org.nqpf.testsupport.KafkaProbe;
+import org.nqpf.testsupport.Poll;
+
+/**
+ * Two instances of each Kafka-consuming service (indicator-service's raw-feed consumer, assessment-service,
+ * roadmap-service) on one broker and one database, as a scaled-out deployment runs them: they share the partitions
+ * and the work, nothing is stored or published twice, and when the second instance of each is killed (SIGKILL) in
+ * the middle of its work, the first takes over its partitions and the recompute or planning it was doing.
+ */
+class SeveralInstancesIT {
+
+    private static final String FRAMEWORK = "NQPF-AI";
+    private static final String COHORT = "CN-PROVINCES";
+    private static final Instant FIRST_PASS = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void should_ShareTheWork_DoNothingTwice_AndTakeOverPartitionsAndRecomputes_When_AnInstanceIsKilled()
+            throws Exception {
+        Path home = Path.of(System.getProperty("nqpf.home", "..")).toAbsolutePath().normalize();
+        // Its own embedded database and broker: the counts below are of this stream only.
+        Platform.Config config = Platform.Config.defaults(home).withFreePorts()
+                .withStateDir(Files.createTempDirectory("nqpf-instances"));
+        List<DemoData.Row> rows = DemoData.rows(home.resolve("datasets").resolve("china-provinces"));
+        int periods = (int) rows.stream().map(DemoData.Row::period).distinct().count();
+        try (Platform platform = Platform.start(config, EnumSet.of(Service.INDICATOR, Service.ASSESSMENT,
+                Service.ROADMAP));
+                Admin admin = Admin.create(platform.kafkaClient(Platform.KAFKA_ADMIN));
+                KafkaProducer<String, byte[]> feed = producer(platform.kafkaClient(Platform.DEMO_FEED))) {
+            ClientCredentials operator = ClientCredentials.demo(platform.issuer(), "demo-operator");
+            Map<Service, String> second = new LinkedHashMap<>();
+            second.put(Service.INDICATOR, platform.startInstance(Service.INDICATOR, "indicator-b"));
+            second.put(Service.ASSESSMENT, platform.startInstance(Service.ASSESSMENT, "assessment-b"));
+            second.put(Service.ROADMAP, platform.startInstance(Service.ROADMAP, "roadmap-b"));
+            String rawTopic = Topics.rawFeed(Platform.DEMO_FEED);
+            Map<String, String> mainTopic = Map.of(KafkaIdentities.INDICATOR, rawTopic,
+                    KafkaIdentities.ASSESSMENT, Topics.OBSERVATIONS, KafkaIdentities.ROADMAP, Topics.ASSESSMENTS);
+
+            // Work is shared: each group has both instances as members, each owning partitions of its topic.
+            // (The second instances' Kafka clients are named after them: indicator-b, ...)
+            for (var group : mainTopic.entrySet()) {
+                String b = group.getKey().replace("-service", "-b");
+                Poll.until(group.getKey() + " with two members, " + b + " one of them, owning partitions of "
+                        + group.getValue(), Duration.ofSeconds(90), Duration.ofMillis(500),
+                        () -> owners(admin, group.getKey(), group.getValue()),
+                        owners -> owners.size() == 2 && owners.containsKey(b));
+            }
+
+            // The demo cohort's real figures twice over the feed, the second pass an hour later in the source's
+            // clock and 1% higher: every value has two revisions, the second current.
+            int total = rows.size() * 2;
+            CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
+                int sent = 0;
+                for (int pass = 0; pass < 2; pass++) {
+                    for (DemoData.Row row : rows) {
+                        double value = pass == 0 ? row.value() : Math.round(row.value() * 1.01 * 1e6) / 1e6;
+                        feed.send(KafkaMessageFactory.createWriter(rawTopic, null, null, row.entity())
+                                .writeBinary(event(pass, row, value)));
+                        if (++sent % 400 == 0) {
+                            sleep(400); // a steady stream over about 40 s, so the kills land in its middle
+                        }
+                    }
+                }
+                feed.flush();
+            });
+
+            try (Connection db = DriverManager.getConnection(platform.jdbcUrl(), config.jdbcUsername(),
+                    config.jdbcPassword())) {
+                // indicator-service's second instance dies in the middle of the stream, after it stored some.
+                awaitCount(db, "SELECT count(*) FROM indicator.observation_revision", n -> n >= total / 5,
+                        Duration.ofSeconds(120));
+                long consumedByIndicatorB = consumed(second.get(Service.INDICATOR), operator);
+                platform.killInstance("indicator-b");
+
+                // assessment-service's second instance dies holding claimed recompute marks (the row locks of its
+                // open recompute transaction), roadmap-service's holding a cohort-period it is planning.
+                long consumedByAssessmentB = consumed(second.get(Service.ASSESSMENT), operator);
+                boolean assessmentKilledMidRecompute = killWhenHolding(platform, db, "assessment-b", """
+                        SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                        WHERE a.application_name = 'assessment-b' AND l.locktype = 'relation' AND l.granted
+                          AND l.relation = 'assessment.dirty_cohort_period'::regclass AND l.mode = 'RowShareLock'""",
+                        Duration.ofSeconds(120));
+                long consumedByRoadmapB = consumed(second.get(Service.ROADMAP), operator);
+                boolean roadmapKilledMidPlanning = killWhenHolding(platform, db, "roadmap-b", """
+                        SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                        WHERE a.application_name = 'roadmap-b' AND l.locktype = 'advisory' AND l.granted
+                          AND l.classid = 8083 AND l.objsubid = 2""", Duration.ofSeconds(180));
+                stream.get(5, TimeUnit.MINUTES);
+
+                assertThat(consumedByIndicatorB).as("records indicator-b consumed before it died").isPositive();
+                assertThat(consumedByAssessmentB).as("records assessment-b consumed before it died").isPositive();
+                assertThat(consumedByRoadmapB).as("records roadmap-b consumed before it died").isPositive();
+                assertThat(assessmentKilledMidRecompute).as("assessment-b killed while it held claimed marks")
+                        .isTrue();
+                assertThat(roadmapKilledMidPlanning).as("roadmap-b killed while it planned").isTrue();
+
+                // The survivors own every partition once the dead members' sessions expire.
+                for (var group : mainTopic.entrySet()) {
+                    Map<String, Integer> owners = Poll.until(group.getKey() + " down to one member owning all",
+                            Duration.ofSeconds(90), Duration.ofMillis(500),
+                            () -> owners(admin, group.getKey(), group.getValue()),
+                            o -> o.size() == 1 && o.values().iterator().next() == KafkaIdentities.PARTITIONS);
+                    assertThat(owners).as("the survivor of " + group.getKey()).containsOnlyKeys(group.getKey());
+                }
+
+                // Everything settles on the survivors: every revision stored, no recompute or planning left.
+                awaitCount(db, "SELECT count(*) FROM indicator.observation_revision", n -> n >= total,
+                        Duration.ofSeconds(180));
+                awaitCount(db, """
+                        SELECT (SELECT count(*) FROM indicator.outbox_event) + (SELECT count(*) FROM assessment.outbox_event)
+                             + (SELECT count(*) FROM assessment.dirty_cohort_period)""", n -> n == 0,
+                        Duration.ofSeconds(240));
+                // The last recomputes' assessments reach roadmap-service, whose quiet period then passes.
+                awaitCount(db, """
+                        SELECT count(*) FROM assessment.assessment a
+                        LEFT JOIN roadmap.assessment r ON r.framework_code = a.framework_code AND r.cohort = a.cohort
+                             AND r.period = a.period AND r.entity_id = a.entity_id
+                        WHERE r.assessment_id IS DISTINCT FROM a.assessment_id""", n -> n == 0,
+                        Duration.ofSeconds(120));
+                awaitCount(db, """
+                        SELECT (SELECT count(*) FROM roadmap.planning_due) + (SELECT count(*) FROM roadmap.outbox_event)""",
+                        n -> n == 0, Duration.ofSeconds(180));
+                assertThat(consumed(platform.url(Service.ASSESSMENT), operator)).as("assessment-a consumed")
+                        .isPositive();
+
+                // Nothing done twice: one revision per event, two per value.
+                assertThat(count(db, "SELECT count(*) FROM indicator.observation_revision")).isEqualTo(total);
+                assertThat(count(db, "SELECT count(*) FROM indicator.observation")).isEqualTo(rows.size());
+                assertThat(count(db, "SELECT count(*) FROM indicator.observation WHERE revisions <> 2"))
+                        .as("values with other than two revisions").isZero();
+                // One assessment per entity and cohort-period, and each roadmap version a change of plan (two
+                // instances planning one key at once would write the same plan twice).
+                assertThat(count(db, "SELECT count(*) FROM assessment.assessment WHERE framework_code = '"
+                        + FRAMEWORK + "' AND cohort = '" + COHORT + "'")).isEqualTo(31L * periods);
+                assertThat(count(db, """
+                        SELECT count(*) FROM (SELECT content_digest, lag(content_digest) OVER (
+                            PARTITION BY entity_id, cohort, framework_code ORDER BY version) AS before
+                            FROM roadmap.roadmap) v WHERE content_digest = before""")).as("roadmap versions repeated")
+                        .isZero();
+                assertThat(count(db, "SELECT count(DISTINCT entity_id) FROM roadmap.roadmap WHERE cohort = '"
+                        + COHORT + "'")).isEqualTo(31);
+                // Published once each: as many distinct canonical events as revisions, roadmap events as versions.
+                try (KafkaProbe probe = new KafkaProbe(platform.kafkaClient(Platform.KAFKA_ADMIN))) {
+                    assertThat(distinctIds(probe, Topics.OBSERVATIONS, EventTypes.OBSERVATION_RECORDED, total))
+                            .isEqualTo(total);
+                    long versions = count(db, "SELECT count(*) FROM roadmap.roadmap");
+                    assertThat(distinctIds(probe, Topics.ROADMAPS, EventTypes.ROADMAP_GENERATED, versions))
+                            .isEqualTo(versions);
+                }
+
+                // The final state is the expected one: assessment-service holds every current value ...
+                assertThat(count(db, """
+                        SELECT count(*) FROM indicator.observation o
+                        FULL JOIN (SELECT * FROM assessment.observation_value WHERE framework_code = 'NQPF-AI') v
+                             ON v.entity_id = o.entity_id AND v.indicator = o.indicator AND v.period = o.period
+                        WHERE v.value IS DISTINCT FROM o.value""")).as("values that differ").isZero();
+                // ... every assessment rests on the inputs it holds now and recomputes to the same result ...
+                ApiClient assessments = new ApiClient(platform.url(Service.ASSESSMENT))
+                        .withToken(ClientCredentials.demo(platform.issuer(), "demo-steward"));
+                List<String> notReproduced = new ArrayList<>();
+                for (String entity : rows.stream().map(DemoData.Row::entity).distinct().toList()) {
+                    for (String period : List.of("2015", "2023")) {
+                        var r = assessments.get("/api/v1/assessments/" + entity + "/reproduction?period=" + period
+                                + "&cohort=" + COHORT + "&framework=" + FRAMEWORK);
+                        if (r.status() != 200 || !r.body().path("inputsUnchanged").asBoolean()
+                                || !r.body().path("reproduced").asBoolean()) {
+                            notReproduced.add(entity + "/" + period + ": " + r.text());
+                        }
+                    }
+                }
+                assertThat(notReproduced).isEmpty();
+            }
+        }
+    }
+
+    /**
+     * How many partitions of the topic each instance's consumers own: the second instance's consumers are named
+     * after it ({@code indicator-b-0}, ...), the first's are not; instances owning none are left out.
+     */
+    private static Map<String, Integer> owners(Admin admin, String group, String topic) throws Exception {
+        String second = group.replace("-service", "-b");
+        ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS)
+                .get(group);
+        Map<String, Integer> owners = new LinkedHashMap<>();
+        for (MemberDescription m : d.members()) {
+            // A service has a consumer per listener (and per unit of concurrency): count those reading this topic.
+            int owned = (int) m.assignment().topicPartitions().stream().filter(tp -> tp.topic().equals(topic)).count();
+            if (owned > 0) {
+                owners.merge(m.clientId().startsWith(second) ? second : group, owned, Integer::sum);
+            }
+        }
+        return owners;
+    }
+
+    /**
+     * Polls the query every few milliseconds and kills the instance at once when it answers more than 0; whether
+     * it did before the timeout (killed anyway then, so the rest runs).
+     */
+    private static boolean killWhenHolding(Platform platform, Connection db, String instance, String sql,
+            Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Statement s = db.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        platform.killInstance(instance);
+                        return true;
+                    }
+                }
+                Thread.sleep(5);
+            }
+        }
+        platform.killInstance(instance);
+        return false;
+    }
+
+    /** Records the instance's Kafka consumers fetched, from its Prometheus endpoint. */
+    private static long consumed(String url, ClientCredentials operator) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url
+                + "/actuator/prometheus")).header("Authorization", operator.header()).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        double sum = 0;
+        for (String line : r.body().split("\n")) {
+            if (line.startsWith("kafka_consumer_fetch_manager_records_consumed_total{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return (long) sum;
+    }
+
+    private static long distinctIds(KafkaProbe probe, String topic, String type, long expected) {
+        Set<String> ids = new HashSet<>();
+        probe.read(topic, r -> type.equals(KafkaProbe.header(r, "ce_type")) && ids.add(KafkaProbe.header(r, "ce_id")),
+                distinct -> distinct.size() >= expected, Duration.ofSeconds(60));
+        return ids.size();
+    }
+
+    private static CloudEvent event(int pass, DemoData.Row row, double value) {
+        String data = "{\"entity\":\"%s\",\"indicator\":\"%s\",\"period\":\"%s\",\"value\":%s,\"source\":\"demo-feed\"}"
+                .formatted(row.entity(), row.indicator(), row.period(), value);
+        return CloudEventBuilder.v1().withId("pass-" + pass + "/" + row.entity() + "/" + row.indicator() + "/"
+                        + row.period())
+                .withType(EventTypes.OBSERVATION_SUBMITTED).withSource(URI.create("/feeds/instances-test"))
+                .withTime(FIRST_PASS.plus(Duration.ofHours(pass)).atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    private static KafkaProducer<String, byte[]> producer(Map<String, Object> client) {
+        Properties p = new Properties();
+        p.putAll(client);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaProducer<>(p);
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Polls a count (a failing query counts as not yet) until it satisfies {@code until}; fails after the timeout. */
+    private static void awaitCount(Connection db, String sql, java.util.function.LongPredicate until,
+            Duration timeout) {
+        Poll.until("count " + sql.strip().lines().findFirst().orElse(sql), timeout, Duration.ofMillis(250),
+                () -> count(db, sql), until::test);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
