@@ -43,6 +43,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final Counter published;
     private final long ackTimeoutMs;
+    private TraceContinuation trace = TraceContinuation.none();
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
             String lockName, int batchSize, MeterRegistry meters) {
@@ -62,6 +63,12 @@ public class OutboxRelay {
         // Read on each scrape: an outbox that grows means the broker is unreachable or the relay falls behind.
         Gauge.builder("nqpf.outbox.pending", this, OutboxRelay::pending)
                 .description("events in the outbox not yet acknowledged by Kafka").register(meters);
+    }
+
+    /** Sends each row within the trace context the outbox stored with it. */
+    public OutboxRelay tracing(TraceContinuation trace) {
+        this.trace = trace;
+        return this;
     }
 
     private record Row(long id, String topic, String key, CloudEvent event) {
@@ -98,9 +105,10 @@ public class OutboxRelay {
             }
             List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                // Binary mode: the SDK maps the attributes onto ce_* headers and the data onto the value.
-                acks.add(kafka.send(KafkaMessageFactory.createWriter(row.topic(), null, null, row.key())
-                        .writeBinary(row.event())));
+                // Binary mode: the SDK maps the attributes onto ce_* headers and the data onto the value. Sent in
+                // the trace of the transaction that wrote the row: Kafka's observation adds its traceparent header.
+                acks.add(trace.continueTrace("outbox relay", traceOf(row.event()), () -> kafka.send(
+                        KafkaMessageFactory.createWriter(row.topic(), null, null, row.key()).writeBinary(row.event()))));
             }
             try {
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ackTimeoutMs, TimeUnit.MILLISECONDS);
@@ -131,6 +139,16 @@ public class OutboxRelay {
             json.readValue(extensions, EXTENSIONS).forEach(event::withExtension);
         }
         return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), event.build());
+    }
+
+    private static TraceHeaders traceOf(CloudEvent event) {
+        return new TraceHeaders(extension(event, TraceHeaders.TRACEPARENT), extension(event, TraceHeaders.TRACESTATE),
+                extension(event, TraceHeaders.BAGGAGE));
+    }
+
+    private static String extension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        return value == null ? null : value.toString();
     }
 
     /** Rows waiting to be published: an operator's measure of lag. */
