@@ -1,6 +1,8 @@
 package org.nqpf.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
@@ -172,18 +175,26 @@ public class MessagingAutoConfiguration {
         return new InboxRetention(jdbc, properties.inboxRetention(), meters);
     }
 
+    /** The tracer's own propagator, when the service runs one (Micrometer Tracing), else nothing is carried. */
     @Bean
-    Outbox nqpfOutbox(JdbcTemplate jdbc, JsonMapper json) {
-        return new Outbox(jdbc, json);
+    TraceContinuation nqpfTraceContinuation(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfUnique();
+        Propagator p = propagator.getIfUnique();
+        return t == null || p == null ? TraceContinuation.none() : new TraceContinuation(t, p);
+    }
+
+    @Bean
+    Outbox nqpfOutbox(JdbcTemplate jdbc, JsonMapper json, TraceContinuation trace) {
+        return new Outbox(jdbc, json, trace);
     }
 
     @Bean
     @SuppressWarnings("unchecked")
     OutboxRelay nqpfOutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<?, ?> kafka, JsonMapper json,
-            MessagingProperties properties, MeterRegistry meters, Environment environment) {
+            MessagingProperties properties, MeterRegistry meters, Environment environment, TraceContinuation trace) {
         return new OutboxRelay(jdbc, tx, (KafkaTemplate<String, byte[]>) kafka, json,
                 "outbox:" + applicationName(environment),
-                properties.outboxBatch(), meters);
+                properties.outboxBatch(), meters).tracing(trace);
     }
 
     @Bean

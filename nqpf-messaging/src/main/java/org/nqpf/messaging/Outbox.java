@@ -12,15 +12,25 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes events into the transactional outbox. Call it inside the transaction that changes the state the event
  * announces: both commit or neither does. {@link OutboxRelay} then publishes them.
+ * <p>
+ * Each row keeps the W3C trace context of the work that wrote it (the CloudEvents Distributed Tracing extension,
+ * {@code traceparent} and {@code tracestate}, and the {@code baggage} with the correlation id) in its extensions: the
+ * relay sends it later from another thread, and restores that context so the record continues the same trace.
  */
 public class Outbox {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final TraceContinuation trace;
 
     public Outbox(JdbcTemplate jdbc, JsonMapper json) {
+        this(jdbc, json, TraceContinuation.none());
+    }
+
+    public Outbox(JdbcTemplate jdbc, JsonMapper json, TraceContinuation trace) {
         this.jdbc = jdbc;
         this.json = json;
+        this.trace = trace;
     }
 
     public record Entry(String topic, String key, CloudEvent event) {
@@ -37,6 +47,8 @@ public class Outbox {
             return;
         }
         List<CloudEvent> events = entries.stream().map(Entry::event).toList();
+        // One batch, one transaction, one thread: the same trace context for every row.
+        Map<String, String> traceContext = trace.current().asMap();
         // One statement for the batch: each column travels as one array; ids follow the order of the list.
         jdbc.update("""
                 INSERT INTO outbox_event (topic, record_key, event_id, event_type, source, subject, event_time,
@@ -56,15 +68,17 @@ public class Outbox {
                 events.stream().map(CloudEvent::getSubject).toArray(String[]::new),
                 events.stream().map(e -> e.getTime() == null ? null : e.getTime().toString()).toArray(String[]::new),
                 events.stream().map(CloudEvent::getDataContentType).toArray(String[]::new),
-                events.stream().map(this::extensions).toArray(String[]::new),
+                events.stream().map(e -> extensions(e, traceContext)).toArray(String[]::new),
                 events.stream().map(e -> e.getData() == null ? null : e.getData().toBytes()).toArray(byte[][]::new));
     }
 
-    private String extensions(CloudEvent event) {
-        if (event.getExtensionNames().isEmpty()) {
+    private String extensions(CloudEvent event, Map<String, String> traceContext) {
+        if (event.getExtensionNames().isEmpty() && traceContext.isEmpty()) {
             return null;
         }
-        Map<String, String> values = new LinkedHashMap<>();
+        // An event that already names the trace it belongs to keeps it.
+        Map<String, String> values = new LinkedHashMap<>(event.getExtension(TraceHeaders.TRACEPARENT) == null
+                ? traceContext : Map.of());
         for (String name : event.getExtensionNames()) {
             values.put(name, String.valueOf(event.getExtension(name)));
         }

@@ -51,6 +51,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final Counter published;
     private final long ackTimeoutMs;
+    private TraceContinuation trace = TraceContinuation.none();
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
             String lockName, int batchSize, MeterRegistry meters) {
@@ -73,6 +74,12 @@ public class OutboxRelay {
         Gauge.builder("nqpf.outbox.parked", this, OutboxRelay::parked)
                 .description("outbox rows set aside because they can never be sent (GET /api/v1/operations/outbox/parked)")
                 .register(meters);
+    }
+
+    /** Sends each row within the trace context the outbox stored with it. */
+    public OutboxRelay tracing(TraceContinuation trace) {
+        this.trace = trace;
+        return this;
     }
 
     /** An outbox row as read: its event, or why it cannot be one. */
@@ -113,8 +120,10 @@ public class OutboxRelay {
             }
             List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                // Binary mode: the SDK maps the attributes onto ce_* headers and the data onto the value.
-                acks.add(row.event() == null ? null : send(row));
+                // Binary mode: the SDK maps the attributes onto ce_* headers and the data onto the value. Sent in
+                // the trace of the transaction that wrote the row: Kafka's observation adds its traceparent header.
+                acks.add(row.event() == null ? null
+                        : trace.continueTrace("outbox relay", traceOf(row.event()), () -> send(row)));
             }
             Map<Long, String> parked = new LinkedHashMap<>();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMs);
@@ -240,6 +249,16 @@ public class OutboxRelay {
     public long parked() {
         Long n = jdbc.queryForObject("SELECT count(*) FROM outbox_parked", Long.class);
         return n == null ? 0 : n;
+    }
+
+    private static TraceHeaders traceOf(CloudEvent event) {
+        return new TraceHeaders(extension(event, TraceHeaders.TRACEPARENT), extension(event, TraceHeaders.TRACESTATE),
+                extension(event, TraceHeaders.BAGGAGE));
+    }
+
+    private static String extension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        return value == null ? null : value.toString();
     }
 
     /** Rows waiting to be published: an operator's measure of lag. */

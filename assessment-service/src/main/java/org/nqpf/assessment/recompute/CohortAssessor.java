@@ -155,8 +155,9 @@ public class CohortAssessor {
         }
         outbox.appendAll(announcements);
         published.increment(announcements.size());
-        log.debug("recomputed {} ({} periods): {} assessments, {} changed", key, cohort.panel().periods().size(),
-                assessedCount, announcements.size());
+        // One line per recompute (not per entity), in the trace of the change that marked it.
+        log.info("cohort-period {} assessed ({} periods): {} assessments, {} changed and published", key,
+                cohort.panel().periods().size(), assessedCount, announcements.size());
         return cohort.panel().periods();
     }
 

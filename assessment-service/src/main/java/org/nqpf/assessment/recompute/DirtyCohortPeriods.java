@@ -3,6 +3,8 @@ package org.nqpf.assessment.recompute;
 import java.time.Instant;
 import java.util.List;
 import org.nqpf.assessment.CohortPeriod;
+import org.nqpf.messaging.TraceContinuation;
+import org.nqpf.messaging.TraceHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,27 +21,44 @@ import org.springframework.stereotype.Repository;
 public class DirtyCohortPeriods {
 
     private final JdbcClient jdbc;
+    private final TraceContinuation trace;
 
-    DirtyCohortPeriods(JdbcClient jdbc) {
+    DirtyCohortPeriods(JdbcClient jdbc, TraceContinuation trace) {
         this.jdbc = jdbc;
+        this.trace = trace;
     }
 
+    /**
+     * Marks the key with the caller's trace context. When several changes mark it before the recompute, the latest
+     * one's trace is kept (and continued by the recompute): one recompute settles them all, and the latest change is
+     * the one whose result it publishes; the earlier traces end at their mark.
+     */
     public void mark(CohortPeriod key) {
+        TraceHeaders context = trace.current();
         jdbc.sql("""
-                INSERT INTO dirty_cohort_period (framework_code, cohort, period) VALUES (?, ?, ?)
+                INSERT INTO dirty_cohort_period (framework_code, cohort, period, traceparent, tracestate, baggage)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (framework_code, cohort, period)
-                DO UPDATE SET marked_at = clock_timestamp(), attempts = 0, last_error = NULL, retry_at = NULL""")
-                .params(key.frameworkCode(), key.cohort(), key.period())
+                DO UPDATE SET marked_at = clock_timestamp(), attempts = 0, last_error = NULL, retry_at = NULL,
+                              traceparent = EXCLUDED.traceparent, tracestate = EXCLUDED.tracestate,
+                              baggage = EXCLUDED.baggage""")
+                .params(key.frameworkCode(), key.cohort(), key.period(), context.traceparent(), context.tracestate(),
+                        context.baggage())
                 .update();
     }
 
+    /** A cohort-period waiting for its recompute, with the trace context of the change that marked it last. */
+    record Mark(CohortPeriod key, TraceHeaders trace) {
+    }
+
     /** The oldest marks first, leaving out failed ones whose retry is not yet due. */
-    List<CohortPeriod> pending(int limit) {
+    List<Mark> pending(int limit) {
         return jdbc.sql("""
-                SELECT framework_code, cohort, period FROM dirty_cohort_period
+                SELECT framework_code, cohort, period, traceparent, tracestate, baggage FROM dirty_cohort_period
                 WHERE retry_at IS NULL OR retry_at <= clock_timestamp() ORDER BY marked_at LIMIT ?""")
                 .param(limit)
-                .query((rs, i) -> new CohortPeriod(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, i) -> new Mark(new CohortPeriod(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        new TraceHeaders(rs.getString(4), rs.getString(5), rs.getString(6))))
                 .list();
     }
 

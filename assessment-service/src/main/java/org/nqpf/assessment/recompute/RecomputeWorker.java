@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.nqpf.assessment.CohortPeriod;
+import org.nqpf.messaging.TraceContinuation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -26,10 +27,12 @@ class RecomputeWorker implements SchedulingConfigurer {
     private final CohortAssessor assessor;
     private final TransactionTemplate tx;
     private final AssessmentProperties properties;
+    private final TraceContinuation trace;
 
     RecomputeWorker(DirtyCohortPeriods dirty, CohortAssessor assessor, TransactionTemplate tx,
-            AssessmentProperties properties, MeterRegistry meters) {
+            AssessmentProperties properties, MeterRegistry meters, TraceContinuation trace) {
         this.dirty = dirty;
+        this.trace = trace;
         this.assessor = assessor;
         this.tx = tx;
         this.properties = properties;
@@ -46,28 +49,33 @@ class RecomputeWorker implements SchedulingConfigurer {
     }
 
     void recomputeDirty() {
-        for (CohortPeriod key : dirty.pending(properties.recomputeBatch())) {
+        for (DirtyCohortPeriods.Mark mark : dirty.pending(properties.recomputeBatch())) {
+            // In the trace of the change that marked it last: the assessment events it publishes carry that trace on.
+            trace.continueTrace("assessment recompute", mark.trace(), () -> recompute(mark.key()));
+        }
+    }
+
+    private void recompute(CohortPeriod key) {
+        try {
+            tx.executeWithoutResult(status -> {
+                if (dirty.claim(key)) {
+                    // Where one recompute settles every period of the cohort, the cohort's marks are claimed
+                    // before its inputs are read: a mark committed after that is not claimed and stays for the
+                    // next round (claiming it afterwards would clear a change the recompute never saw).
+                    List<CohortPeriod> claimed = assessor.spansPeriods(key) ? dirty.claimCohort(key) : List.of(key);
+                    Set<CohortPeriod> settled = assessor.recompute(key);
+                    claimed.stream().filter(settled::contains).forEach(dirty::clear);
+                }
+            });
+        }
+        catch (RuntimeException e) {
+            // The mark stays, retried after a delay; the reason is there for the operator.
+            log.warn("recompute of {} failed: {}", key, e.getMessage());
             try {
-                tx.executeWithoutResult(status -> {
-                    if (dirty.claim(key)) {
-                        // Where one recompute settles every period of the cohort, the cohort's marks are claimed
-                        // before its inputs are read: a mark committed after that is not claimed and stays for the
-                        // next round (claiming it afterwards would clear a change the recompute never saw).
-                        List<CohortPeriod> claimed = assessor.spansPeriods(key) ? dirty.claimCohort(key) : List.of(key);
-                        Set<CohortPeriod> settled = assessor.recompute(key);
-                        claimed.stream().filter(settled::contains).forEach(dirty::clear);
-                    }
-                });
+                dirty.failed(key, String.valueOf(e.getMessage()));
             }
-            catch (RuntimeException e) {
-                // The mark stays, retried after a delay; the reason is there for the operator.
-                log.warn("recompute of {} failed: {}", key, e.getMessage());
-                try {
-                    dirty.failed(key, String.valueOf(e.getMessage()));
-                }
-                catch (RuntimeException notRecorded) {
-                    log.warn("could not record the failed recompute of {}: {}", key, notRecorded.getMessage());
-                }
+            catch (RuntimeException notRecorded) {
+                log.warn("could not record the failed recompute of {}: {}", key, notRecorded.getMessage());
             }
         }
     }

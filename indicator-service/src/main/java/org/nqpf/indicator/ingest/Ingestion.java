@@ -24,6 +24,8 @@ import org.nqpf.indicator.ingest.ObservationStore.Outcome;
 import org.nqpf.messaging.Events;
 import org.nqpf.messaging.Outbox;
 import org.nqpf.messaging.ProcessedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Ingestion {
+
+    private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
 
     private final Catalog catalog;
     private final EntityRegistry registry;
@@ -156,6 +160,9 @@ public class Ingestion {
         inbox.record(RawFeedListener.CONSUMER, changedNothing);
         acceptedRows.increment(published.size());
         rejectedRows.increment(checked.rejected().size());
+        // One line per batch (not per row): with its trace id, the first step of an observation's way to a roadmap.
+        log.info("observations stored ({}): {} received, {} accepted and published, {} unchanged, {} superseded, "
+                + "{} rejected", channel, received, published.size(), unchanged, superseded, checked.rejected().size());
         return new IngestResult(received, published.size(), superseded, unchanged, checked.rejected());
     }
 

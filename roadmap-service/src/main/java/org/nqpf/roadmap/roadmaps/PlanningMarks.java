@@ -2,6 +2,8 @@ package org.nqpf.roadmap.roadmaps;
 
 import java.time.Duration;
 import java.util.List;
+import org.nqpf.messaging.TraceContinuation;
+import org.nqpf.messaging.TraceHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +19,11 @@ public class PlanningMarks {
     private static final int LOCK_SPACE = 8083;
 
     private final JdbcClient jdbc;
+    private final TraceContinuation trace;
 
-    public PlanningMarks(JdbcClient jdbc) {
+    public PlanningMarks(JdbcClient jdbc, TraceContinuation trace) {
         this.jdbc = jdbc;
+        this.trace = trace;
     }
 
     public record Key(String cohort, String frameworkCode, String period) {
@@ -30,28 +34,40 @@ public class PlanningMarks {
         }
     }
 
-    public record Due(Key key, long generation) {
+    /** A key due to be planned, with the trace context of the assessment that marked it last. */
+    public record Due(Key key, long generation, TraceHeaders trace) {
     }
 
-    /** Due a quiet period from now, but no later than {@code longest} after the key's first unplanned mark. */
+    /**
+     * Due a quiet period from now, but no later than {@code longest} after the key's first unplanned mark. The mark
+     * keeps the caller's trace context; when several assessments mark the key before it is planned, the latest one's
+     * is kept (one plan follows them all, the earlier traces end at their mark).
+     */
     public void mark(Key key, Duration quiet, Duration longest) {
+        TraceHeaders context = trace.current();
         jdbc.sql("""
-                INSERT INTO planning_due (cohort, framework_code, period, due_at)
-                VALUES (:cohort, :framework, :period, now() + CAST(:quiet AS INTERVAL))
+                INSERT INTO planning_due (cohort, framework_code, period, due_at, traceparent, tracestate, baggage)
+                VALUES (:cohort, :framework, :period, now() + CAST(:quiet AS INTERVAL), :traceparent, :tracestate,
+                        :baggage)
                 ON CONFLICT (cohort, framework_code, period) DO UPDATE
                     SET due_at = LEAST(EXCLUDED.due_at, planning_due.marked_at + CAST(:longest AS INTERVAL)),
-                        generation = planning_due.generation + 1""")
+                        generation = planning_due.generation + 1, traceparent = EXCLUDED.traceparent,
+                        tracestate = EXCLUDED.tracestate, baggage = EXCLUDED.baggage""")
                 .param("cohort", key.cohort()).param("framework", key.frameworkCode()).param("period", key.period())
                 .param("quiet", quiet.toMillis() + " milliseconds")
-                .param("longest", longest.toMillis() + " milliseconds").update();
+                .param("longest", longest.toMillis() + " milliseconds")
+                .param("traceparent", context.traceparent(), java.sql.Types.VARCHAR)
+                .param("tracestate", context.tracestate(), java.sql.Types.VARCHAR)
+                .param("baggage", context.baggage(), java.sql.Types.VARCHAR).update();
     }
 
     public List<Due> due(int limit) {
         return jdbc.sql("""
-                SELECT cohort, framework_code, period, generation FROM planning_due WHERE due_at <= now()
-                ORDER BY due_at LIMIT :limit""")
+                SELECT cohort, framework_code, period, generation, traceparent, tracestate, baggage FROM planning_due
+                WHERE due_at <= now() ORDER BY due_at LIMIT :limit""")
                 .param("limit", limit)
-                .query((rs, row) -> new Due(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4)))
+                .query((rs, row) -> new Due(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4),
+                        new TraceHeaders(rs.getString(5), rs.getString(6), rs.getString(7))))
                 .list();
     }
 

@@ -1,6 +1,7 @@
 package org.nqpf.roadmap.roadmaps;
 
 import java.util.List;
+import org.nqpf.messaging.TraceContinuation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,9 +16,12 @@ public class PlanningWorker {
     private final PlanningMarks marks;
     private final RoadmapService roadmaps;
     private final RoadmapProperties properties;
+    private final TraceContinuation trace;
 
-    public PlanningWorker(PlanningMarks marks, RoadmapService roadmaps, RoadmapProperties properties) {
+    public PlanningWorker(PlanningMarks marks, RoadmapService roadmaps, RoadmapProperties properties,
+            TraceContinuation trace) {
         this.marks = marks;
+        this.trace = trace;
         this.roadmaps = roadmaps;
         this.properties = properties;
     }
@@ -36,7 +40,8 @@ public class PlanningWorker {
         int planned = 0;
         for (PlanningMarks.Due d : due) {
             try {
-                planned += roadmaps.plan(d).isEmpty() ? 0 : 1;
+                // In the trace of the assessment that marked it last: the roadmap events carry that trace on.
+                planned += trace.continueTrace("roadmap planning", d.trace(), () -> roadmaps.plan(d)).isEmpty() ? 0 : 1;
             }
             catch (RuntimeException e) {
                 // The mark stays: the key is tried again at the next look.
