@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
  * configurations, whose own problem-details handlers then stand back: one advice answers every error.
  */
 @AutoConfiguration(beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
-        "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration"})
+        "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
+        "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration"},
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 public class ProblemsAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
@@ -25,6 +27,28 @@ public class ProblemsAutoConfiguration {
         @Bean
         ProblemAdvice nqpfProblemAdvice() {
             return new ProblemAdvice();
+        }
+
+        @Bean
+        org.springframework.web.servlet.config.annotation.WebMvcConfigurer nqpfUnstorableText() {
+            return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry r) {
+                    r.addInterceptor(new org.nqpf.web.servlet.UnstorableTextInterceptor());
+                }
+            };
+        }
+
+        /**
+         * Request bodies read strictly ({@link StrictJson}): Boot's own converter, which would read them with the
+         * lenient mapper the events use, stands back.
+         */
+        @Bean
+        @ConditionalOnClass(name = "org.springframework.http.converter.json.JacksonJsonHttpMessageConverter")
+        org.springframework.http.converter.json.JacksonJsonHttpMessageConverter nqpfStrictJsonConverter(
+                tools.jackson.databind.json.JsonMapper jsonMapper) {
+            return new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(
+                    StrictJson.forRequests(jsonMapper));
         }
     }
 

@@ -132,7 +132,9 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
                 progress);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // A key given twice is refused: which of the two a lenient parser keeps is not what the author meant
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** The default profile: {@code {"normalise": {"method": "minmax", "range": [0, 100]}, "weights": {"method": "meta"}, "aggregate": {"method": "amean"}}}. */
     public static Profile defaults() {
@@ -149,8 +151,9 @@ public record Profile(Screen screen, Impute impute, Outliers outliers, Normalise
             root = JSON.readTree(json);
         }
         catch (JsonProcessingException e) {
-            throw new ProfileException(source + " line " + e.getLocation().getLineNr() + ": not valid JSON: "
-                    + e.getOriginalMessage(), e);
+            // A limit the parser enforces (nesting depth, length) has no location
+            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
+            throw new ProfileException(source + where + ": not valid JSON: " + e.getOriginalMessage(), e);
         }
         if (root == null || root.isMissingNode()) {
             root = JSON.createObjectNode();

@@ -48,9 +48,11 @@ public class Ingestion {
     private final Events events;
     private final Counter acceptedRows;
     private final Counter rejectedRows;
+    private final java.time.Duration maxClockSkew;
 
     public Ingestion(Catalog catalog, EntityRegistry registry, ObservationStore store, Outbox outbox,
-            ProcessedEvents inbox, Events events, MeterRegistry meters) {
+            ProcessedEvents inbox, Events events, MeterRegistry meters, IngestProperties properties) {
+        this.maxClockSkew = properties.maxClockSkew();
         this.catalog = catalog;
         this.registry = registry;
         this.store = store;
@@ -78,11 +80,15 @@ public class Ingestion {
      */
     public Checked check(List<ObservationRow> rows, Submitter submitter) {
         Map<String, Indicator> indicators = catalog.defaultIndicatorsByCode();
-        Map<String, Entity> entities = registry.findAll(rows.stream().map(ObservationRow::entity)
-                .filter(Objects::nonNull).collect(Collectors.toSet()), submitter.entities());
+        // Text the database cannot hold is refused before the registry is asked about it
+        List<ObservationRow> screened = rows.stream().map(ObservationValidator::screened).toList();
+        Map<String, Entity> entities = registry.findAll(screened.stream().filter(r -> r.problem() == null)
+                .map(ObservationRow::entity).filter(Objects::nonNull).collect(Collectors.toSet()),
+                submitter.entities());
+        Instant latest = Instant.now().plus(maxClockSkew);
         List<Change> changes = new ArrayList<>(rows.size());
         List<Rejection> rejected = new ArrayList<>();
-        for (ObservationRow received : rows) {
+        for (ObservationRow received : screened) {
             ObservationRow row = received;
             Optional<Rejection> rejection = Optional.empty();
             if (submitter.sourceBound() && row.problem() == null) {
@@ -95,7 +101,7 @@ public class Ingestion {
                 }
             }
             if (rejection.isEmpty()) {
-                rejection = ObservationValidator.validate(row, indicators, entities);
+                rejection = ObservationValidator.validate(row, indicators, entities, latest, maxClockSkew);
             }
             if (rejection.isPresent()) {
                 rejected.add(rejection.get());

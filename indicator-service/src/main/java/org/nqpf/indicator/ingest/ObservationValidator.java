@@ -1,10 +1,13 @@
 package org.nqpf.indicator.ingest;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.nqpf.indicator.catalog.Indicator;
 import org.nqpf.indicator.entity.Entity;
+import org.nqpf.web.StrictJson;
 
 /** The rules an observation must meet before it is stored. Pure: everything it needs is passed in. */
 public final class ObservationValidator {
@@ -20,10 +23,24 @@ public final class ObservationValidator {
 
     public static Optional<Rejection> validate(ObservationRow row, Map<String, Indicator> indicators,
             Map<String, Entity> entities) {
+        return validate(row, indicators, entities, null, null);
+    }
+
+    /**
+     * As {@link #validate(ObservationRow, Map, Map)}, and a source time after {@code latest} (now plus the tolerated
+     * clock skew, {@code skew}) is refused: it would outrank every honest revision until its time came.
+     */
+    public static Optional<Rejection> validate(ObservationRow row, Map<String, Indicator> indicators,
+            Map<String, Entity> entities, Instant latest, Duration skew) {
         if (row.problem() != null) {
             return Optional.of(row.problem());
         }
         int n = row.row();
+        if (latest != null && row.sourceTime() != null && row.sourceTime().isAfter(latest)) {
+            return reject(n, row.eventId() == null ? "revisedAt" : "ce_time", row.sourceTime()
+                    + " is in the future, more than the tolerated clock skew of " + skew
+                    + " (nqpf.ingest.max-clock-skew) ahead of the platform's clock");
+        }
         if (blank(row.entity())) {
             return reject(n, "entity", "missing");
         }
@@ -73,6 +90,25 @@ public final class ObservationValidator {
                     + indicator.unit() + "'");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The row as received, or unreadable when one of its texts is one PostgreSQL cannot store (a NUL, a lone
+     * surrogate): refused here, before any query carries it to the database.
+     */
+    public static ObservationRow screened(ObservationRow row) {
+        if (row.problem() != null) {
+            return row;
+        }
+        String[][] texts = {{"entity", row.entity()}, {"indicator", row.indicator()}, {"period", row.period()},
+                {"unit", row.unit()}, {"source", row.source()}};
+        for (String[] text : texts) {
+            String why = StrictJson.unstorable(text[1]);
+            if (why != null) {
+                return ObservationRow.unreadable(row.row(), text[0], why);
+            }
+        }
+        return row;
     }
 
     private static String frameworkOf(Map<String, Indicator> indicators) {

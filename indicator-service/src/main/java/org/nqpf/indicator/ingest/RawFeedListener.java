@@ -65,13 +65,25 @@ class RawFeedListener {
     }
 
     private Submitted decode(int index, ConsumerRecord<String, byte[]> record) {
+        FeedRecords.checkHeaders(record);
         EventDispatcher.Inbound<ObservationSubmitted> inbound = dispatcher.read(record, ObservationSubmitted.class);
         CloudEvent event = inbound.event();
+        FeedRecords.checkData(event);
         ObservationSubmitted s = inbound.payload();
         String source = feedSource(record.topic(), s.source());
-        return new Submitted(index, event.getId(), new ObservationRow(index + 1, s.entity(), s.indicator(),
+        String identity = identity(event);
+        return new Submitted(index, identity, new ObservationRow(index + 1, s.entity(), s.indicator(),
                 s.period(), s.value(), s.unit(), source, ObservationRow.Action.REPLACE,
-                event.getTime() == null ? null : event.getTime().toInstant(), null, event.getId()));
+                event.getTime() == null ? null : event.getTime().toInstant(), null, identity));
+    }
+
+    /**
+     * What makes a CloudEvent itself: its source and its id together (the id is unique only within its source). Two
+     * senders that both number their events from 1 send different events; the second is stored, not dropped as a
+     * duplicate of the first. A URI reference holds no space, so the space cannot be part of either.
+     */
+    static String identity(CloudEvent event) {
+        return event.getSource() + " " + event.getId();
     }
 
     /**

@@ -134,10 +134,36 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     /** What no handler above knows is the service's own failure: logged whole, answered without its internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        ProblemException mistake = clientMistake(ex);
+        if (mistake != null) {
+            log.warn("{} refused: {}", request.getDescription(false), mistake.getBody().getDetail());
+            return handleExceptionInternal(ex, mistake.getBody(), new HttpHeaders(), mistake.getStatusCode(),
+                    request);
+        }
         log.error("{} failed", request.getDescription(false), ex);
         ProblemException problem = new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Internal Server Error", "the service failed to handle the request; its log has the details");
         return handleExceptionInternal(ex, problem.getBody(), new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR,
                 request);
+    }
+
+    /**
+     * A client's mistake that only surfaces below the controllers, as the server's or the database's exception: a
+     * query string whose percent-encoded bytes are no UTF-8 (Tomcat decodes parameters lazily and throws), or text
+     * the database cannot store that no validation caught before it (SQLSTATE 22021, 22P05). Nothing was stored.
+     */
+    static ProblemException clientMistake(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+                return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Bad Request",
+                        "a query parameter cannot be decoded: its percent-encoded bytes are not UTF-8");
+            }
+            if (t instanceof java.sql.SQLException sql && ("22021".equals(sql.getSQLState())
+                    || "22P05".equals(sql.getSQLState()))) {
+                return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Bad Request",
+                        "the request holds text that cannot be stored (a NUL character or an invalid byte sequence)");
+            }
+        }
+        return null;
     }
 }

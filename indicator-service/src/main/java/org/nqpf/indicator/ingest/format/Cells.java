@@ -8,7 +8,16 @@ import org.nqpf.indicator.ingest.Rejection;
 /** Turns the text of one row's cells into an {@link ObservationRow}, whatever the format. */
 final class Cells {
 
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     private Cells() {
+    }
+
+    /** A cell as it may be quoted back: short, and without what a problem body should not carry raw. */
+    static String shown(String cell) {
+        String s = cell.length() > 80 ? cell.substring(0, 80) + "..." : cell;
+        return s.replace("\u0000", "\\u0000");
     }
 
     static ObservationRow row(int n, String entity, String indicator, String period, String value, String unit,
@@ -22,12 +31,12 @@ final class Cells {
         }
         Double number = null;
         if (!blank(value)) {
-            try {
-                number = Double.valueOf(value.trim());
+            // Decimal notation only: Java would also read 0x1p3, 1d, NaN and Infinity, which no statistics office
+            // means
+            if (!DECIMAL.matcher(value.trim()).matches()) {
+                return ObservationRow.unreadable(n, "value", "not a decimal number: '" + shown(value) + "'");
             }
-            catch (NumberFormatException e) {
-                return ObservationRow.unreadable(n, "value", "not a number: '" + value + "'");
-            }
+            number = Double.valueOf(value.trim());
         }
         Instant sourceTime = null;
         if (!blank(revisedAt)) {
@@ -36,7 +45,7 @@ final class Cells {
             }
             catch (DateTimeParseException e) {
                 return ObservationRow.unreadable(n, "revisedAt",
-                        "not an ISO-8601 instant such as 2024-03-01T00:00:00Z: '" + revisedAt + "'");
+                        "not an ISO-8601 instant such as 2024-03-01T00:00:00Z: '" + shown(revisedAt) + "'");
             }
         }
         return new ObservationRow(n, trim(entity), trim(indicator), trim(period), number, trim(unit), trim(source),

@@ -16,8 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class JsonBatchReader implements RowReader {
 
     // Rows are read one by one from inside the array: what follows a row is the rest of the batch.
+    // A row naming a field twice is ambiguous: refused rather than read as whichever came last.
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final java.util.Set<String> TEXT_FIELDS = java.util.Set.of("entity", "indicator", "period", "unit",
+            "source", "action", "revisedAt");
 
     private final CountingInputStream in;
     private final JsonParser parser;
@@ -74,14 +78,20 @@ final class JsonBatchReader implements RowReader {
             if (!o.isObject()) {
                 return ObservationRow.unreadable(n, "(row)", "expected a JSON object");
             }
+            ObservationRow wrong = typed(n, o);
+            if (wrong != null) {
+                return wrong;
+            }
             JsonNode value = o.get("value");
             return Cells.row(n, text(o, "entity"), text(o, "indicator"), text(o, "period"),
                     value == null || value.isNull() ? null : value.asString(), text(o, "unit"), text(o, "source"),
                     text(o, "action"), text(o, "revisedAt"));
         }
         catch (JacksonException e) {
-            throw new UnreadableInputException("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            // A limit the parser enforces (nesting depth, length) has no location
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new UnreadableInputException("malformed JSON" + where + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -102,6 +112,43 @@ final class JsonBatchReader implements RowReader {
             parser.skipChildren();
         }
         throw new UnreadableInputException("expected a JSON object {\"observations\": [...]}");
+    }
+
+    /**
+     * The row refused when a field has the wrong JSON type or is none of a row's: {@code "period": 2023} and
+     * {@code "value": "1.5"} are not quietly converted, and a misspelt {@code "revised_at"} is not quietly ignored.
+     */
+    private static ObservationRow typed(int n, JsonNode o) {
+        for (java.util.Map.Entry<String, JsonNode> e : o.properties()) {
+            String field = e.getKey();
+            JsonNode v = e.getValue();
+            if (v.isNull()) {
+                continue;
+            }
+            if (field.equals("value")) {
+                if (!v.isNumber()) {
+                    return ObservationRow.unreadable(n, "value", "expected a JSON number, got " + kind(v));
+                }
+                if (!Double.isFinite(v.asDouble())) {
+                    return ObservationRow.unreadable(n, "value", "not a finite number: beyond a double's range");
+                }
+            }
+            else if (TEXT_FIELDS.contains(field)) {
+                if (!v.isString()) {
+                    return ObservationRow.unreadable(n, field, "expected a JSON string, got " + kind(v));
+                }
+            }
+            else {
+                return ObservationRow.unreadable(n, field.length() > 64 ? field.substring(0, 64) + "..." : field,
+                        "unknown field: a row has entity, indicator, period, value, unit, source, action and revisedAt");
+            }
+        }
+        return null;
+    }
+
+    private static String kind(JsonNode v) {
+        return v.isObject() ? "an object" : v.isArray() ? "an array" : v.isBoolean() ? "a boolean"
+                : v.isNumber() ? "a number" : v.isString() ? "a string" : v.getNodeType().toString();
     }
 
     private static String text(JsonNode o, String field) {

@@ -1,0 +1,118 @@
+package org.nqpf.indicator.ingest;
+
+import io.cloudevents.CloudEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.nqpf.messaging.RejectedEventException;
+import org.nqpf.web.StrictJson;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a feed's record must be, beyond being a CloudEvent of the right type: its CloudEvents headers valid UTF-8
+ * text PostgreSQL can store (the SDK would quietly turn broken bytes into U+FFFD and keep going), its data JSON of
+ * the submitted observation's shape exactly, every member of its own JSON type, no member twice and none unknown.
+ * A record that is not is rejected with the reason, so it is dead-lettered rather than stored as a guess.
+ */
+final class FeedRecords {
+
+    private static final String[] HEADERS = {"ce_id", "ce_source", "ce_type", "ce_specversion", "ce_time",
+            "ce_subject", "content-type"};
+    private static final Set<String> TEXT = Set.of("entity", "indicator", "period", "unit", "source");
+    private static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    static final int MAX_ID = 256;
+    static final int MAX_SOURCE = 512;
+
+    private FeedRecords() {
+    }
+
+    private static void checkIdentity(String attribute, String value, int max) {
+        String why = StrictJson.unstorable(value);
+        if (why != null) {
+            throw new RejectedEventException("CloudEvent " + attribute + " " + why);
+        }
+        if (value.length() > max) {
+            throw new RejectedEventException("CloudEvent " + attribute + " is oversize: " + value.length()
+                    + " characters, at most " + max);
+        }
+    }
+
+    static void checkHeaders(ConsumerRecord<String, byte[]> record) {
+        for (String name : HEADERS) {
+            Header header = record.headers().lastHeader(name);
+            if (header == null || header.value() == null) {
+                continue;
+            }
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(header.value()))
+                        .toString();
+            }
+            catch (CharacterCodingException e) {
+                throw new RejectedEventException("header " + name + " is not valid UTF-8");
+            }
+            String why = StrictJson.unstorable(text);
+            if (why != null) {
+                throw new RejectedEventException("header " + name + " " + why);
+            }
+        }
+    }
+
+    static void checkData(CloudEvent event) {
+        // The identity is stored in a unique index, whose rows PostgreSQL keeps under a few kilobytes
+        checkIdentity("id", event.getId(), MAX_ID);
+        checkIdentity("source", String.valueOf(event.getSource()), MAX_SOURCE);
+        String type = event.getDataContentType();
+        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).matches("application/(cloudevents\\+)?json\\s*(;.*)?")) {
+            throw new RejectedEventException("event " + event.getId() + " has datacontenttype '" + type
+                    + "': a feed's observation is application/json");
+        }
+        JsonNode data;
+        try {
+            data = STRICT.readTree(event.getData().toBytes());
+        }
+        catch (JacksonException e) {
+            throw new RejectedEventException("event " + event.getId() + " data is not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+        if (data == null || !data.isObject()) {
+            throw new RejectedEventException("event " + event.getId() + " data is not a JSON object");
+        }
+        for (Map.Entry<String, JsonNode> e : data.properties()) {
+            String field = e.getKey();
+            JsonNode v = e.getValue();
+            String where = "event " + event.getId() + " data." + (field.length() > 64 ? field.substring(0, 64) : field);
+            if (v.isNull()) {
+                continue;
+            }
+            if (field.equals("value")) {
+                if (!v.isNumber()) {
+                    throw new RejectedEventException(where + ": expected a JSON number, got " + v.getNodeType());
+                }
+                if (!Double.isFinite(v.asDouble())) {
+                    throw new RejectedEventException(where + ": not a finite number");
+                }
+            }
+            else if (TEXT.contains(field)) {
+                if (!v.isString()) {
+                    throw new RejectedEventException(where + ": expected a JSON string, got " + v.getNodeType());
+                }
+            }
+            else {
+                throw new RejectedEventException(where + ": unknown field; an observation has entity, indicator,"
+                        + " period, value, unit and source");
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.nqpf.web;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * How the services read a client's JSON: strictly, so that a body that could mean two things, or that the database
+ * would refuse, is a 400 naming the field instead of a guess or a 500. A duplicate key, an unknown field, a value of
+ * the wrong JSON type (no quiet coercion of {@code 2023} to {@code "2023"} or {@code "1.5"} to 1.5), a number that is
+ * not finite ({@code 1e400}), and text holding a NUL or a lone surrogate (PostgreSQL stores neither) are refused by
+ * the parser, with the path of the field.
+ * <p>
+ * Only for request bodies: the same application's events keep the lenient reader, so a producer that adds a field
+ * does not dead-letter its consumers.
+ */
+public final class StrictJson {
+
+    private StrictJson() {
+    }
+
+    /** The service's mapper, made strict for reading what clients send. */
+    public static JsonMapper forRequests(JsonMapper mapper) {
+        return mapper.rebuild()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .addModule(module())
+                .build();
+    }
+
+    /** Text PostgreSQL cannot store, or null when it can: a NUL, or half of a surrogate pair. */
+    public static String unstorable(String s) {
+        if (s == null) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u0000') {
+                return "holds a NUL character (\\u0000) at position " + i;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return "holds a lone surrogate (\\u" + Integer.toHexString(c) + ") at position " + i;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return "holds a lone surrogate (\\u" + Integer.toHexString(c) + ") at position " + i;
+            }
+        }
+        return null;
+    }
+
+    static SimpleModule module() {
+        SimpleModule module = new SimpleModule("nqpf-strict-json");
+        module.addDeserializer(String.class, new TextDeserializer());
+        module.addKeyDeserializer(String.class, new TextKeyDeserializer());
+        module.addDeserializer(Double.class, new FiniteDeserializer());
+        module.addDeserializer(Double.TYPE, new FiniteDeserializer());
+        return module;
+    }
+
+    /** A JSON string, and nothing else, that PostgreSQL can store. */
+    static final class TextDeserializer extends ValueDeserializer<String> {
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
+            String text = p.getString();
+            String why = unstorable(text);
+            return why == null ? text : (String) ctxt.handleWeirdStringValue(String.class, shown(text), why);
+        }
+    }
+
+    static final class TextKeyDeserializer extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext ctxt) {
+            String why = unstorable(key);
+            return why == null ? key : ctxt.handleWeirdKey(String.class, shown(key), why);
+        }
+    }
+
+    /** A JSON number that is a finite double: {@code 1e400} would otherwise become Infinity. */
+    static final class FiniteDeserializer extends ValueDeserializer<Double> {
+
+        @Override
+        public Double deserialize(JsonParser p, DeserializationContext ctxt) {
+            if (!p.hasToken(JsonToken.VALUE_NUMBER_INT) && !p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                return (Double) ctxt.handleUnexpectedToken(Double.class, p);
+            }
+            double value = p.getDoubleValue();
+            if (!Double.isFinite(value)) {
+                return (Double) ctxt.handleWeirdNumberValue(Double.class, value,
+                        "not a finite number: " + p.getString());
+            }
+            return value;
+        }
+    }
+
+    private static String shown(String s) {
+        String safe = s.replace("\u0000", "\\u0000");
+        StringBuilder b = new StringBuilder();
+        safe.codePoints().limit(80).forEach(cp -> {
+            if (Character.isSurrogate((char) cp) && Character.charCount(cp) == 1) {
+                b.append("\\u").append(Integer.toHexString(cp));
+            }
+            else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.toString();
+    }
+}
