@@ -70,7 +70,15 @@ class PlatformFaultIT {
     /** Observations per second and channel: slow enough that each fault lands in the middle of its segment. */
     private static final int RATE_PER_CHANNEL = Integer.getInteger("nqpf.faults.rate", 700);
     private static final int HTTP_BATCH = 500;
-    private static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("nqpf.faults.outage-seconds", 10));
+    /** The broker's outage: longer than the clients' request timeouts, so producers and consumers see it. */
+    private static final Duration KAFKA_OUTAGE = Duration.ofSeconds(
+            Integer.getInteger("nqpf.faults.kafka-outage-seconds", 30));
+    /**
+     * The database's outage: longer than a consumer's retries of a record (3 retries, each waiting up to Hikari's
+     * 30 s for a connection), so an outage that is dead-lettered rather than waited out shows as lost records.
+     */
+    private static final Duration DATABASE_OUTAGE = Duration.ofSeconds(
+            Integer.getInteger("nqpf.faults.database-outage-seconds", 100));
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(
             Integer.getInteger("nqpf.faults.settle-seconds", 240));
     private static final int FIRST_PERIOD = 1901;
@@ -85,8 +93,8 @@ class PlatformFaultIT {
         ASSESSMENT_SERVICE_KILLED("assessment-service SIGKILL", Service.ASSESSMENT),
         ROADMAP_SERVICE_KILLED("roadmap-service SIGKILL", Service.ROADMAP),
         GATEWAY_KILLED("gateway SIGKILL", Service.GATEWAY),
-        KAFKA_RESTARTED("Kafka broker stopped " + OUTAGE.toSeconds() + " s", null),
-        POSTGRES_RESTARTED("PostgreSQL stopped " + OUTAGE.toSeconds() + " s", null);
+        KAFKA_RESTARTED("Kafka broker stopped " + KAFKA_OUTAGE.toSeconds() + " s", null),
+        POSTGRES_RESTARTED("PostgreSQL stopped " + DATABASE_OUTAGE.toSeconds() + " s", null);
 
         final String label;
         final Service killed;
@@ -226,6 +234,9 @@ class PlatformFaultIT {
         List<Checkpoint> checkpoints = new ArrayList<>();
         Map<String, Obs> expected = new HashMap<>();
         try (Platform platform = Platform.start(config)) {
+            // Should this JVM be stopped (a failsafe timeout, Ctrl-C), its platform's processes go with it.
+            Thread stopper = new Thread(platform::close, "fault-suite-stop-" + name);
+            Runtime.getRuntime().addShutdownHook(stopper);
             log("fault suite (%s): platform up in %.0f s", name, seconds(startedAt));
             // Killed services come back through the platform's own supervisor, as under ./nqpf up.
             platform.supervise(message -> {
@@ -279,9 +290,11 @@ class PlatformFaultIT {
             }
             finally {
                 sender.close();
+                Runtime.getRuntime().removeShutdownHook(stopper);
             }
         }
         log("fault suite (%s): %.0f s", name, seconds(startedAt));
+        deleteRecursively(config.stateDir()); // a broker's log and a database: hundreds of MB per run
         return checkpoints;
     }
 
@@ -301,12 +314,12 @@ class PlatformFaultIT {
         }
         else if (fault == Fault.KAFKA_RESTARTED) {
             platform.stopKafka();
-            Thread.sleep(OUTAGE.toMillis());
+            Thread.sleep(KAFKA_OUTAGE.toMillis());
             platform.startKafka();
         }
         else {
             platform.stopDatabase();
-            Thread.sleep(OUTAGE.toMillis());
+            Thread.sleep(DATABASE_OUTAGE.toMillis());
             platform.startDatabase();
         }
     }
@@ -345,7 +358,7 @@ class PlatformFaultIT {
                 log("fault suite: settling: %s", reason.isEmpty() ? "state still changing" : reason);
                 nextReport = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             }
-            Thread.sleep(1_000);
+            Thread.sleep(2_000);
         }
         log("fault suite: not settled after %s: %s", SETTLE_TIMEOUT, reason);
         return false;
@@ -419,28 +432,36 @@ class PlatformFaultIT {
             return DriverManager.getConnection(platform.jdbcUrl(), "postgres", "postgres");
         }
 
-        /** Why the platform has not settled yet, "" when it has. */
+        /**
+         * Why the platform has not settled yet, "" when it has. The cheap counts first; the joins over every
+         * observation only once those are clean (they cost the starved machine the most).
+         */
         String unsettled(Map<String, Obs> expected) throws SQLException {
             long revisions = expected.values().stream().mapToLong(Obs::revision).sum();
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 List<String> reasons = new ArrayList<>();
-                check(s, reasons, "indicator observations (count, revisions) != (" + expected.size() + ", " + revisions
-                        + ")", "SELECT CASE WHEN count(*) = " + expected.size() + " AND sum(revision) = " + revisions
-                        + " THEN 0 ELSE 1 END FROM indicator.observation");
                 for (String schema : List.of("indicator", "assessment", "roadmap")) {
                     check(s, reasons, schema + " outbox", "SELECT count(*) FROM " + schema + ".outbox_event");
                 }
-                check(s, reasons, "observations assessment-service has not seen", """
+                check(s, reasons, "recompute backlog", "SELECT count(*) FROM assessment.dirty_cohort_period");
+                check(s, reasons, "planning backlog", "SELECT count(*) FROM roadmap.planning_due");
+                check(s, reasons, "indicator observations (count, revisions) != (" + expected.size() + ", " + revisions
+                        + ")", "SELECT CASE WHEN count(*) = " + expected.size() + " AND sum(revision) = " + revisions
+                        + " THEN 0 ELSE 1 END FROM indicator.observation");
+                check(s, reasons, "observations assessment-service has not seen (of " + expected.size() + ")",
+                        "SELECT " + expected.size() + " - count(*) FROM assessment.observation_value");
+                if (!reasons.isEmpty()) {
+                    return String.join("; ", reasons);
+                }
+                check(s, reasons, "observations assessment-service holds another revision or value of", """
                         SELECT count(*) FROM indicator.observation o
                         FULL JOIN (SELECT * FROM assessment.observation_value WHERE framework_code = 'NQPF-AI') v
                           ON v.entity_id = o.entity_id AND v.indicator = o.indicator AND v.period = o.period
                         WHERE o.revision IS DISTINCT FROM v.revision OR o.value IS DISTINCT FROM v.value""");
-                check(s, reasons, "recompute backlog", "SELECT count(*) FROM assessment.dirty_cohort_period");
                 check(s, reasons, "assessments roadmap-service has not seen", """
                         SELECT count(*) FROM assessment.assessment a
                         FULL JOIN roadmap.assessment r USING (cohort, framework_code, period, entity_id)
                         WHERE a.assessment_id IS DISTINCT FROM r.assessment_id""");
-                check(s, reasons, "planning backlog", "SELECT count(*) FROM roadmap.planning_due");
                 return String.join("; ", reasons);
             }
         }
@@ -731,6 +752,15 @@ class PlatformFaultIT {
         }
         catch (IOException e) {
             // the console has it
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        catch (IOException e) {
+            log("could not delete %s: %s", dir, e);
         }
     }
 
