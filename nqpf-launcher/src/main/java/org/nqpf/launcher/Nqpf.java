@@ -48,6 +48,8 @@ public final class Nqpf {
         System.out.println("NQPF Platform: starting Kafka (KRaft) and PostgreSQL, then the services; logs in "
                 + config.stateDir().resolve("logs"));
         Platform platform = Platform.start(config);
+        // A service that dies is restarted with back-off and the console says so; Ctrl-C stops them for good.
+        platform.supervise(message -> System.out.println("NQPF Platform: " + message));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nNQPF Platform: stopping...");

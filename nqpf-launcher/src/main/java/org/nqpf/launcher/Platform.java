@@ -255,8 +255,84 @@ public final class Platform implements AutoCloseable {
                 env.putAll(broker.identities().serviceEnvironment(service.module));
             }
         }
-        services.put(service, ManagedProcess.start(service.module, command, env, config.home(),
-                config.stateDir().resolve("logs").resolve(service.module + ".log")));
+        ManagedProcess process = ManagedProcess.start(service.module, command, env, config.home(),
+                config.stateDir().resolve("logs").resolve(service.module + ".log"));
+        services.put(service, process);
+        superviseIfAsked(process);
+    }
+
+    // --- Supervision (./nqpf up): a service that dies is started again, as compose's restart policy does ---
+
+    private volatile java.util.function.Consumer<String> supervisionConsole;
+
+    /**
+     * From now on every service of this platform, running or started later, is restarted when it dies on its own
+     * (SIGKILL, OOM, exit), with back-off, each restart announced on {@code console}; {@link #stopService},
+     * {@link #killService} and {@link #close} stay deliberate stops. Tests that kill on purpose and restart
+     * themselves simply do not call this.
+     */
+    public void supervise(java.util.function.Consumer<String> console) {
+        supervisionConsole = console;
+        services.values().forEach(this::superviseIfAsked);
+    }
+
+    private void superviseIfAsked(ManagedProcess process) {
+        java.util.function.Consumer<String> console = supervisionConsole;
+        if (console != null) {
+            process.supervise(console);
+        }
+    }
+
+    // --- Infrastructure outages (the fault suite): the embedded broker and database stopped and started again ---
+
+    /** Stops the launcher's own Kafka broker (gracefully, as an operator's restart would); its log stays on disk. */
+    public void stopKafka() {
+        requireEmbedded(config.kafkaBootstrapServers() == null, "Kafka broker");
+        if (broker != null) {
+            broker.stop();
+            broker = null;
+        }
+    }
+
+    /** Starts the launcher's broker again on the same port and log directory; waits until it answers. */
+    public void startKafka() throws Exception {
+        requireEmbedded(config.kafkaBootstrapServers() == null, "Kafka broker");
+        if (broker == null) {
+            broker = KafkaBroker.start(config.stateDir(), config.kafkaPort(), config.kafkaPort() + 1, config.home());
+            broker.provision(); // safe to repeat
+        }
+    }
+
+    /** Stops the launcher's own PostgreSQL (a fast shutdown: open connections are cut); its data stays on disk. */
+    public void stopDatabase() {
+        requireEmbedded(config.jdbcUrl() == null, "PostgreSQL");
+        if (database != null) {
+            database.stop();
+            database = null;
+        }
+    }
+
+    /** Starts the launcher's PostgreSQL again on the same port and data directory. */
+    public void startDatabase() throws Exception {
+        requireEmbedded(config.jdbcUrl() == null, "PostgreSQL");
+        if (database == null) {
+            database = Database.start(config.stateDir(), config.postgresPort());
+        }
+    }
+
+    private static void requireEmbedded(boolean embedded, String what) {
+        if (!embedded) {
+            throw new IllegalStateException("the platform was given its " + what + "; only its own can be stopped");
+        }
+    }
+
+    /** The operating system's id of a running service's current process, e.g. to kill it from outside. */
+    public long pid(Service service) {
+        ManagedProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service.module + " is not running");
+        }
+        return process.pid();
     }
 
     /**
@@ -306,7 +382,8 @@ public final class Platform implements AutoCloseable {
         ManagedProcess process = services.get(service);
         URI health = URI.create(url(service) + "/actuator/health");
         while (System.nanoTime() < deadline) {
-            if (process != null && !process.alive()) {
+            // A supervised process that died is being started again: wait for it.
+            if (process != null && !process.alive() && !process.supervised()) {
                 throw new IllegalStateException(service.module + " exited; " + logTail(service, 40));
             }
             try {
@@ -403,6 +480,8 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        // Ctrl-C reaches every child at once: none of them is to be restarted while the others are stopped.
+        services.values().forEach(ManagedProcess::noRestart);
         instances.values().parallelStream().forEach(p -> p.stop(20));
         List<Service> reverse = new ArrayList<>(services.keySet());
         java.util.Collections.reverse(reverse);
