@@ -7,7 +7,10 @@ import java.util.Map;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,6 +40,8 @@ public class ConsoleStreamController {
 
     private final ConsoleSampler sampler;
     private final ConsoleProperties properties;
+    /** Ends every open stream when the gateway shuts down: graceful shutdown would otherwise wait for them. */
+    private final Sinks.One<Boolean> closing = Sinks.one();
 
     public ConsoleStreamController(ConsoleSampler sampler, ConsoleProperties properties) {
         this.sampler = sampler;
@@ -66,10 +71,16 @@ public class ConsoleStreamController {
                 .concatMap(tick -> sampler.recent(authorization), 1)
                 .map(sample -> event("recent", sample));
 
-        return Flux.concat(Mono.just(event("hello", hello)),
+        Flux<ServerSentEvent<Object>> live = Flux.concat(Mono.just(event("hello", hello)),
                 Flux.merge(status, recent).take(left),
                 Mono.fromSupplier(() -> event("expired", Map.of("detail",
                         "The access token expired at " + expiresAt + ": the stream ended. Use a new token."))));
+        return live.takeUntilOther(closing.asMono());
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        closing.tryEmitValue(true);
     }
 
     private static ServerSentEvent<Object> event(String name, Object data) {
