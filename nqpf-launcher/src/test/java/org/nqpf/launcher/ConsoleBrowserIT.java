@@ -182,18 +182,17 @@ class ConsoleBrowserIT {
         assertThat(maxDrawnRate("observations")).isGreaterThan(0);
 
         // Consumer lag per topic and group, from each service's Operations API
-        List<WebElement> lag = Poll.until("consumer lag rows", Duration.ofSeconds(60), Duration.ofMillis(500),
-                () -> browser.findElements(By.cssSelector("#lag tr[data-group]")), l -> l.stream().anyMatch(
-                        r -> "assessment-service".equals(r.getAttribute("data-group"))
-                                && Topics.OBSERVATIONS.equals(r.getAttribute("data-topic"))));
-        assertThat(lag).allSatisfy(r -> assertThat(Long.parseLong(r.getAttribute("data-lag"))).isNotNegative());
+        List<Map<String, String>> lag = Poll.until("consumer lag rows", Duration.ofSeconds(60),
+                Duration.ofMillis(500), () -> rowData("#lag tr[data-group]"), l -> l.stream().anyMatch(
+                        r -> "assessment-service".equals(r.get("group")) && Topics.OBSERVATIONS.equals(r.get("topic"))));
+        assertThat(lag).allSatisfy(r -> assertThat(Long.parseLong(r.get("lag"))).isNotNegative());
 
         Poll.until("recent roadmaps listed", Duration.ofSeconds(180), Duration.ofMillis(1000),
                 () -> browser.findElements(By.cssSelector("#recent-roadmaps tr[data-entity]")).size(), n -> n > 0);
         assertThat(browser.findElements(By.cssSelector("#recent-assessments tr[data-entity]"))).isNotEmpty();
-        assertThat(browser.findElement(By.cssSelector("#recent-roadmaps a.api-link")).getAttribute("href"))
+        assertThat(js("return document.querySelector('#recent-roadmaps a.api-link').href"))
                 .contains("/api/v1/roadmaps/").contains("/report?format=html");
-        assertThat(browser.findElement(By.id("recompute-pending")).getText()).matches("\\d+.*");
+        assertThat(js("return document.getElementById('recompute-pending').innerText")).matches("(?s)\\d+.*");
         screenshot("console-operator.png");
     }
 
@@ -214,24 +213,32 @@ class ConsoleBrowserIT {
         feed.send(KafkaMessageFactory.createWriter(Topics.rawFeed(Platform.DEMO_FEED), null, null, LATE_ENTITY)
                 .writeBinary(submitted));
 
-        By letter = By.cssSelector("#dead-letters tr[data-key='" + LATE_ENTITY + "']");
-        WebElement row = Poll.until("the dead letter on the page", Duration.ofSeconds(90), Duration.ofMillis(500),
-                () -> browser.findElements(letter), l -> !l.isEmpty()).get(0);
-        assertThat(row.getText()).contains(Topics.rawFeed(Platform.DEMO_FEED)).contains(LATE_ENTITY);
-        assertThat(row.getText().toLowerCase(java.util.Locale.ROOT)).contains("entity");
-        assertThat(row.getAttribute("data-service")).isEqualTo("indicator");
-        assertThat(browser.findElement(By.cssSelector("#dead-letter-counts tr[data-service='indicator-service']"))
-                .getAttribute("data-new-count")).isNotIn("", "0");
+        String letter = "#dead-letters tr[data-key='" + LATE_ENTITY + "']";
+        Map<String, String> row = Poll.until("the dead letter on the page", Duration.ofSeconds(90),
+                Duration.ofMillis(500), () -> rowData(letter), l -> !l.isEmpty()).get(0);
+        assertThat(row.get("text")).contains(Topics.rawFeed(Platform.DEMO_FEED)).contains(LATE_ENTITY);
+        assertThat(row.get("text").toLowerCase(java.util.Locale.ROOT)).contains("entity");
+        assertThat(row.get("service")).isEqualTo("indicator");
+        assertThat(rowData("#dead-letter-counts tr[data-service='indicator-service']")).singleElement()
+                .satisfies(counts -> assertThat(counts.get("newCount")).isNotIn("", "0"));
         screenshot("console-dead-letter.png");
         assertThat(observations()).as("nothing stored before the replay").isEmpty();
 
         // The cause fixed through the API: the entity registered
         ApiClient.Response registered = steward.postJson("/api/v1/entities", Map.of("id", LATE_ENTITY, "kind",
-                "REGION", "code", LATE_ENTITY, "nameEn", "Late region", "nameZh", "迟到地区"));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+                "ENTERPRISE", "code", LATE_ENTITY, "nameEn", "Late enterprise", "nameZh", "迟到企业"));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
 
-        // The page's replay action, clicked as an operator would
-        browser.findElement(letter).findElement(By.cssSelector("button.replay")).click();
+        // The page's replay action, clicked as an operator would (the row is found again if redrawn meanwhile)
+        Poll.until("the replay button clicked", Duration.ofSeconds(20), Duration.ofMillis(200), () -> {
+            try {
+                browser.findElement(By.cssSelector(letter + " button.replay")).click();
+                return true;
+            }
+            catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        }, clicked -> clicked);
         String result = awaitText("#replay-result", t -> t.startsWith("Replayed") || t.contains("failed"));
         assertThat(result).startsWith("Replayed 1");
 
@@ -239,7 +246,7 @@ class ConsoleBrowserIT {
                 + "&indicator=RD_INTENSITY&period=2023", r -> r.body().size() == 1, Duration.ofSeconds(90));
         assertThat(stored.body().get(0).path("value").asDouble()).isEqualTo(2.71);
         Poll.until("the dead letter gone from the page's NEW list", Duration.ofSeconds(30), Duration.ofMillis(500),
-                () -> browser.findElements(letter), List::isEmpty);
+                () -> rowData(letter), List::isEmpty);
         Thread.sleep(3000); // time for a wrongly applied second delivery to show
         assertThat(steward.get("/api/v1/observations/history?entity=" + LATE_ENTITY
                 + "&indicator=RD_INTENSITY&period=2023").body()).as("stored once").hasSize(1);
@@ -256,6 +263,21 @@ class ConsoleBrowserIT {
         WebElement field = browser.findElement(By.id("token"));
         field.sendKeys(token);
         browser.findElement(By.cssSelector("#token-form button[type='submit']")).click();
+    }
+
+    /**
+     * The rows a selector matches, each as its data attributes plus its text, read in one script: the page redraws
+     * its tables as the stream changes them, so elements found earlier may be gone by the next call.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> rowData(String css) {
+        return (List<Map<String, String>>) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll(arguments[0])]"
+                        + ".map(r => Object.assign({text: r.innerText}, r.dataset));", css);
+    }
+
+    private static String js(String script) {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(script));
     }
 
     private static WebElement connection() {
