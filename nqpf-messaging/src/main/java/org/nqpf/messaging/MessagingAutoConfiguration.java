@@ -49,6 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({MessagingProperties.class, OutboxProperties.class})
 public class MessagingAutoConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MessagingAutoConfiguration.class);
+
     /** Header naming, in words, why a record was dead-lettered. */
     public static final String DLT_REASON_HEADER = "nqpf-dlt-reason";
 
@@ -86,6 +88,8 @@ public class MessagingAutoConfiguration {
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         recoverer.setHeadersFunction((record, ex) -> {
             String reason = reason(ex);
+            log.warn("dead-lettering {}-{}@{}: {} ({})", record.topic(), record.partition(), record.offset(), reason,
+                    ex.getClass().getSimpleName());
             RecordHeaders headers = new RecordHeaders();
             headers.add(DLT_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
             return headers;

@@ -76,7 +76,16 @@ public class OutageAwareErrorHandler extends DefaultErrorHandler {
     }
 
     private static Exception atFirstRecordOnOutage(Exception thrown, ConsumerRecords<?, ?> data) {
-        if (data.isEmpty() || failedRecordNamed(thrown) || !Outages.isOutage(thrown)) {
+        if (data.isEmpty() || failedRecordNamed(thrown)) {
+            return thrown;
+        }
+        if (!Outages.isOutage(thrown)) {
+            // retried whole, then dead-lettered whole: say why, by the classes an outage would be known by
+            StringBuilder chain = new StringBuilder();
+            for (Throwable t = thrown; t != null && chain.length() < 1_000; t = t.getCause()) {
+                chain.append(chain.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+            }
+            log.warn("batch of {} records failed for a reason that is no outage: {}", data.count(), chain);
             return thrown;
         }
         ConsumerRecord<?, ?> first = data.iterator().next();

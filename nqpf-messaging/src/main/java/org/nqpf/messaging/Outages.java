@@ -7,7 +7,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the infrastructure (the database or the broker is away, overloaded or restarting) from a
@@ -22,8 +24,8 @@ public final class Outages {
     public static boolean isOutage(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (t instanceof RejectedEventException) {
-                return false; // our own verdict on the record outranks whatever it wraps
+            if (t instanceof RejectedEventException || t instanceof DeserializationException) {
+                return false; // a verdict on the record outranks whatever it wraps
             }
             if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
                     || t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
@@ -32,6 +34,16 @@ public final class Outages {
                 return true;
             }
             if (t instanceof SQLException sql && unavailable(sql.getSQLState())) {
+                return true;
+            }
+            // A socket to the database or the broker broke: what the driver makes of it varies, the cause does not.
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+            // The rollback after a failure failed too (the connection is gone): the failure it hides is the one to
+            // judge, and Spring keeps it aside, off the cause chain.
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                    && tx.getApplicationException() != failure && isOutage(tx.getApplicationException())) {
                 return true;
             }
         }
