@@ -5,13 +5,16 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operator console: a static page (static/console/index.html) and the status JSON it polls.
+ * The operator console: a static page (static/console/index.html), the status JSON, and (in
+ * {@link ConsoleStreamController}) the live stream the page reads.
  */
 @RestController
 public class ConsoleController {
@@ -29,7 +32,9 @@ public class ConsoleController {
 
     /** {@code [{"service":"indicator-service","url":"http://localhost:8081","status":"UP"}, ...]} */
     @GetMapping("/console/api/status")
-    public Mono<List<ServiceStatus>> status() {
-        return probe.probeAll().collectList();
+    public Mono<List<ServiceStatus>> status(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        // The services show their outbox gauge to an OPERATOR only: asked as the caller, who is one here.
+        return probe.probeAll(authorization).collectList();
     }
 }

@@ -10,6 +10,7 @@ import reactor.netty.http.client.HttpClient;
 
 import org.nqpf.gateway.routing.Downstream;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
@@ -40,14 +41,23 @@ public class ServiceProbe {
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
-    /** All services, in configuration order, probed in parallel. */
+    /** All services, in configuration order, probed in parallel, without credentials (health only). */
     public Flux<ServiceStatus> probeAll() {
-        return Flux.fromIterable(downstream.all()).flatMapSequential(this::probe);
+        return probeAll(null);
     }
 
-    private Mono<ServiceStatus> probe(Downstream.Service service) {
+    /**
+     * All services, in configuration order, probed in parallel; the outbox gauge is actuator's, which each service
+     * shows only to an OPERATOR, so it is asked with the caller's {@code Authorization} header (null: not asked for
+     * with any, and the service will not tell).
+     */
+    public Flux<ServiceStatus> probeAll(String authorization) {
+        return Flux.fromIterable(downstream.all()).flatMapSequential(service -> probe(service, authorization));
+    }
+
+    private Mono<ServiceStatus> probe(Downstream.Service service, String authorization) {
         String base = service.url().toString().replaceAll("/+$", "");
-        return health(base).zipWith(outboxPending(base).map(java.util.Optional::of)
+        return health(base).zipWith(outboxPending(base, authorization).map(java.util.Optional::of)
                         .defaultIfEmpty(java.util.Optional.empty()))
                 .map(t -> new ServiceStatus(service.name(), base, t.getT1(), t.getT2().orElse(null)));
     }
@@ -66,10 +76,15 @@ public class ServiceProbe {
     }
 
     /** The service's {@code nqpf.outbox.pending} gauge; empty when it cannot be read. */
-    private Mono<Long> outboxPending(String base) {
+    private Mono<Long> outboxPending(String base, String authorization) {
         return client.get()
                 .uri(base + "/actuator/metrics/nqpf.outbox.pending")
                 .accept(MediaType.APPLICATION_JSON)
+                .headers(headers -> {
+                    if (authorization != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                })
                 .retrieve()
                 .bodyToMono(JSON_OBJECT)
                 .flatMap(body -> body.get("measurements") instanceof java.util.List<?> m && !m.isEmpty()
