@@ -168,7 +168,7 @@ class HostileInputIT {
                 "code", "indicators[0].code", "indicators[0].dimension", "indicators[0].side",
                 "indicators[0].direction"));
         templates.add(template("frameworks", "POST", "/api/v1/frameworks/NQPF-AI/versions", "demo-steward",
-                "{\"nameEn\": \"Next\", \"description\": \"d\"}", "nameEn"));
+                "{\"nameEn\": \"Next\", \"description\": \"d\"}")); // free text only: no injection target
         templates.add(template("assessments-what-if", "POST", "/api/v1/assessments/CN-11/what-if?period=1950",
                 "demo-analyst", "{\"values\": {\"RD_INTENSITY\": 2.5, \"AI_PENETRATION\": 30}}",
                 "values.RD_INTENSITY"));
@@ -179,7 +179,7 @@ class HostileInputIT {
         templates.add(new HostileRequests.Template("roadmap-method-profiles", "PUT",
                 "/api/v1/roadmaps/method-profiles/NQPF-AI", "demo-steward", methodProfile, codesOf(methodProfile)));
         templates.add(template("roadmap-actions", "POST", "/api/v1/actions/versions", "demo-steward",
-                "{\"description\": \"hostile draft\"}", "description"));
+                "{\"description\": \"hostile draft\"}"));
         requests = new HostileRequests(templates, 16L * 1024 * 1024);
         System.out.printf("hostile: platform up in %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
@@ -405,8 +405,11 @@ class HostileInputIT {
             }
         }
         Map<String, Integer> reasonCounts = new TreeMap<>();
-        reasons.values().forEach(r -> reasonCounts.merge(r.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27,}", "<id>")
-                .replaceAll("\\d+", "N"), 1, Integer::sum));
+        reasons.values().forEach(r -> {
+            String folded = r.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27,}", "<id>").replaceAll("\\d+", "N")
+                    .replaceAll("(.)\\1{20,}", "$1$1$1...");
+            reasonCounts.merge(folded.length() > 200 ? folded.substring(0, 200) + "..." : folded, 1, Integer::sum);
+        });
         String report = report(drainSeconds, lost, doubled, kafkaWrong, reasonCounts);
         System.out.println(report);
         Path file = Path.of("target", "hostile-input-report.md");

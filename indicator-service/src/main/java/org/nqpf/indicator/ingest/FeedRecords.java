@@ -79,8 +79,12 @@ final class FeedRecords {
                     + "': a feed's observation is application/json");
         }
         JsonNode data;
+        byte[] bytes = event.getData().toBytes();
+        if (!StrictJson.isUtf8(bytes)) {
+            throw new RejectedEventException("event " + event.getId() + " data is not valid UTF-8");
+        }
         try {
-            data = STRICT.readTree(event.getData().toBytes());
+            data = STRICT.readTree(bytes);
         }
         catch (JacksonException e) {
             throw new RejectedEventException("event " + event.getId() + " data is not valid JSON: "

@@ -22,6 +22,15 @@ final class Cells {
 
     static ObservationRow row(int n, String entity, String indicator, String period, String value, String unit,
             String source, String action, String revisedAt) {
+        // before trimming, which would quietly drop a NUL at either end
+        String[][] cells = {{"entity", entity}, {"indicator", indicator}, {"period", period}, {"value", value},
+                {"unit", unit}, {"source", source}, {"action", action}, {"revisedAt", revisedAt}};
+        for (String[] cell : cells) {
+            String why = org.nqpf.web.StrictJson.unstorable(cell[1]);
+            if (why != null) {
+                return ObservationRow.unreadable(n, cell[0], why);
+            }
+        }
         ObservationRow.Action parsedAction;
         try {
             parsedAction = ObservationRow.Action.parse(action);
