@@ -37,6 +37,11 @@ final class FeedRecords {
     }
 
     private static void checkIdentity(String attribute, String value, int max) {
+        // The SDK takes an empty one; the spec does not, and every empty id would be the same event
+        if (value == null || value.isBlank()) {
+            throw new RejectedEventException("CloudEvent " + attribute + " is empty: CloudEvents requires a non-empty "
+                    + attribute);
+        }
         String why = StrictJson.unstorable(value);
         if (why != null) {
             throw new RejectedEventException("CloudEvent " + attribute + " " + why);

@@ -11,6 +11,9 @@ final class Cells {
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
+    private static final java.util.regex.Pattern NON_FINITE =
+            java.util.regex.Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
+
     private Cells() {
     }
 
@@ -43,7 +46,8 @@ final class Cells {
             // Decimal notation only: Java would also read 0x1p3, 1d, NaN and Infinity, which no statistics office
             // means
             if (!DECIMAL.matcher(value.trim()).matches()) {
-                return ObservationRow.unreadable(n, "value", "not a decimal number: '" + shown(value) + "'");
+                return ObservationRow.unreadable(n, "value", (NON_FINITE.matcher(value.trim()).matches()
+                        ? "not a finite number: '" : "not a decimal number: '") + shown(value) + "'");
             }
             number = Double.valueOf(value.trim());
         }
