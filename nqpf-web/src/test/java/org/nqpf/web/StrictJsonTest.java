@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class StrictJsonTest {
 
-    record Body(String code, Double value, int count, List<String> members, Map<String, Double> values) {
+    record Body(String code, Double value, Integer count, List<String> members, Map<String, Double> values) {
     }
 
     private final JsonMapper strict = StrictJson.forRequests(JsonMapper.builder().build());
