@@ -58,7 +58,7 @@ class HostileInputIT {
     static final boolean COLLECT = Boolean.getBoolean("hostile.collect");
     static final int HTTP_TRIES = 250;
     static final int HTTP_BATCH = 28;
-    static final int HTTP_THREADS = 6;
+    static final int HTTP_THREADS = 8;
     static final int KAFKA_TRIES = 120;
     static final int KAFKA_BATCH = 25;
     /** Entities of no cohort take the good values: storing them recomputes no assessment, so the run stays short. */
@@ -168,7 +168,7 @@ class HostileInputIT {
                 "code", "indicators[0].code", "indicators[0].dimension", "indicators[0].side",
                 "indicators[0].direction"));
         templates.add(template("frameworks", "POST", "/api/v1/frameworks/NQPF-AI/versions", "demo-steward",
-                "{\"nameEn\": \"Next\", \"description\": \"d\"}", "nameEn"));
+                "{\"nameEn\": \"Next\", \"description\": \"d\"}")); // free text only: no injection target
         templates.add(template("assessments-what-if", "POST", "/api/v1/assessments/CN-11/what-if?period=1950",
                 "demo-analyst", "{\"values\": {\"RD_INTENSITY\": 2.5, \"AI_PENETRATION\": 30}}",
                 "values.RD_INTENSITY"));
@@ -179,7 +179,7 @@ class HostileInputIT {
         templates.add(new HostileRequests.Template("roadmap-method-profiles", "PUT",
                 "/api/v1/roadmaps/method-profiles/NQPF-AI", "demo-steward", methodProfile, codesOf(methodProfile)));
         templates.add(template("roadmap-actions", "POST", "/api/v1/actions/versions", "demo-steward",
-                "{\"description\": \"hostile draft\"}", "description"));
+                "{\"description\": \"hostile draft\"}"));
         requests = new HostileRequests(templates, 16L * 1024 * 1024);
         System.out.printf("hostile: platform up in %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
@@ -213,7 +213,7 @@ class HostileInputIT {
     }
 
     /**
-     * Each try sends a batch of hostile requests at once, with a good batch of observations for every third, over
+     * Each try sends a batch of hostile requests at once, with a good batch of observations for every fifth, over
      * {@link #HTTP_THREADS} connections: the platform is judged under concurrent load, and the run stays short.
      */
     @Property(tries = HTTP_TRIES, shrinking = ShrinkingMode.OFF)
@@ -222,7 +222,7 @@ class HostileInputIT {
         List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
         for (HostileRequests.Request hostile : batch) {
             answers.add(pool.submit(() -> judge(hostile)));
-            if (httpTries.incrementAndGet() % 3 == 0) {
+            if (httpTries.incrementAndGet() % 5 == 0) {
                 answers.add(pool.submit(() -> {
                     sendGoodRequest();
                     return null;
@@ -370,12 +370,13 @@ class HostileInputIT {
         }
         String dlt = Topics.deadLetter(rawTopic);
         Map<String, String> reasons = new ConcurrentHashMap<>();
-        // Goods first: once all are stored, every record before them has been judged (dead letters are sent first)
-        Map<String, double[]> stored = awaitStored(Duration.ofSeconds(240));
+        // Goods first: once all are stored, every record before them has been judged (dead letters are sent first).
+        // Waits as long as the consumer makes progress: how fast it drains depends on the machine, not on the test.
+        Map<String, double[]> stored = awaitStored(Duration.ofSeconds(90));
         if (!byKey.isEmpty()) {
             List<ConsumerRecord<String, byte[]>> dead = admin.read(dlt, r -> byKey.containsKey(r.key()),
                     found -> found.stream().map(ConsumerRecord::key).distinct().count() >= byKey.size(),
-                    Duration.ofSeconds(120));
+                    Duration.ofSeconds(180));
             for (ConsumerRecord<String, byte[]> r : dead) {
                 String reason = KafkaProbe.header(r, DLT_REASON);
                 reasons.put(r.key(), reason == null ? "" : reason);
@@ -405,8 +406,11 @@ class HostileInputIT {
             }
         }
         Map<String, Integer> reasonCounts = new TreeMap<>();
-        reasons.values().forEach(r -> reasonCounts.merge(r.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27,}", "<id>")
-                .replaceAll("\\d+", "N"), 1, Integer::sum));
+        reasons.values().forEach(r -> {
+            String folded = r.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27,}", "<id>").replaceAll("\\d+", "N")
+                    .replaceAll("(.)\\1{20,}", "$1$1$1...");
+            reasonCounts.merge(folded.length() > 200 ? folded.substring(0, 200) + "..." : folded, 1, Integer::sum);
+        });
         String report = report(drainSeconds, lost, doubled, kafkaWrong, reasonCounts);
         System.out.println(report);
         Path file = Path.of("target", "hostile-input-report.md");
@@ -424,10 +428,11 @@ class HostileInputIT {
     }
 
     /** (entity|indicator|period) -> {value, revisions} of every value this suite may have written. */
-    private static Map<String, double[]> awaitStored(Duration timeout) throws Exception {
+    private static Map<String, double[]> awaitStored(Duration quiet) throws Exception {
         Set<String> expected = new HashSet<>();
         goods.forEach(g -> expected.add(g.key()));
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastProgress = System.nanoTime();
+        int found = -1;
         Map<String, double[]> stored;
         do {
             stored = stored();
@@ -435,8 +440,12 @@ class HostileInputIT {
                 Thread.sleep(2000); // time for a wrongly applied duplicate to show
                 return stored();
             }
+            if (stored.size() > found) {
+                found = stored.size();
+                lastProgress = System.nanoTime();
+            }
             Thread.sleep(1000);
-        } while (System.nanoTime() < deadline);
+        } while (System.nanoTime() - lastProgress < quiet.toNanos());
         return stored;
     }
 

@@ -94,7 +94,10 @@ final class HostileRequests {
     // --- bodies of the write endpoints, one thing broken
 
     Request bodyMutation(Random r, String cls) {
-        Template t = templates.get(r.nextInt(templates.size()));
+        Template t;
+        do {
+            t = templates.get(r.nextInt(templates.size()));
+        } while (cls.equals("INJECTION") && t.codes().isEmpty());
         ObjectNode body = (ObjectNode) t.body().deepCopy();
         List<String> paths = new ArrayList<>();
         leaves(body, "", paths, false);
@@ -153,7 +156,9 @@ final class HostileRequests {
                     NUMBER_TOKENS.get(r.nextInt(NUMBER_TOKENS.size())));
             case "UNKNOWN_FIELD" -> {
                 List<String> objects = new ArrayList<>();
-                objects.add("");
+                if (!t.family().equals("observations-json")) {
+                    objects.add(""); // a batch's other top-level members are its envelope, documented as skipped
+                }
                 containers(body, "", objects);
                 ObjectNode target = (ObjectNode) at(body, objects.get(r.nextInt(objects.size())));
                 target.put("unknown" + r.nextInt(1000), r.nextBoolean() ? "x" : "1");
@@ -184,12 +189,13 @@ final class HostileRequests {
         String[] cells = {"CN-11", "RD_INTENSITY", "2024", "1.5", "%", "hostile"};
         int field = r.nextInt(cells.length);
         String[] bad = {"\u0000", "x\u0000y", "0x1F", "0x1p3", "1e400", "NaN", "Infinity", "1_0", "1,5", "١",
-                "\"unclosed", "A".repeat(70_000), INJECTIONS.get(r.nextInt(INJECTIONS.size())), "\ud800",
+                "\"unclosed", "A".repeat(70_000), INJECTIONS.get(r.nextInt(INJECTIONS.size())),
                 "", "2024-01", "1d"};
+        // (a lone surrogate has no UTF-8 form: Java would write '?'; its CESU-8 bytes are sent below as invalid UTF-8)
         String broken = bad[r.nextInt(bad.length)];
         if (field == 4 || field == 5) {
             // unit and source take free text: break them with what no text may hold
-            broken = new String[]{"\u0000", "a\u0000b", "A".repeat(300), "\udc00"}[r.nextInt(4)];
+            broken = new String[]{"\u0000", "a\u0000b", "A".repeat(300)}[r.nextInt(3)];
         }
         cells[field] = broken;
         boolean sdmx = r.nextBoolean();
@@ -206,15 +212,19 @@ final class HostileRequests {
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String cls = classOfCell(broken);
-        if (r.nextInt(6) == 0) {
-            // invalid UTF-8 in a cell
-            bytes = (sdmx ? text : text).replace("CN-11", "CN-\u0001").getBytes(StandardCharsets.UTF_8);
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == 1) {
-                    bytes[i] = (byte) 0xFF;
-                }
-            }
-            cls = "INVALID_UTF8";
+        if (r.nextInt(5) == 0 && text.contains("CN-11")) {
+            // invalid UTF-8 in a cell: a byte no UTF-8 has, an overlong '/', or a lone surrogate's CESU-8 form
+            byte[][] invalid = {{(byte) 0xFF}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}};
+            int which = r.nextInt(invalid.length);
+            String marked = text.replaceFirst("CN-11", "CN-\u0001");
+            int at = marked.indexOf('\u0001');
+            byte[] before = marked.substring(0, at).getBytes(StandardCharsets.UTF_8);
+            byte[] after = marked.substring(at + 1).getBytes(StandardCharsets.UTF_8);
+            bytes = new byte[before.length + invalid[which].length + after.length];
+            System.arraycopy(before, 0, bytes, 0, before.length);
+            System.arraycopy(invalid[which], 0, bytes, before.length, invalid[which].length);
+            System.arraycopy(after, 0, bytes, before.length + invalid[which].length, after.length);
+            cls = which == 2 ? "LONE_SURROGATE" : "INVALID_UTF8";
         }
         return new Request(cls, sdmx ? "observations-sdmx" : "observations-csv", "POST", "/api/v1/observations",
                 type, bytes, Map.of(), false, "demo-steward");
@@ -268,8 +278,8 @@ final class HostileRequests {
                 {"/api/v1/observations?entity=CN-11&period=2023&asOf=%s", "demo-steward"},
                 {"/api/v1/observations/history?entity=CN-11&indicator=RD_INTENSITY&period=%s", "demo-steward"},
                 {"/api/v1/entities?cohort=%s", "demo-steward"},
-                {"/api/v1/entities?limit=%s", "demo-steward"},
-                {"/api/v1/entities?offset=%s", "demo-steward"},
+                {"/api/v1/entities?size=%s", "demo-steward"},
+                {"/api/v1/entities?page=%s", "demo-steward"},
                 {"/api/v1/entities/%s", "demo-steward"},
                 {"/api/v1/entities/%s/children", "demo-steward"},
                 {"/api/v1/cohorts/%s", "demo-steward"},
@@ -300,11 +310,23 @@ final class HostileRequests {
                 {"/api/v1/imports/00000000-0000-0000-0000-000000000000/rejections?offset=%s", "demo-steward"},
         };
         String[] read = reads[r.nextInt(reads.length)];
+        // A filter of a list that matches nothing is rightly an empty list: filters get only what must be refused
+        boolean filter = read[0].contains("=%s") && !read[0].contains("runs=%s") && !read[0].contains("from=%s")
+                && !read[0].contains("format=%s") && !read[0].contains("lang=%s")
+                && !read[0].contains("asOf=%s") && !read[0].contains("size=%s") && !read[0].contains("page=%s")
+                && !read[0].contains("limit=%s") && !read[0].contains("offset=%s")
+                // a framework's profiles answer their defaults for any framework code
+                || read[0].startsWith("/api/v1/profiles/") || read[0].startsWith("/api/v1/roadmaps/method-profiles/");
         boolean numeric = read[0].contains("limit=%s") || read[0].contains("offset=%s") || read[0].contains("runs=%s")
+                || read[0].contains("size=%s") || read[0].contains("page=%s")
                 || read[0].contains("versions/%s") || read[0].contains("from=%s") || read[0].contains("asOf=%s");
         String cls;
         String value;
-        switch (r.nextInt(numeric ? 7 : 5)) {
+        int pick = r.nextInt(numeric ? 7 : 5);
+        if (filter && (pick == 2 || pick == 3)) {
+            pick = r.nextBoolean() ? 0 : 1;
+        }
+        switch (pick) {
             case 0 -> {
                 cls = "NUL";
                 value = "CN%00" + r.nextInt(10);

@@ -36,6 +36,11 @@ public class ProblemsAutoConfiguration {
                 public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry r) {
                     r.addInterceptor(new org.nqpf.web.servlet.UnstorableTextInterceptor());
                 }
+
+                @Override
+                public void addFormatters(org.springframework.format.FormatterRegistry registry) {
+                    org.nqpf.web.servlet.DecimalParameters.register(registry);
+                }
             };
         }
 
@@ -47,8 +52,7 @@ public class ProblemsAutoConfiguration {
         @ConditionalOnClass(name = "org.springframework.http.converter.json.JacksonJsonHttpMessageConverter")
         org.springframework.http.converter.json.JacksonJsonHttpMessageConverter nqpfStrictJsonConverter(
                 tools.jackson.databind.json.JsonMapper jsonMapper) {
-            return new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(
-                    StrictJson.forRequests(jsonMapper));
+            return new org.nqpf.web.servlet.StrictJsonHttpMessageConverter(StrictJson.forRequests(jsonMapper));
         }
     }
 

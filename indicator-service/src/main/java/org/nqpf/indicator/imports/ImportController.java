@@ -91,7 +91,10 @@ class ImportController {
     /** The most recent jobs, newest first. */
     @GetMapping(PATH)
     List<ImportJob> recent(@RequestParam(defaultValue = "20") int limit) {
-        return imports.recent(Math.min(Math.max(limit, 1), 200), Caller.current());
+        if (limit < 1 || limit > 200) {
+            throw InvalidInputException.badRequest(List.of(FieldError.rejected("limit", "must be 1 to 200", limit)));
+        }
+        return imports.recent(limit, Caller.current());
     }
 
     private static MediaType contentType(HttpServletRequest request) {

@@ -37,6 +37,11 @@ final class FeedRecords {
     }
 
     private static void checkIdentity(String attribute, String value, int max) {
+        // The SDK takes an empty one; the spec does not, and every empty id would be the same event
+        if (value == null || value.isBlank()) {
+            throw new RejectedEventException("CloudEvent " + attribute + " is empty: CloudEvents requires a non-empty "
+                    + attribute);
+        }
         String why = StrictJson.unstorable(value);
         if (why != null) {
             throw new RejectedEventException("CloudEvent " + attribute + " " + why);
@@ -79,8 +84,12 @@ final class FeedRecords {
                     + "': a feed's observation is application/json");
         }
         JsonNode data;
+        byte[] bytes = event.getData().toBytes();
+        if (!StrictJson.isUtf8(bytes)) {
+            throw new RejectedEventException("event " + event.getId() + " data is not valid UTF-8");
+        }
         try {
-            data = STRICT.readTree(event.getData().toBytes());
+            data = STRICT.readTree(bytes);
         }
         catch (JacksonException e) {
             throw new RejectedEventException("event " + event.getId() + " data is not valid JSON: "

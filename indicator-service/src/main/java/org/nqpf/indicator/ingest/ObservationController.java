@@ -53,6 +53,11 @@ class ObservationController {
     ResponseEntity<?> post(InputStream body, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
         Submitter submitter = Submitter.of(Caller.current());
+        // as for import jobs: a key is stored in a unique index, which takes no unbounded text
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200
+                || org.nqpf.web.StrictJson.unstorable(idempotencyKey) != null)) {
+            throw org.nqpf.web.InvalidInputException.badRequest("Idempotency-Key", "give 1 to 200 characters");
+        }
         // Read no further than the limit: a batch beyond it is refused, not buffered.
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBatchSize.toBytes() + 1));
         if (bytes.length > maxBatchSize.toBytes()) {
@@ -60,6 +65,12 @@ class ObservationController {
             throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, null, "Batch too large", "a batch takes at most "
                     + (DataSize.ofMegabytes(mb).equals(maxBatchSize) ? mb + "MB" : maxBatchSize.toBytes() + " bytes")
                     + ": send larger files to /api/v1/imports, which streams them");
+        }
+        // Checked here rather than left to the parsers, which read overlong forms (C0 AF as '/') as text
+        if ((type.getCharset() == null || type.getCharset().equals(java.nio.charset.StandardCharsets.UTF_8))
+                && !org.nqpf.web.StrictJson.isUtf8(bytes)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body",
+                    "the body is not valid UTF-8");
         }
         BatchIntake.Answer answer = intake.receive(bytes, type, idempotencyKey, submitter);
         return ResponseEntity.status(answer.status())

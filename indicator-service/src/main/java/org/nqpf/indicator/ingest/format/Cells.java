@@ -11,6 +11,9 @@ final class Cells {
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
+    private static final java.util.regex.Pattern NON_FINITE =
+            java.util.regex.Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
+
     private Cells() {
     }
 
@@ -22,6 +25,15 @@ final class Cells {
 
     static ObservationRow row(int n, String entity, String indicator, String period, String value, String unit,
             String source, String action, String revisedAt) {
+        // before trimming, which would quietly drop a NUL at either end
+        String[][] cells = {{"entity", entity}, {"indicator", indicator}, {"period", period}, {"value", value},
+                {"unit", unit}, {"source", source}, {"action", action}, {"revisedAt", revisedAt}};
+        for (String[] cell : cells) {
+            String why = org.nqpf.web.StrictJson.unstorable(cell[1]);
+            if (why != null) {
+                return ObservationRow.unreadable(n, cell[0], why);
+            }
+        }
         ObservationRow.Action parsedAction;
         try {
             parsedAction = ObservationRow.Action.parse(action);
@@ -34,7 +46,8 @@ final class Cells {
             // Decimal notation only: Java would also read 0x1p3, 1d, NaN and Infinity, which no statistics office
             // means
             if (!DECIMAL.matcher(value.trim()).matches()) {
-                return ObservationRow.unreadable(n, "value", "not a decimal number: '" + shown(value) + "'");
+                return ObservationRow.unreadable(n, "value", (NON_FINITE.matcher(value.trim()).matches()
+                        ? "not a finite number: '" : "not a decimal number: '") + shown(value) + "'");
             }
             number = Double.valueOf(value.trim());
         }

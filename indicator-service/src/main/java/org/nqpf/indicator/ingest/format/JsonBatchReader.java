@@ -71,6 +71,9 @@ final class JsonBatchReader implements RowReader {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.END_ARRAY || token == null) {
                 ended = true;
+                if (token == JsonToken.END_ARRAY) {
+                    restOfBatch();
+                }
                 return null;
             }
             n++;
@@ -92,6 +95,20 @@ final class JsonBatchReader implements RowReader {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
             throw new UnreadableInputException("malformed JSON" + where + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the top-level members after the array: skipped, unless one is a second {@code observations}, which makes
+     * the batch ambiguous (a streaming reader has already taken the first).
+     */
+    private void restOfBatch() {
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            if ("observations".equals(parser.currentName())) {
+                throw new UnreadableInputException("observations: given twice in one batch");
+            }
+            parser.nextToken();
+            parser.skipChildren();
         }
     }
 
