@@ -30,7 +30,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -41,13 +40,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Kafka and outbox conventions shared by every service, so each one produces and consumes the same way:
- * idempotent producer with {@code acks=all}, {@link ErrorHandlingDeserializer}, a {@link DefaultErrorHandler}
- * that dead-letters to {@code <topic>.DLT} with the reason in headers, the outbox relay, and the inbox.
+ * idempotent producer with {@code acks=all}, {@link ErrorHandlingDeserializer}, an error handler
+ * ({@link OutageAwareErrorHandler}) that waits out outages and dead-letters bad records to {@code <topic>.DLT} with the
+ * reason in headers, the outbox relay, and the inbox.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableScheduling
 @EnableConfigurationProperties({MessagingProperties.class, OutboxProperties.class})
 public class MessagingAutoConfiguration {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MessagingAutoConfiguration.class);
 
     /** Header naming, in words, why a record was dead-lettered. */
     public static final String DLT_REASON_HEADER = "nqpf-dlt-reason";
@@ -86,14 +88,17 @@ public class MessagingAutoConfiguration {
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         recoverer.setHeadersFunction((record, ex) -> {
             String reason = reason(ex);
+            log.warn("dead-lettering {}-{}@{}: {} ({})", record.topic(), record.partition(), record.offset(), reason,
+                    ex.getClass().getSimpleName());
             RecordHeaders headers = new RecordHeaders();
             headers.add(DLT_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
             return headers;
         });
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(properties.retryInterval().toMillis(), properties.retries()));
-        handler.addNotRetryableExceptions(RejectedEventException.class);
-        return handler;
+        // A bad record goes to its dead-letter topic (at once, or after a few retries of what may pass); a database or
+        // broker outage is waited out, however long it lasts.
+        return new OutageAwareErrorHandler(recoverer,
+                new FixedBackOff(properties.retryInterval().toMillis(), properties.retries()),
+                properties.outageInitialInterval(), properties.outageMaxInterval());
     }
 
     /** Our own rejection says best what is wrong; otherwise the deepest cause does. */

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outboxBatch        rows the outbox relay sends per round trip
  * @param retryInterval      wait between retries of a record that failed for a reason that may pass
  * @param retries            retries before such a record goes to the dead-letter topic
+ * @param outageInitialInterval first wait of a consumer whose database or broker is unavailable; doubled each time
+ * @param outageMaxInterval  longest wait between two tries during an outage (tries go on until it is over)
  * @param inboxRetention     how long a consumed event's id is remembered against redelivery
  * @param inboxPurgeInterval how often ids older than the retention are deleted
  * @param migrations         where the outbox and inbox migrations are, applied with their own Flyway history
@@ -19,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("nqpf.messaging")
 public record MessagingProperties(String source, @DefaultValue("3") int partitions,
         @DefaultValue("2000") int outboxBatch, @DefaultValue("500ms") Duration retryInterval,
-        @DefaultValue("3") int retries, @DefaultValue("30d") Duration inboxRetention,
+        @DefaultValue("3") int retries, @DefaultValue("1s") Duration outageInitialInterval,
+        @DefaultValue("30s") Duration outageMaxInterval, @DefaultValue("30d") Duration inboxRetention,
         @DefaultValue("1h") Duration inboxPurgeInterval,
         @DefaultValue("classpath:db/messaging") List<String> migrations) {
 }

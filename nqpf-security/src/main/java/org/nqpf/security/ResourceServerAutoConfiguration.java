@@ -15,7 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The one filter chain of a servlet service (docs/SECURITY.md): stateless, JWTs validated against the issuer
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, audiences), roles from the {@code roles} claim; health
- * and the OpenAPI documents public, the rest of actuator for OPERATOR, then the service's {@link ServiceAuthorization},
+ * and the OpenAPI documents public, the rest of actuator and the Operations API for OPERATOR, then the service's
+ * {@link ServiceAuthorization},
  * then every other request needs a caller. Refusals are problem+json.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
@@ -51,7 +52,9 @@ public class ResourceServerAutoConfiguration {
         http.authorizeHttpRequests(rules -> {
             rules.requestMatchers(EndpointRequest.to("health")).permitAll()
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
-                    .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.OPERATOR.name());
+                    .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.OPERATOR.name())
+                    // nqpf-messaging's Operations API (dead letters, their replay, parked outbox rows) in every service
+                    .requestMatchers("/api/v1/operations", "/api/v1/operations/**").hasRole(Role.OPERATOR.name());
             services.forEach(service -> service.rules(rules));
             rules.anyRequest().authenticated();
         });

@@ -37,6 +37,7 @@ public final class TestInfrastructure {
     }
 
     private static Postgres postgres;
+    private static TcpProxy postgresProxy;
     private static Kafka kafka;
     private static PostgreSQLContainer postgresContainer;
     private static KafkaContainer kafkaContainer;
@@ -99,6 +100,31 @@ public final class TestInfrastructure {
             log.info("tests use Kafka from {}: {}", kafka.source(), kafka.bootstrapServers());
         }
         return kafka;
+    }
+
+    /**
+     * A {@link TcpProxy} in front of the JVM's PostgreSQL, started on first use: a service test whose datasource goes
+     * through it ({@code nqpf.test.database-proxy=true} in its test profile, see {@link #viaProxy}) can cut the
+     * service off its database and let it back, while the test itself still reaches the database directly.
+     */
+    public static synchronized TcpProxy postgresProxy() {
+        if (postgresProxy == null) {
+            java.net.URI target = java.net.URI.create(postgres().jdbcUrl().substring("jdbc:".length()));
+            postgresProxy = TcpProxy.start(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort());
+            Runtime.getRuntime().addShutdownHook(new Thread(postgresProxy::close, "postgres-proxy-close"));
+        }
+        return postgresProxy;
+    }
+
+    /** The JVM's database through {@link #postgresProxy()}. */
+    public static Postgres viaProxy() {
+        Postgres pg = postgres();
+        TcpProxy proxy = postgresProxy();
+        java.net.URI target = java.net.URI.create(pg.jdbcUrl().substring("jdbc:".length()));
+        String authority = target.getHost() + (target.getPort() < 0 ? "" : ":" + target.getPort());
+        String url = pg.jdbcUrl().replaceFirst(java.util.regex.Pattern.quote("//" + authority),
+                java.util.regex.Matcher.quoteReplacement("//" + proxy.host() + ":" + proxy.port()));
+        return new Postgres(pg.source(), url, pg.username(), pg.password());
     }
 
     /** The started container, for {@code @ServiceConnection}; only when Docker runs. */

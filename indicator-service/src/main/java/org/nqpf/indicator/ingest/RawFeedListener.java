@@ -120,11 +120,11 @@ class RawFeedListener {
         if (rejected != null) {
             Submitted bad = rejected.submitted();
             store(decoded.stream().filter(s -> s.index() < bad.index()).toList());
-            throw new BatchListenerFailedException("event " + bad.eventId() + " rejected: " + rejected.reason().field()
-                    + ": " + rejected.reason().detail(),
-                    new RejectedEventException("event " + bad.eventId() + " rejected: " + rejected.reason().field()
-                            + ": " + rejected.reason().detail()),
-                    bad.index());
+            // The reason names what is wrong, not which event (the dead letter keeps its id): records refused for
+            // one cause share one reason, and an operator replays them together once it is fixed.
+            String reason = "rejected: " + rejected.reason().field() + ": " + rejected.reason().detail();
+            throw new BatchListenerFailedException("event " + bad.eventId() + " " + reason,
+                    new RejectedEventException(reason), bad.index());
         }
     }
 

@@ -1,0 +1,105 @@
+package org.nqpf.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.nqpf.contracts.EventTypes;
+import org.nqpf.messaging.operations.DeadLetterRecords;
+import org.nqpf.testsupport.KafkaProbe;
+import org.nqpf.testsupport.NqpfInfrastructure;
+import org.nqpf.testsupport.Poll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An outbox row that can never be sent does not hold up the rows behind it: on the real broker, a row larger than the
+ * producer may send and a row that is no event are set aside with their reason, and the rest go out in order.
+ */
+@SpringBootTest(classes = OutboxParkingIT.App.class, properties = {
+        "spring.application.name=outbox-parking-it",
+        "spring.flyway.schemas=parking", "spring.flyway.default-schema=parking",
+        "spring.datasource.hikari.schema=parking",
+        "spring.flyway.locations=classpath:db/it-service",
+        "spring.kafka.listener.auto-startup=false",
+        "nqpf.outbox.poll-interval=100ms"})
+@NqpfInfrastructure
+class OutboxParkingIT {
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+    }
+
+    final KafkaProbe kafka = KafkaProbe.shared();
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    Events events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DeadLetterRecords records;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void should_PublishTheRowsBehindInOrder_And_ParkTheRowsThatCanNeverBeSentWithTheirReason() {
+        String topic = "it.parking." + UUID.randomUUID();
+        CloudEvent first = event("first", 1);
+        CloudEvent tooLarge = event("too-large", 1_500_000); // over the producer's max.request.size (1 MB)
+        CloudEvent third = event("third", 1);
+        CloudEvent fourth = event("fourth", 1);
+        tx.executeWithoutResult(s -> outbox.appendAll(List.of(new Outbox.Entry(topic, "k", first),
+                new Outbox.Entry(topic, "k", tooLarge))));
+        // A row that is no event at all: its source is no URI.
+        tx.executeWithoutResult(s -> jdbc.update("""
+                INSERT INTO outbox_event (topic, record_key, event_id, event_type, source, payload)
+                VALUES (?, 'k', 'unreadable', ?, 'http://[not a uri', '\\x7b7d')""", topic,
+                EventTypes.OBSERVATION_RECORDED));
+        tx.executeWithoutResult(s -> outbox.appendAll(List.of(new Outbox.Entry(topic, "k", third),
+                new Outbox.Entry(topic, "k", fourth))));
+
+        List<ConsumerRecord<String, byte[]>> published = kafka.read(topic, r -> true, 3, Duration.ofSeconds(30));
+        assertThat(published).extracting(r -> KafkaProbe.header(r, "ce_id"))
+                .as("the rows behind the bad ones, in their order").containsExactly("first", "third", "fourth");
+        assertThat(kafka.read(topic, r -> true, 4, Duration.ofSeconds(3))).as("nothing else").hasSize(3);
+
+        List<DeadLetterRecords.ParkedRow> parked = Poll.until("both bad rows parked", Duration.ofSeconds(10),
+                Duration.ofMillis(100), () -> records.parked(100).stream()
+                        .filter(p -> p.topic().equals(topic)).toList(), rows -> rows.size() == 2);
+        assertThat(parked).extracting(DeadLetterRecords.ParkedRow::eventId)
+                .containsExactlyInAnyOrder("too-large", "unreadable");
+        assertThat(parked).filteredOn(p -> p.eventId().equals("too-large")).singleElement()
+                .satisfies(p -> assertThat(p.reason()).startsWith("RecordTooLargeException"));
+        assertThat(parked).filteredOn(p -> p.eventId().equals("unreadable")).singleElement()
+                .satisfies(p -> assertThat(p.reason()).startsWith("not an event"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE topic = ?", Long.class, topic))
+                .as("nothing of the topic left in the outbox").isZero();
+        assertThat(jdbc.queryForObject("SELECT octet_length(payload) FROM outbox_parked WHERE event_id = 'too-large'",
+                Integer.class)).as("the parked row kept as it was").isGreaterThan(1_500_000);
+        assertThat(meters.get("nqpf.outbox.parked").gauge().value()).isGreaterThanOrEqualTo(2);
+    }
+
+    private CloudEvent event(String id, int size) {
+        return events.create(id, EventTypes.OBSERVATION_RECORDED, "k", Map.of("blob", "x".repeat(size)));
+    }
+}
