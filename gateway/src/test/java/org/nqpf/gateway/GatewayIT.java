@@ -392,6 +392,41 @@ class GatewayIT {
     }
 
     @Test
+    void should_RouteEachServicesOperationsApiToIt_ForOperatorsOnly() {
+        client.get().uri("/api/v1/operations/indicator/status").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("indicator-service")
+                .jsonPath("$.path").isEqualTo("/api/v1/operations/status");
+        client.post().uri("/api/v1/operations/roadmap/dead-letters/replay").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"ids\": [1]}").exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.service").isEqualTo("roadmap-service");
+        assertThat(roadmap.received).anyMatch(r -> r.method().equals("POST")
+                && r.uri().equals("/api/v1/operations/dead-letters/replay"));
+        client.get().uri("/api/v1/operations/roadmap/dead-letters?status=NEW").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.path").isEqualTo("/api/v1/operations/dead-letters");
+        assertThat(roadmap.received).anyMatch(r -> r.uri().equals("/api/v1/operations/dead-letters?status=NEW"));
+        client.get().uri("/api/v1/operations/assessment/status").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("assessment-service"));
+
+        anonymous.get().uri("/api/v1/operations/indicator/status").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        for (String role : new String[] {"STEWARD", "ANALYST", "PORTAL", "FEED"}) {
+            as("not-an-operator", role).post().uri("/api/v1/operations/indicator/dead-letters/replay")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"ids\": [1]}").exchange()
+                    .expectStatus().isForbidden()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(indicator.received).noneMatch(r -> r.uri().startsWith("/api/v1/operations/dead-letters"));
+    }
+
+    @Test
     void should_RefuseConsoleStatus_When_CallerIsNotOperator_AndServeThePageToAnyone() {
         anonymous.get().uri("/console/api/status").exchange()
                 .expectStatus().isUnauthorized()
@@ -438,6 +473,9 @@ class GatewayIT {
                 .containsEntry("indicator-service", 30000)
                 .containsEntry("assessment-service", 30000)
                 .containsEntry("roadmap-service", 30000)
-                .containsEntry("roadmap-service-api-docs", 10000);
+                .containsEntry("roadmap-service-api-docs", 10000)
+                .containsEntry("indicator-service-operations", 30000)
+                .containsEntry("assessment-service-operations", 30000)
+                .containsEntry("roadmap-service-operations", 30000);
     }
 }

@@ -24,9 +24,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, audience {@code nqpf}), roles from the
  * {@code roles} claim as {@code ROLE_<role>}, the principal's name the token's {@code sub}.
  * <p>
- * The gateway judges only what it must: health and the OpenAPI documents are public, every other actuator endpoint
- * and the console's status need OPERATOR, the console's page is public (it asks for a token), every API call needs
- * an authenticated caller, whatever its role; the services judge roles and tenants themselves. The one exception:
+ * The gateway judges only what it must: health and the OpenAPI documents are public, every other actuator endpoint,
+ * the console's status and the services' Operations API need OPERATOR, the console's page is public (it asks for a
+ * token), every other API call needs an authenticated caller, whatever its role; the services judge roles and tenants themselves. The one exception:
  * a POST to indicator-service's ingest routes that carries {@code X-Api-Key} and no Authorization passes, for
  * indicator-service authenticates the key. The Authorization header is passed on unchanged (token relay).
  * Stateless: no session, no saved request, no login page; refusals are problem+json ({@link SecurityProblems}).
@@ -53,6 +53,8 @@ public class GatewaySecurity {
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/actuator", "/actuator/**").hasRole(OPERATOR)
                         .pathMatchers("/console/api/**").hasRole(OPERATOR)
+                        // the services' Operations API (dead letters, replay, parked outbox rows): OPERATOR here too
+                        .pathMatchers("/api/v1/operations", "/api/v1/operations/**").hasRole(OPERATOR)
                         .pathMatchers("/console", "/console/", "/console/**").permitAll()
                         .pathMatchers("/api-docs/**").permitAll()
                         .matchers(GatewaySecurity::apiKeyIngest).permitAll()
