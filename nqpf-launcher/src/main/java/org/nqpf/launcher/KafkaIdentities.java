@@ -184,8 +184,8 @@ final class KafkaIdentities {
 
     /**
      * A feed: its SCRAM user, its raw topic and that topic's dead-letter twin, a LITERAL WRITE ACL on its own topic
-     * only, and indicator-service's right to dead-letter what it wrote. indicator-service reads every feed's topic
-     * through one PREFIXED ACL, so nothing else is needed for a new feed.
+     * only, and indicator-service's right to dead-letter what it wrote and to replay those dead letters to it.
+     * indicator-service reads every feed's topic (and its dead-letter twin) through one PREFIXED ACL.
      */
     String provisionFeed(Admin admin, String feed) throws InterruptedException, ExecutionException,
             TimeoutException {
@@ -197,31 +197,33 @@ final class KafkaIdentities {
                 allow(feed, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE),
                 allow(INDICATOR, ResourceType.TOPIC, Topics.deadLetter(topic), PatternType.LITERAL, AclOperation.WRITE),
                 allow(INDICATOR, ResourceType.TOPIC, Topics.deadLetter(topic), PatternType.LITERAL,
-                        AclOperation.DESCRIBE)))
+                        AclOperation.DESCRIBE),
+                // an operator's replay of a dead letter puts the feed's own record back on the feed's topic
+                allow(INDICATOR, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE)))
                 .all().get(30, TimeUnit.SECONDS);
         return topic;
     }
 
-    /** Each service: its consumer group, the topics it reads, those it writes and the dead-letter twins it writes. */
+    /**
+     * Each service: its consumer groups (its own and its dead-letter group), the topics it reads, those it writes, the
+     * dead-letter twins it writes and reads back, and the topics its operators replay dead letters to.
+     */
     static List<AclBinding> serviceAcls() {
         List<AclBinding> acls = new ArrayList<>();
         // indicator-service: every feed's raw topic by prefix (it subscribes by pattern); canonical observations and
-        // entity changes out. The prefix also covers the feeds' dead-letter twins for reading, which is harmless.
-        acls.add(allow(INDICATOR, ResourceType.GROUP, INDICATOR, PatternType.LITERAL, AclOperation.READ));
+        // entity changes out. The prefix also covers reading the feeds' dead-letter twins, which it keeps for
+        // operators; writing a feed's topic (for a replay) is granted per feed (provisionFeed).
+        groups(acls, INDICATOR);
         for (AclOperation op : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
             acls.add(allow(INDICATOR, ResourceType.TOPIC, Topics.RAW_FEED_PREFIX, PatternType.PREFIXED, op));
         }
         writes(acls, INDICATOR, Topics.OBSERVATIONS, Topics.ENTITIES);
         // assessment-service: observations and entities in, assessments out.
-        acls.add(allow(ASSESSMENT, ResourceType.GROUP, ASSESSMENT, PatternType.LITERAL, AclOperation.READ));
-        acls.add(allow(ASSESSMENT, ResourceType.GROUP, rebuildGroupPrefix(ASSESSMENT), PatternType.PREFIXED,
-                AclOperation.READ));
+        groups(acls, ASSESSMENT);
         reads(acls, ASSESSMENT, Topics.OBSERVATIONS, Topics.ENTITIES);
         writes(acls, ASSESSMENT, Topics.ASSESSMENTS);
         // roadmap-service: assessments and entities in, roadmaps out.
-        acls.add(allow(ROADMAP, ResourceType.GROUP, ROADMAP, PatternType.LITERAL, AclOperation.READ));
-        acls.add(allow(ROADMAP, ResourceType.GROUP, rebuildGroupPrefix(ROADMAP), PatternType.PREFIXED,
-                AclOperation.READ));
+        groups(acls, ROADMAP);
         reads(acls, ROADMAP, Topics.ASSESSMENTS, Topics.ENTITIES);
         writes(acls, ROADMAP, Topics.ROADMAPS);
         return acls;
@@ -235,12 +237,31 @@ final class KafkaIdentities {
         return service + ".rebuild.";
     }
 
-    /** Reading a topic, and writing its dead-letter twin (the reader dead-letters what it cannot process). */
+    /** The dead-letter group of a service (nqpf-messaging's {@code <service>-dead-letters}). */
+    static String deadLetterGroup(String service) {
+        return service + "-dead-letters";
+    }
+
+    /** A service's own group, its dead-letter group, and the groups its rebuilds read in. */
+    private static void groups(List<AclBinding> acls, String service) {
+        acls.add(allow(service, ResourceType.GROUP, service, PatternType.LITERAL, AclOperation.READ));
+        acls.add(allow(service, ResourceType.GROUP, deadLetterGroup(service), PatternType.LITERAL, AclOperation.READ));
+        acls.add(allow(service, ResourceType.GROUP, rebuildGroupPrefix(service), PatternType.PREFIXED,
+                AclOperation.READ));
+    }
+
+    /**
+     * Reading a topic; writing its dead-letter twin (the reader dead-letters what it cannot process) and reading it
+     * back (the reader keeps its dead letters for operators); writing the topic itself, to replay a dead letter to it.
+     */
     private static void reads(List<AclBinding> acls, String principal, String... topics) {
         for (String topic : topics) {
             acls.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ));
             acls.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE));
+            acls.add(allow(principal, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE));
             writes(acls, principal, Topics.deadLetter(topic));
+            acls.add(allow(principal, ResourceType.TOPIC, Topics.deadLetter(topic), PatternType.LITERAL,
+                    AclOperation.READ));
         }
     }
 

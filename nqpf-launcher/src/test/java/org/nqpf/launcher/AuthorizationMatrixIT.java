@@ -37,6 +37,7 @@ class AuthorizationMatrixIT {
     }
 
     // Tenants of the demo (DemoData.TENANTS): Shanghai is tenant-a's, Guangdong tenant-b's.
+    static final String OPERATIONS = "/api/v1/operations/";
     static final String A = "CN-31";
     static final String B = "CN-44";
     static final List<String> TENANT_A_NAMES = List.of("CN-31", "CN-32", "CN-33", "CN-34", "Shanghai", "Jiangsu",
@@ -112,6 +113,14 @@ class AuthorizationMatrixIT {
                 new Route("GET", "/api/v1/actions", null, Service.ROADMAP, 200, EVERYONE, null),
                 new Route("PUT", "/api/v1/roadmaps/method-profiles/NQPF-AI", "{}", Service.ROADMAP, 422,
                         List.of(Caller.STEWARD), null),
+                // the Operations API: /api/v1/operations/<service>/... at the gateway, /api/v1/operations/... at the
+                // service's port (operationsPath)
+                new Route("GET", OPERATIONS + "indicator/status", null, Service.INDICATOR, 200,
+                        List.of(Caller.OPERATOR), null),
+                new Route("GET", OPERATIONS + "assessment/dead-letters?status=NEW", null, Service.ASSESSMENT, 200,
+                        List.of(Caller.OPERATOR), null),
+                new Route("POST", OPERATIONS + "roadmap/dead-letters/replay", "{\"ids\": [987654321]}",
+                        Service.ROADMAP, 404, List.of(Caller.OPERATOR), null),
                 new Route("GET", "/actuator/prometheus", null, null, 200, List.of(Caller.OPERATOR), null),
                 new Route("GET", "/actuator/health", null, null, 200, List.of(), null));
     }
@@ -240,7 +249,8 @@ class AuthorizationMatrixIT {
 
     private static ApiClient.Response send(String baseUrl, Route route, Caller caller) {
         ApiClient client = new ApiClient(baseUrl);
-        ApiClient.Request request = client.request(route.method(), route.path());
+        ApiClient.Request request = client.request(route.method(), baseUrl.equals(platform.gatewayUrl())
+                ? route.path() : operationsPath(route.path()));
         if (route.body() != null) {
             request.json(route.body());
         }
@@ -255,6 +265,12 @@ class AuthorizationMatrixIT {
             default -> request.header("Authorization", "Bearer " + identity.token(clientOf(caller)));
         }
         return request.send();
+    }
+
+    /** A service serves its Operations API under /api/v1/operations/..., the gateway under .../<service>/.... */
+    static String operationsPath(String path) {
+        return path.startsWith(OPERATIONS) ? OPERATIONS + path.substring(OPERATIONS.length()).replaceFirst("^[a-z]+/", "")
+                : path;
     }
 
     static String clientOf(Caller caller) {

@@ -160,10 +160,32 @@ class KafkaIdentitiesIT {
         poll(KafkaIdentities.ROADMAP, Topics.ENTITIES);
         send(broker.client(KafkaIdentities.ROADMAP), Topics.ROADMAPS);
 
-        assertThatThrownBy(() -> send(broker.client(KafkaIdentities.ASSESSMENT), Topics.OBSERVATIONS))
-                .as("assessment-service writing observations").isInstanceOf(TopicAuthorizationException.class);
-        assertThatThrownBy(() -> send(broker.client(KafkaIdentities.INDICATOR), Topics.rawFeed("other-feed")))
-                .as("indicator-service writing a feed's topic").isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> send(broker.client(KafkaIdentities.ASSESSMENT), Topics.ROADMAPS))
+                .as("assessment-service writing roadmaps").isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> send(broker.client(KafkaIdentities.ROADMAP), Topics.OBSERVATIONS))
+                .as("roadmap-service writing observations").isInstanceOf(TopicAuthorizationException.class);
+        // indicator-service may write a provisioned feed's topic now (an operator's replay of its dead letters), no
+        // other service's
+        assertThatThrownBy(() -> send(broker.client(KafkaIdentities.INDICATOR), Topics.ASSESSMENTS))
+                .as("indicator-service writing assessments").isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
+    void should_LetEachServiceKeepItsDeadLettersInItsOwnGroup_AndReplayThemToTheirSourceTopics() throws Exception {
+        Map<String, List<String>> consumed = Map.of(
+                KafkaIdentities.INDICATOR, List.of(Topics.rawFeed(KafkaIdentities.DEMO_FEED)),
+                KafkaIdentities.ASSESSMENT, List.of(Topics.OBSERVATIONS, Topics.ENTITIES),
+                KafkaIdentities.ROADMAP, List.of(Topics.ASSESSMENTS, Topics.ENTITIES));
+        for (Map.Entry<String, List<String>> service : consumed.entrySet()) {
+            for (String topic : service.getValue()) {
+                poll(service.getKey(), KafkaIdentities.deadLetterGroup(service.getKey()), Topics.deadLetter(topic));
+                send(broker.client(service.getKey()), topic);
+            }
+        }
+        assertThatThrownBy(() -> poll(KafkaIdentities.ASSESSMENT, KafkaIdentities.deadLetterGroup(
+                KafkaIdentities.ASSESSMENT), Topics.deadLetter(Topics.ASSESSMENTS)))
+                .as("assessment-service reading a dead-letter topic it does not own")
+                .isInstanceOf(TopicAuthorizationException.class);
     }
 
     @Test
@@ -226,8 +248,13 @@ class KafkaIdentitiesIT {
 
     /** Subscribes as the service, in its own consumer group, and fetches: a refused topic throws. */
     private static void poll(String service, String topic) {
+        poll(service, service, topic);
+    }
+
+    /** Subscribes as the service in {@code group} and fetches: a refused topic throws. */
+    private static void poll(String service, String group, String topic) {
         Map<String, Object> config = new HashMap<>(broker.client(service));
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, service);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
