@@ -107,8 +107,11 @@ public class OutboxRelay {
             for (Row row : rows) {
                 // Binary mode: the SDK maps the attributes onto ce_* headers and the data onto the value. Sent in
                 // the trace of the transaction that wrote the row: Kafka's observation adds its traceparent header.
-                acks.add(trace.continueTrace("outbox relay", traceOf(row.event()), () -> kafka.send(
-                        KafkaMessageFactory.createWriter(row.topic(), null, null, row.key()).writeBinary(row.event()))));
+                // A row written outside any trace (a feed's batch) is sent as it is: no span of our own per record.
+                TraceHeaders context = traceOf(row.event());
+                java.util.function.Supplier<CompletableFuture<?>> send = () -> kafka.send(
+                        KafkaMessageFactory.createWriter(row.topic(), null, null, row.key()).writeBinary(row.event()));
+                acks.add(context.isEmpty() ? send.get() : trace.continueTrace("outbox relay", context, send));
             }
             try {
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ackTimeoutMs, TimeUnit.MILLISECONDS);
