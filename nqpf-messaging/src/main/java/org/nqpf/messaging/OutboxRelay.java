@@ -122,8 +122,13 @@ public class OutboxRelay {
             for (Row row : rows) {
                 // Binary mode: the SDK maps the attributes onto ce_* headers and the data onto the value. Sent in
                 // the trace of the transaction that wrote the row: Kafka's observation adds its traceparent header.
-                acks.add(row.event() == null ? null
-                        : trace.continueTrace("outbox relay", traceOf(row.event()), () -> send(row)));
+                // A row written outside any trace (a feed's batch) is sent as it is: no span of our own per record.
+                if (row.event() == null) {
+                    acks.add(null);
+                    continue;
+                }
+                TraceHeaders context = traceOf(row.event());
+                acks.add(context.isEmpty() ? send(row) : trace.continueTrace("outbox relay", context, () -> send(row)));
             }
             Map<Long, String> parked = new LinkedHashMap<>();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMs);
