@@ -74,7 +74,7 @@ public final class IngestBenchmark {
 
     /** What to measure, from the command line. */
     record Options(int kafkaRevisions, int httpRevisions, int httpBatch, int importRows, long producerRecords,
-            boolean keepState, boolean allServices) {
+            boolean keepState, boolean allServices, String database) {
 
         static Options parse(List<String> args) {
             // 93,000 keys (31 provinces x 30 indicators x 1900-1999) x 3 revisions = 279,000 rows
@@ -85,6 +85,7 @@ public final class IngestBenchmark {
             long producerRecords = 1_000_000;
             boolean keep = false;
             boolean all = false;
+            String database = null;
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--kafka-revisions" -> kafkaRevisions = Integer.parseInt(args.get(++i));
@@ -94,12 +95,16 @@ public final class IngestBenchmark {
                     case "--producer-records" -> producerRecords = Long.parseLong(args.get(++i));
                     case "--keep-state" -> keep = true;
                     case "--all-services" -> all = true;
+                    // a PostgreSQL of one's own (user postgres, password from PGPASSWORD), e.g. one with
+                    // pg_stat_statements loaded to see where the path's database time goes
+                    case "--database" -> database = args.get(++i);
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i)
                             + "; options: --kafka-revisions N --http-revisions N --http-batch N --import-rows N"
-                            + " --producer-records N --keep-state --all-services");
+                            + " --producer-records N --keep-state --all-services --database JDBC_URL");
                 }
             }
-            return new Options(kafkaRevisions, httpRevisions, httpBatch, importRows, producerRecords, keep, all);
+            return new Options(kafkaRevisions, httpRevisions, httpBatch, importRows, producerRecords, keep, all,
+                    database);
         }
     }
 
@@ -154,6 +159,10 @@ public final class IngestBenchmark {
     private int run() throws Exception {
         Path state = Files.createTempDirectory("nqpf-bench-ingest-");
         Platform.Config config = Platform.Config.defaults(home).withStateDir(state).withFreePorts();
+        if (options.database() != null) {
+            config = config.withInfrastructure(null, options.database(), "postgres",
+                    System.getenv().getOrDefault("PGPASSWORD", ""));
+        }
         System.out.println("bench ingest: starting the platform in " + state + " (logs in " + state.resolve("logs")
                 + ")");
         long t0 = System.nanoTime();
