@@ -185,6 +185,44 @@ class ObservationFlowIT extends IntegrationTest {
                 .contains("direction 0");
     }
 
+    @Test
+    void should_ApplyEveryGoodObservationOfABurstOnce_When_OneInTheMiddleBreaksTheContract() {
+        String run = unique();
+        String entity = "B-" + run;
+        List<String> cohort = List.of("burst-" + run);
+        // Sent without waiting, so the listener takes them in batches: the bad one must not cost its neighbours.
+        String first = send(observation(entity, cohort, "L1", LABORERS, AI, 1, "2020", 1.0, 1));
+        for (int i = 2; i <= 20; i++) {
+            send(observation(entity, cohort, "L" + i, LABORERS, AI, i == 10 ? 0 : 1, "2020", (double) i, 1));
+        }
+        // a forgery under the first one's id, in the same burst: ignored by id
+        send(first, observation(entity, cohort, "L1", LABORERS, AI, 1, "2020", 999.0, 5));
+        // a marker after them on the same partition (same key): once it is applied, the burst was seen
+        send(observation(entity, cohort, "L1", LABORERS, AI, 1, "2099", 1.0, 1));
+        awaitAssessment("/api/v1/assessments/" + entity + "?period=2099", n -> true);
+
+        JsonNode assessed = awaitAssessment("/api/v1/assessments/" + entity + "?period=2020",
+                n -> n.path("explanation").findValuesAsString("indicator").size() == 19);
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            if (i != 10) {
+                expected.add("L" + i);
+            }
+        }
+        assertThat(assessed.path("explanation").findValuesAsString("indicator"))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        for (JsonNode line : assessed.path("explanation")) {
+            if (line.path("indicator").asString().equals("L1")) {
+                assertThat(line.path("value").asDouble()).isEqualTo(1.0);
+            }
+        }
+        List<ConsumerRecord<String, byte[]>> dead = probe().read(Topics.deadLetter(Topics.OBSERVATIONS),
+                r -> entity.equals(r.key()), 1, WAIT);
+        assertThat(dead).hasSize(1);
+        assertThat(KafkaProbe.header(dead.get(0), MessagingAutoConfiguration.DLT_REASON_HEADER))
+                .contains("direction 0");
+    }
+
     private static JsonNode last(List<JsonNode> announced, String entity) {
         JsonNode last = null;
         for (JsonNode n : announced) {

@@ -3,9 +3,13 @@ package org.nqpf.messaging;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
@@ -16,7 +20,8 @@ import org.springframework.util.unit.DataSize;
  * rejected with {@link RejectedEventException}: dead-lettered with the reason, no retries.
  *
  * <p>Build one per listener with {@link InboundEvents#consumer}; a record listener calls {@link #dispatch}, a batch
- * listener that stores a batch in one statement calls {@link #read} per record and keeps its own inbox check.
+ * listener {@link #dispatchBatch}; one that stores a batch in one statement calls {@link #read} per record and keeps
+ * its own inbox check.
  */
 public final class EventDispatcher {
 
@@ -99,6 +104,78 @@ public final class EventDispatcher {
             }
             else {
                 redeliveries.increment();
+            }
+        });
+    }
+
+    /** What a batch consumer does with the first deliveries of a batch, in order, inside one transaction. */
+    @FunctionalInterface
+    public interface BatchHandler<T> {
+        void handle(List<Inbound<T>> events);
+    }
+
+    /**
+     * Reads the records and hands the ones delivered for the first time to {@code handler}, in one transaction with
+     * their inbox rows: one commit for the batch instead of one per record. A record that cannot be read is named to
+     * the error handler (a {@link BatchListenerFailedException} with its index) after the records before it are
+     * applied, so it alone is dead-lettered and the ones after it are delivered again. When the batch's transaction
+     * fails for another reason than an outage, the records are applied one at a time to find the one at fault, and
+     * the same happens from there; an outage fails the batch as it is, to be waited out and delivered again.
+     */
+    public <T> void dispatchBatch(List<ConsumerRecord<String, byte[]>> records, Class<T> payloadType,
+            BatchHandler<T> handler) {
+        List<Inbound<T>> read = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                read.add(read(records.get(i), payloadType));
+            }
+            catch (RejectedEventException e) {
+                applyBatch(read, handler);
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
+        }
+        applyBatch(read, handler);
+    }
+
+    private <T> void applyBatch(List<Inbound<T>> batch, BatchHandler<T> handler) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            applyInTransaction(batch, handler);
+        }
+        catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                throw e;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    applyInTransaction(List.of(batch.get(i)), handler);
+                }
+                catch (RuntimeException one) {
+                    if (Outages.isOutage(one)) {
+                        throw one;
+                    }
+                    throw new BatchListenerFailedException(String.valueOf(one.getMessage()), one, i);
+                }
+            }
+        }
+    }
+
+    private <T> void applyInTransaction(List<Inbound<T>> batch, BatchHandler<T> handler) {
+        tx.executeWithoutResult(status -> {
+            Set<String> fresh = inbox.firstDeliveries(consumer, batch.stream().map(Inbound::id).toList());
+            List<Inbound<T>> first = new ArrayList<>(fresh.size());
+            for (Inbound<T> inbound : batch) {
+                if (fresh.remove(inbound.id())) { // an id twice in one batch counts once
+                    first.add(inbound);
+                }
+                else {
+                    redeliveries.increment();
+                }
+            }
+            if (!first.isEmpty()) {
+                handler.handle(first);
             }
         });
     }

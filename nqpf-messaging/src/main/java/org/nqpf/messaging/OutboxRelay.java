@@ -127,7 +127,7 @@ public class OutboxRelay {
                     acks.add(null);
                     continue;
                 }
-                TraceHeaders context = traceOf(row.event());
+                TraceHeaders context = TraceHeaders.of(row.event());
                 acks.add(context.isEmpty() ? send(row) : trace.continueTrace("outbox relay", context, () -> send(row)));
             }
             Map<Long, String> parked = new LinkedHashMap<>();
@@ -254,16 +254,6 @@ public class OutboxRelay {
     public long parked() {
         Long n = jdbc.queryForObject("SELECT count(*) FROM outbox_parked", Long.class);
         return n == null ? 0 : n;
-    }
-
-    private static TraceHeaders traceOf(CloudEvent event) {
-        return new TraceHeaders(extension(event, TraceHeaders.TRACEPARENT), extension(event, TraceHeaders.TRACESTATE),
-                extension(event, TraceHeaders.BAGGAGE));
-    }
-
-    private static String extension(CloudEvent event, String name) {
-        Object value = event.getExtension(name);
-        return value == null ? null : value.toString();
     }
 
     /** Rows waiting to be published: an operator's measure of lag. */

@@ -1,5 +1,6 @@
 package org.nqpf.messaging;
 
+import io.cloudevents.CloudEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +21,12 @@ public record TraceHeaders(String traceparent, String tracestate, String baggage
     public static TraceHeaders of(Map<String, ?> values) {
         return new TraceHeaders(string(values.get(TRACEPARENT)), string(values.get(TRACESTATE)),
                 string(values.get(BAGGAGE)));
+    }
+
+    /** The trace an event carries in its Distributed Tracing extension attributes, or {@link #NONE}. */
+    public static TraceHeaders of(CloudEvent event) {
+        return new TraceHeaders(string(event.getExtension(TRACEPARENT)), string(event.getExtension(TRACESTATE)),
+                string(event.getExtension(BAGGAGE)));
     }
 
     private static String string(Object value) {

@@ -6,16 +6,19 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.nqpf.assessment.CohortPeriod;
 import org.nqpf.assessment.recompute.DirtyCohortPeriods;
 import org.nqpf.contracts.ObservationRecorded;
 import org.nqpf.messaging.RejectedEventException;
+import org.nqpf.messaging.TraceHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,12 +45,29 @@ public class ObservationProjection {
     private record Membership(List<String> cohorts, Instant recordedAt, String kind) {
     }
 
+    /**
+     * Applies the observations in their order, then marks each cohort-period they changed once. Marks are taken in
+     * one sorted order so that concurrent consumers never lock them crosswise.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void apply(ObservationRecorded o) {
+    public void apply(List<Change> changes) {
+        // Each mark keeps the trace of the latest change to it: the recompute continues that one.
+        Map<CohortPeriod, TraceHeaders> marks = new TreeMap<>(Comparator.comparing(CohortPeriod::toString));
+        for (Change change : changes) {
+            Set<CohortPeriod> marked = new HashSet<>();
+            apply(change.observation(), marked);
+            marked.forEach(key -> marks.put(key, change.trace()));
+        }
+        marks.forEach(dirty::mark);
+    }
+
+    /** An observation to apply, with the trace context of the event that carried it. */
+    public record Change(ObservationRecorded observation, TraceHeaders trace) {
+    }
+
+    private void apply(ObservationRecorded o, Set<CohortPeriod> marks) {
         validate(o);
         List<String> cohorts = o.cohorts().stream().filter(c -> c != null && !c.isBlank()).distinct().toList();
-        // Marks are taken in one sorted order so that concurrent consumers never lock them crosswise.
-        Set<CohortPeriod> marks = new TreeSet<>(Comparator.comparing(CohortPeriod::toString));
         updateMembership(o.entityId(), o.entityKind(), cohorts, o.recordedAt(), marks);
 
         // A revision older than the stored one is stale; a deletion keeps a tombstone with its revision.
@@ -80,7 +100,6 @@ public class ObservationProjection {
                 marks.add(new CohortPeriod(o.frameworkCode(), cohort, o.period()));
             }
         }
-        marks.forEach(dirty::mark);
     }
 
     /**

@@ -34,7 +34,11 @@ public class DirtyCohortPeriods {
      * the one whose result it publishes; the earlier traces end at their mark.
      */
     public void mark(CohortPeriod key) {
-        TraceHeaders context = trace.current();
+        mark(key, trace.current());
+    }
+
+    /** Marks the key with the trace of the change that made it dirty: a batch's events each carry their own. */
+    public void mark(CohortPeriod key, TraceHeaders context) {
         jdbc.sql("""
                 INSERT INTO dirty_cohort_period (framework_code, cohort, period, traceparent, tracestate, baggage)
                 VALUES (?, ?, ?, ?, ?, ?)
