@@ -112,6 +112,15 @@ class HostileRowsTest {
         assertThat(rows.get(2).unit()).isEqualTo("%");
     }
 
+    @Property(tries = 50)
+    void should_RefuseTheBatchNamingWhereItEnded_When_ContentFollowsIt(@ForAll("afterBatch") String after) {
+        String json = "{\"observations\": [{\"entity\": \"CN-11\", \"indicator\": \"RD_INTENSITY\","
+                + " \"period\": \"2024\", \"value\": 1}]}";
+        assertThatThrownBy(() -> readAll(MediaType.APPLICATION_JSON, json + after))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("content after the batch (from line 1, column " + (json.length() + 1) + ")");
+    }
+
     @Provide
     Arbitrary<String> fields() {
         return Arbitraries.of("entity", "indicator", "period", "value", "unit", "source", "action", "revisedAt");
@@ -162,6 +171,11 @@ class HostileRowsTest {
         Arbitrary<String> nuls = Arbitraries.strings().withChars('\u0000').ofMinLength(1).ofMaxLength(3);
         return Combinators.combine(around, nuls, around, Arbitraries.of("", " ")).as((a, n, b, space) -> space + a + n
                 + b + space);
+    }
+
+    @Provide
+    Arbitrary<String> afterBatch() {
+        return Arbitraries.of("}", " trailing", "{\"observations\": []}", "\n[]", "  ,", "1", "null", "\"x\"");
     }
 
     @Provide
