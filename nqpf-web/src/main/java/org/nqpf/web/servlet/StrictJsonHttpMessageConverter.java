@@ -36,7 +36,7 @@ public class StrictJsonHttpMessageConverter extends JacksonJsonHttpMessageConver
         Charset charset = contentType == null || contentType.getCharset() == null ? StandardCharsets.UTF_8
                 : contentType.getCharset();
         if (!charset.equals(StandardCharsets.UTF_8)) {
-            return super.read(type, input, hints);
+            return notNull(super.read(type, input, hints), input);
         }
         byte[] body = input.getBody().readAllBytes();
         try {
@@ -46,7 +46,7 @@ public class StrictJsonHttpMessageConverter extends JacksonJsonHttpMessageConver
         catch (CharacterCodingException e) {
             throw new HttpMessageNotReadableException("the body is not valid UTF-8", input);
         }
-        return super.read(type, new HttpInputMessage() {
+        return notNull(super.read(type, new HttpInputMessage() {
             @Override
             public InputStream getBody() {
                 return new ByteArrayInputStream(body);
@@ -56,6 +56,19 @@ public class StrictJsonHttpMessageConverter extends JacksonJsonHttpMessageConver
             public HttpHeaders getHeaders() {
                 return input.getHeaders();
             }
-        }, hints);
+        }, hints), input);
+    }
+
+    /**
+     * A body of JSON {@code null} is neither a JSON object nor no body: where a body is optional, no body means
+     * "the defaults" (a draft copy of the latest version), and a {@code null} must not pass for that unnoticed.
+     * Spring reads an empty body without asking this converter.
+     */
+    private static Object notNull(Object value, HttpInputMessage input) {
+        if (value == null) {
+            throw new HttpMessageNotReadableException("it is JSON null: send a JSON object, or no body where the"
+                    + " body is optional", input);
+        }
+        return value;
     }
 }
