@@ -180,10 +180,11 @@ class HostileInputIT {
                 "{\"actions\": [\"FEC-MOL-1\", \"OTI-LAB-1\"]}", "actions[0]", "actions[1]"));
         templates.add(new HostileRequests.Template("roadmap-method-profiles", "PUT",
                 "/api/v1/roadmaps/method-profiles/NQPF-AI", "demo-steward", methodProfile, codesOf(methodProfile)));
-        // A library version has no description: {"from": 1} is a valid body to break. Its body is optional as the
-        // framework's (docs/ACTIONS.md: no body copies the newest published version).
+        // A library version has no description: this is a valid body to break (two members, so that a doubled comma
+        // breaks it too). Its body is optional as the framework's (docs/ACTIONS.md: no body copies the newest
+        // published version).
         templates.add(template("roadmap-actions", "POST", "/api/v1/actions/versions", "demo-steward",
-                "{\"from\": 1}").bodyOptional());
+                "{\"from\": 1, \"frameworkCode\": \"NQPF-AI\"}", "frameworkCode").bodyOptional());
         requests = new HostileRequests(templates, 16L * 1024 * 1024);
         System.out.printf("hostile: platform up in %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
