@@ -85,7 +85,10 @@ public class StrictJsonHttpMessageConverter extends JacksonJsonHttpMessageConver
             tree = strict.readTree(text);
         }
         catch (JacksonException e) {
-            throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e, input);
+            // where it broke, as the row readers say it: a tree has no field path to name
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new HttpMessageNotReadableException("not valid JSON" + where + ": " + e.getOriginalMessage(), input);
         }
         notNull(tree == null || tree.isMissingNode() || tree.isNull() ? null : tree, input);
         FieldError unstorable = StrictJson.unstorable(tree);

@@ -82,6 +82,13 @@ class StrictJsonHttpMessageConverterTest {
     }
 
     @Test
+    void should_SayWhereItBroke_When_ATextBodyIsNoJson() throws Exception {
+        mvc.perform(post("/text").contentType(MediaType.APPLICATION_JSON).content("{\"normalise\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at line 1, column")));
+    }
+
+    @Test
     void should_Answer400_When_ATextBodyIsNotUtf8() throws Exception {
         mvc.perform(post("/text").contentType(MediaType.APPLICATION_JSON)
                 .content(new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'}))
