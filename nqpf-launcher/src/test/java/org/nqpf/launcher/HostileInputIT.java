@@ -167,8 +167,10 @@ class HostileInputIT {
                         + " \"POSITIVE\", \"minValue\": 0, \"maxValue\": 100}]}",
                 "code", "indicators[0].code", "indicators[0].dimension", "indicators[0].side",
                 "indicators[0].direction"));
+        // free text only: no injection target. No body at all is a draft copy of the latest version
+        // (docs/CATALOG.md), so the empty body is left out of its hostile ones; a JSON null is still one.
         templates.add(template("frameworks", "POST", "/api/v1/frameworks/NQPF-AI/versions", "demo-steward",
-                "{\"nameEn\": \"Next\", \"description\": \"d\"}")); // free text only: no injection target
+                "{\"nameEn\": \"Next\", \"description\": \"d\"}").bodyOptional());
         templates.add(template("assessments-what-if", "POST", "/api/v1/assessments/CN-11/what-if?period=1950",
                 "demo-analyst", "{\"values\": {\"RD_INTENSITY\": 2.5, \"AI_PENETRATION\": 30}}",
                 "values.RD_INTENSITY"));
@@ -178,8 +180,11 @@ class HostileInputIT {
                 "{\"actions\": [\"FEC-MOL-1\", \"OTI-LAB-1\"]}", "actions[0]", "actions[1]"));
         templates.add(new HostileRequests.Template("roadmap-method-profiles", "PUT",
                 "/api/v1/roadmaps/method-profiles/NQPF-AI", "demo-steward", methodProfile, codesOf(methodProfile)));
+        // A library version has no description: this is a valid body to break (two members, so that a doubled comma
+        // breaks it too). Its body is optional as the framework's (docs/ACTIONS.md: no body copies the newest
+        // published version).
         templates.add(template("roadmap-actions", "POST", "/api/v1/actions/versions", "demo-steward",
-                "{\"description\": \"hostile draft\"}"));
+                "{\"from\": 1, \"frameworkCode\": \"NQPF-AI\"}", "frameworkCode").bodyOptional());
         requests = new HostileRequests(templates, 16L * 1024 * 1024);
         System.out.printf("hostile: platform up in %.0f s%n", (System.nanoTime() - started) / 1e9);
     }

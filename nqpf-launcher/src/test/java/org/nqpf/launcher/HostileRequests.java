@@ -36,8 +36,20 @@ final class HostileRequests {
         }
     }
 
-    /** A write endpoint and a valid body it takes; {@code codes} are the paths of fields that hold codes. */
-    record Template(String family, String method, String path, String as, JsonNode body, List<String> codes) {
+    /**
+     * A write endpoint and a valid body it takes; {@code codes} are the paths of fields that hold codes. An endpoint
+     * whose body is {@code optional} takes no body as its defaults, so an empty body is no hostile request there.
+     */
+    record Template(String family, String method, String path, String as, JsonNode body, List<String> codes,
+            boolean optional) {
+
+        Template(String family, String method, String path, String as, JsonNode body, List<String> codes) {
+            this(family, method, path, as, body, codes, false);
+        }
+
+        Template bodyOptional() {
+            return new Template(family, method, path, as, body, codes, true);
+        }
     }
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -176,7 +188,11 @@ final class HostileRequests {
                 String[] broken = {text.substring(0, text.length() / 2), text + "}", text + " trailing", "{" + text,
                         text.replaceFirst(":", ""), text.replace("\"", "'"), "", "null", "[]", "\"just a string\"",
                         text.replaceFirst(",", ",,"), "{\"a\" 1}", "\u00EF\u00BB\u00BF" + text, "/* c */" + text};
-                bytes = broken[r.nextInt(broken.length)].getBytes(StandardCharsets.UTF_8);
+                String chosen;
+                do {
+                    chosen = broken[r.nextInt(broken.length)];
+                } while (chosen.isEmpty() && t.optional()); // no body: the documented "copy the latest version"
+                bytes = chosen.getBytes(StandardCharsets.UTF_8);
             }
             default -> throw new IllegalArgumentException(cls);
         }

@@ -44,6 +44,12 @@ public class ProblemsAutoConfiguration {
             };
         }
 
+        /** Numbers in query parameters and path variables in decimal notation only, in every binder. */
+        @Bean
+        org.nqpf.web.servlet.DecimalParameters.Binding nqpfDecimalParameters() {
+            return new org.nqpf.web.servlet.DecimalParameters.Binding();
+        }
+
         /**
          * Request bodies read strictly ({@link StrictJson}): Boot's own converter, which would read them with the
          * lenient mapper the events use, stands back.

@@ -67,6 +67,46 @@ public final class StrictJson {
         return null;
     }
 
+    /**
+     * The first text in a JSON tree, key or value, that PostgreSQL cannot store, or a number beyond a double's
+     * range; null when there is none. For bodies read as a tree, which the strict deserializers never see.
+     */
+    public static FieldError unstorable(tools.jackson.databind.JsonNode node) {
+        return unstorable(node, "");
+    }
+
+    private static FieldError unstorable(tools.jackson.databind.JsonNode node, String path) {
+        if (node.isString()) {
+            String why = unstorable(node.asString());
+            return why == null ? null : new FieldError(path.isEmpty() ? "(body)" : path, why);
+        }
+        if (node.isNumber() && node.isFloatingPointNumber() && !Double.isFinite(node.asDouble())) {
+            return new FieldError(path.isEmpty() ? "(body)" : path, "not a finite number: beyond a double's range");
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                FieldError e = unstorable(node.get(i), path + "[" + i + "]");
+                if (e != null) {
+                    return e;
+                }
+            }
+        }
+        else if (node.isObject()) {
+            for (java.util.Map.Entry<String, tools.jackson.databind.JsonNode> member : node.properties()) {
+                String key = member.getKey();
+                String why = unstorable(key);
+                if (why != null) {
+                    return new FieldError((path.isEmpty() ? "" : path + ".") + shown(key), "(a key) " + why);
+                }
+                FieldError e = unstorable(member.getValue(), path.isEmpty() ? key : path + "." + key);
+                if (e != null) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Whether the bytes are well-formed UTF-8: no overlong forms, no surrogates, nothing beyond U+10FFFF. */
     public static boolean isUtf8(byte[] bytes) {
         try {

@@ -32,6 +32,8 @@ public class EntityRegistry {
     static final Pattern COHORT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final int MAX_PAGE_SIZE = 1000;
     private static final int MAX_NAME = 200;
+    /** As a framework's description: room for a paragraph, not for a document. */
+    private static final int MAX_DESCRIPTION = 2000;
 
     static final Pattern TENANT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -400,6 +402,10 @@ public class EntityRegistry {
                     + "' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
         names(cohort.nameEn(), cohort.nameZh(), problems);
+        if (cohort.description() != null && cohort.description().length() > MAX_DESCRIPTION) {
+            problems.add(new FieldError("description", cohort.description().length() + " characters; at most "
+                    + MAX_DESCRIPTION));
+        }
         Map<String, Entity> known = findAll(cohort.members());
         for (int i = 0; i < cohort.members().size(); i++) {
             if (!known.containsKey(cohort.members().get(i))) {

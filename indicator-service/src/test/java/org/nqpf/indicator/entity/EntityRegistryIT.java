@@ -160,6 +160,19 @@ class EntityRegistryIT {
     }
 
     @Test
+    void should_RefuseTheCohortNamingTheField_When_ItsDescriptionIsOverLong() {
+        Response essay = api.post("/api/v1/cohorts", "{\"code\": \"T-ESSAY\", \"nameEn\": \"x\", \"description\": \""
+                + "d".repeat(2001) + "\", \"members\": []}");
+
+        assertThat(essay.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        assertThat(essay.body().path("errors").get(0).path("field").asString()).isEqualTo("description");
+        assertThat(essay.body().path("errors").get(0).path("detail").asString()).contains("at most 2000");
+        assertThat(registry.cohort("T-ESSAY")).isEmpty();
+        assertThat(api.post("/api/v1/cohorts", "{\"code\": \"T-ESSAY\", \"nameEn\": \"x\", \"description\": \""
+                + "d".repeat(2000) + "\", \"members\": []}").status()).isEqualTo(HttpStatus.CREATED.value());
+    }
+
+    @Test
     void should_AddAndRemoveCohortMembers() {
         register("T-COH-1", "ENTERPRISE", "COH-1", "Peer one", null);
         register("T-COH-2", "ENTERPRISE", "COH-2", "Peer two", null);

@@ -166,6 +166,28 @@ class RevisionsAndFormatsIT {
         assertThat(store.current("CN-50", null, "2057", 10)).isEmpty();
     }
 
+    /** A NUL-only cell was trimmed to nothing by the CSV parser, and the row stored without its unit or source. */
+    @Test
+    void should_RejectTheRowNamingTheField_And_StoreTheRowsBeside_When_ACsvCellHoldsOnlyNuls() {
+        Response csv = post("entity,indicator,period,value,unit,source\n"
+                + "CN-50,RD_INTENSITY,2059,1.5,%,stats\n"
+                + "CN-50,URBANISATION_RATE,2059,55.5,\u0000,stats\n"
+                + "CN-50,URBANISATION_RATE,2060,55.5,%,\u0000\u0000\n", CSV, null);
+        Response sdmx = post("STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\n"
+                + "dataflow,NBS:DF(1.0),R,CN-50,RD_INTENSITY,2060,1.6,\u0000\n"
+                + "dataflow,NBS:DF(1.0),R,CN-50,RD_INTENSITY,2061,1.7,%\n", SDMX, null);
+
+        assertThat(csv.map()).containsEntry("accepted", 1).containsEntry("rejected", 2);
+        assertThat(errors(csv)).extracting(e -> e.get("row"), e -> e.get("field"))
+                .containsExactly(tuple(2, "unit"), tuple(3, "source"));
+        assertThat(errors(csv)).allSatisfy(e -> assertThat(e.get("detail").toString()).contains("NUL"));
+        assertThat(sdmx.map()).containsEntry("accepted", 1).containsEntry("rejected", 1);
+        assertThat(errors(sdmx)).extracting(e -> e.get("row"), e -> e.get("field")).containsExactly(tuple(1, "unit"));
+        assertThat(store.current("CN-50", "URBANISATION_RATE", "2059", 10)).isEmpty();
+        assertThat(store.current("CN-50", "RD_INTENSITY", "2061", 10)).singleElement()
+                .satisfies(o -> assertThat(o.value()).isEqualTo(1.7));
+    }
+
     @Test
     void should_StoreNothingNew_When_SameBatchIsResentWithItsIdempotencyKey() {
         String body = json("CN-45", "RD_INTENSITY", "2055", 2.2, null);

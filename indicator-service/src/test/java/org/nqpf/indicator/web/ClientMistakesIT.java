@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nqpf.testsupport.ApiClient;
 import org.nqpf.testsupport.ServiceTest;
 import org.nqpf.web.ProblemTypes;
@@ -38,6 +40,21 @@ class ClientMistakesIT {
         assertThat(p.type()).isEqualTo(ProblemTypes.BASE + "invalid-request");
         assertThat(p.fields()).containsExactly("page");
         assertThat(p.body().path("errors").get(0).path("rejectedValue").asString()).isEqualTo("first");
+    }
+
+    /** Spring alone would read 0x10 and #10 as 16: a client writing those did not mean the page it would get. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/entities?page=0x10", "/api/v1/entities?size=0x10", "/api/v1/entities?page=%2310",
+            "/api/v1/entities/CN/children?size=0X10", "/api/v1/imports?limit=0x10",
+            "/api/v1/observations?entity=CN-11&limit=0x10",
+            "/api/v1/imports/00000000-0000-0000-0000-000000000000/rejections?offset=0x10",
+            "/api/v1/frameworks/NQPF-AI/versions/0x1"})
+    void should_NameTheParameter_When_ANumberIsNotDecimal(String path) {
+        Problem p = send(HttpMethod.GET, path, null, null);
+
+        assertThat(p.status()).isEqualTo(400);
+        assertThat(p.type()).isEqualTo(ProblemTypes.BASE + "invalid-request");
+        assertThat(p.body().path("errors").get(0).path("detail").asString()).contains("decimal");
     }
 
     @Test

@@ -75,8 +75,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
         String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
-        return invalid(ex, List.of(FieldError.rejected(field, "'" + ex.getValue() + "' is not a valid " + expected,
-                ex.getValue())), headers, request);
+        String detail = ex.getMostSpecificCause() instanceof DecimalParameters.NotDecimalException notDecimal
+                ? notDecimal.getMessage() : "'" + ex.getValue() + "' is not a valid " + expected;
+        return invalid(ex, List.of(FieldError.rejected(field, detail, ex.getValue())), headers, request);
     }
 
     @Override

@@ -36,6 +36,9 @@ public final class LibraryRules {
     /** A size above 100 % a year is no expectation a planner can use; a typo more likely. */
     static final double MAX_EFFECT = 100;
     static final int MAX_ACTIONS = 1000;
+    /** Free text: a source's title, issuer or section as a title; a basis's note or reference a paragraph. */
+    static final int MAX_TITLE = 300;
+    static final int MAX_NOTE = 2000;
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9-]{1,31}");
     private static final Pattern INSTRUMENT = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
 
@@ -213,6 +216,8 @@ public final class LibraryRules {
             errors.add(new FieldError(path + ".reference", "required for a " + kind + ": the work that measured "
                     + "the effect; a size without one is an EXPERT_JUDGEMENT"));
         }
+        length(b.note(), path + ".note", MAX_NOTE, errors);
+        length(b.reference(), path + ".reference", MAX_NOTE, errors);
         return kind == null ? null : new Basis(kind, trimmed(b.note()), trimmed(b.reference()));
     }
 
@@ -294,6 +299,10 @@ public final class LibraryRules {
                 errors.add(FieldError.rejected(path + "[" + i + "].year", "a year from 1900 to 2100", s.year()));
                 continue;
             }
+            length(s.document(), path + "[" + i + "].document", MAX_TITLE, errors);
+            length(s.documentZh(), path + "[" + i + "].documentZh", MAX_TITLE, errors);
+            length(s.issuer(), path + "[" + i + "].issuer", MAX_TITLE, errors);
+            length(s.section(), path + "[" + i + "].section", MAX_TITLE, errors);
             out.add(new Source(s.document().trim(), trimmed(s.documentZh()), trimmed(s.issuer()), s.year(),
                     trimmed(s.section())));
         }
@@ -303,6 +312,13 @@ public final class LibraryRules {
     private static void text(String value, String field, List<FieldError> errors) {
         if (blank(value) || value.length() > 300) {
             errors.add(FieldError.rejected(field, "required, at most 300 characters", value));
+        }
+    }
+
+    /** Optional text within its bound; the refusal does not quote it back. */
+    private static void length(String value, String field, int max, List<FieldError> errors) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, value.length() + " characters; at most " + max));
         }
     }
 

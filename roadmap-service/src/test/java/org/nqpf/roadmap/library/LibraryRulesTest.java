@@ -137,6 +137,21 @@ class LibraryRulesTest {
     }
 
     @Test
+    void should_NameTheField_When_FreeTextIsOverLong() {
+        String essay = "x".repeat(LibraryRules.MAX_NOTE + 1);
+        ActionDraft d = draft("A-1");
+        ActionDraft overLong = new ActionDraft("A-1", "t", "t", d.system(),
+                List.of(new EffectDraft("RD_INTENSITY", 1, 1.0, 2.0, new BasisDraft("STUDY", essay, essay))),
+                d.mechanism(), d.leadActor(), List.of(), d.instrument(), 1, List.of(), d.effort(), d.entityKinds(),
+                List.of(new LibraryAction.Source("y".repeat(LibraryRules.MAX_TITLE + 1), null, essay, 2024, essay)));
+
+        assertThat(fields(List.of(overLong))).containsExactlyInAnyOrder("actions[0].indicators[0].basis.note",
+                "actions[0].indicators[0].basis.reference", "actions[0].sources[0].document",
+                "actions[0].sources[0].issuer", "actions[0].sources[0].section");
+        assertThat(errors(List.of(overLong))).allSatisfy(e -> assertThat(e.detail()).contains("characters; at most"));
+    }
+
+    @Test
     void should_RefuseDuplicateCodes_SelfPrerequisites_AndAnEmptyVersion() {
         assertThat(fields(List.of(draft("A-1"), draft("A-1")))).containsExactly("actions[1].code");
         assertThat(fields(List.of(draft("A-1", "A-1")))).containsExactly("actions[0].prerequisites[0]");

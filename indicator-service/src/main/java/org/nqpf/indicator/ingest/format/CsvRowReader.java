@@ -38,7 +38,7 @@ final class CsvRowReader implements RowReader {
         this.dialect = dialect;
         this.in = new CountingInputStream(body);
         try {
-            this.lines = CSV.readerFor(String[].class).readValues(in);
+            this.lines = CSV.readerFor(String[].class).readValues(new StrictUtf8Reader(in));
             if (!lines.hasNext()) {
                 throw new UnreadableInputException("empty CSV: expected a header line");
             }
@@ -48,7 +48,7 @@ final class CsvRowReader implements RowReader {
             }
         }
         catch (JacksonException e) {
-            throw new UnreadableInputException("malformed CSV header: " + e.getOriginalMessage(), e);
+            throw unreadable("header", e);
         }
         List<String> required = dialect == Dialect.SDMX
                 ? List.of("REF_AREA", "INDICATOR", "TIME_PERIOD", "OBS_VALUE")
@@ -66,7 +66,7 @@ final class CsvRowReader implements RowReader {
             return lines.hasNext();
         }
         catch (JacksonException e) {
-            throw new UnreadableInputException("malformed CSV after line " + line + ": " + e.getOriginalMessage(), e);
+            throw unreadable("after line " + line, e);
         }
     }
 
@@ -80,7 +80,7 @@ final class CsvRowReader implements RowReader {
             cells = lines.next();
         }
         catch (JacksonException e) {
-            throw new UnreadableInputException("malformed CSV after line " + line + ": " + e.getOriginalMessage(), e);
+            throw unreadable("after line " + line, e);
         }
         n++;
         line++;
@@ -101,22 +101,33 @@ final class CsvRowReader implements RowReader {
                 cell(cells, "REVISEDAT"));
     }
 
+    /** The cell as sent, NULs included: {@link Cells#row} refuses the row naming the field. */
     private String cell(String[] cells, String column) {
         Integer i = columns.get(column);
         if (i == null || i >= cells.length) {
             return null;
         }
-        String v = cells[i];
+        String v = StrictUtf8Reader.unmarked(cells[i]);
         return Cells.blank(v) ? null : v;
     }
 
-    /** SDMX writes "CODE: label" when labels are included; the code is what identifies. */
+    /**
+     * SDMX writes "CODE: label" when labels are included; the code is what identifies. Stripped of white space only:
+     * {@code trim()} would also drop a NUL at either end, and the row would be stored without it.
+     */
     private static String code(String s) {
         if (s == null) {
             return null;
         }
         int colon = s.indexOf(": ");
-        return (colon > 0 ? s.substring(0, colon) : s).trim();
+        return (colon > 0 ? s.substring(0, colon) : s).strip();
+    }
+
+    private static UnreadableInputException unreadable(String where, JacksonException e) {
+        if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+            return new UnreadableInputException("the body is not valid UTF-8 (CSV " + where + ")", e);
+        }
+        return new UnreadableInputException("malformed CSV " + where + ": " + e.getOriginalMessage(), e);
     }
 
     /** {@code NBS:DF_NQPF(1.0)} was published by the agency {@code NBS}. */

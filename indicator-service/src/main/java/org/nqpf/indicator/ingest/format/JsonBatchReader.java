@@ -100,7 +100,9 @@ final class JsonBatchReader implements RowReader {
 
     /**
      * Reads the top-level members after the array: skipped, unless one is a second {@code observations}, which makes
-     * the batch ambiguous (a streaming reader has already taken the first).
+     * the batch ambiguous (a streaming reader has already taken the first). Then the body must end: whatever follows
+     * the batch's closing brace (a second batch, a stray brace, text) says the body is not the batch the sender
+     * meant, so it is unreadable (an HTTP batch stores none of its rows) rather than quietly cut short.
      */
     private void restOfBatch() {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -109,6 +111,18 @@ final class JsonBatchReader implements RowReader {
             }
             parser.nextToken();
             parser.skipChildren();
+        }
+        tools.jackson.core.TokenStreamLocation end = parser.currentLocation();
+        boolean more;
+        try {
+            more = parser.nextToken() != null;
+        }
+        catch (JacksonException e) {
+            more = true; // not even JSON: still content after the batch
+        }
+        if (more) {
+            throw new UnreadableInputException("content after the batch (from line " + end.getLineNr() + ", column "
+                    + end.getColumnNr() + "): a body holds one batch and nothing after it");
         }
     }
 

@@ -26,6 +26,9 @@ class HostileRowsTest {
 
     private static final List<String> TEXT_FIELDS = List.of("entity", "indicator", "period", "unit", "source",
             "action", "revisedAt");
+    /** The cells of a CSV row in these tests, by the field a rejection names. */
+    private static final List<String> TEXT_OR_VALUE = List.of("entity", "indicator", "period", "value", "unit",
+            "source");
 
     @Property(tries = 300)
     void should_RefuseTheRowNamingTheField_When_AFieldHasTheWrongJsonType(
@@ -80,6 +83,44 @@ class HostileRowsTest {
         assertThat(row.problem().field()).isEqualTo(field);
     }
 
+    /**
+     * The CSV parser trims every character up to U+0020 off a cell's ends: a cell of NULs alone would otherwise
+     * arrive blank, and the row be stored as one without its unit or source.
+     */
+    @Property(tries = 300)
+    void should_RefuseTheRowNamingTheField_And_ReadTheRowsBeside_When_ACsvCellHoldsANul(
+            @ForAll("csvColumns") int column, @ForAll("withNul") String cell, @ForAll boolean sdmx) {
+        String[] good = {"CN-11", "RD_INTENSITY", "2024", "1.5", "%", "nbs"};
+        String[] bad = good.clone();
+        bad[column] = cell;
+        String csv = sdmx
+                ? "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,SOURCE\n"
+                        + "dataflow,A:B(1.0),R," + String.join(",", good) + "\n"
+                        + "dataflow,A:B(1.0),R," + String.join(",", bad) + "\n"
+                        + "dataflow,A:B(1.0),R," + String.join(",", good) + "\n"
+                : "entity,indicator,period,value,unit,source\n" + String.join(",", good) + "\n"
+                        + String.join(",", bad) + "\n" + String.join(",", good) + "\n";
+        List<ObservationRow> rows = readAll(MediaType.parseMediaType(sdmx
+                ? "application/vnd.sdmx.data+csv; version=2.0.0" : "text/csv"), csv);
+
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).problem()).as("%s", cell.replace("\u0000", "\\0")).isNotNull();
+        assertThat(rows.get(1).problem().field()).isEqualTo(TEXT_OR_VALUE.get(column));
+        assertThat(rows.get(1).problem().detail()).contains("NUL");
+        assertThat(rows.get(0).problem()).isNull();
+        assertThat(rows.get(2).problem()).isNull();
+        assertThat(rows.get(2).unit()).isEqualTo("%");
+    }
+
+    @Property(tries = 50)
+    void should_RefuseTheBatchNamingWhereItEnded_When_ContentFollowsIt(@ForAll("afterBatch") String after) {
+        String json = "{\"observations\": [{\"entity\": \"CN-11\", \"indicator\": \"RD_INTENSITY\","
+                + " \"period\": \"2024\", \"value\": 1}]}";
+        assertThatThrownBy(() -> readAll(MediaType.APPLICATION_JSON, json + after))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("content after the batch (from line 1, column " + (json.length() + 1) + ")");
+    }
+
     @Provide
     Arbitrary<String> fields() {
         return Arbitraries.of("entity", "indicator", "period", "value", "unit", "source", "action", "revisedAt");
@@ -120,6 +161,24 @@ class HostileRowsTest {
     }
 
     @Provide
+    Arbitrary<Integer> csvColumns() {
+        return Arbitraries.integers().between(0, TEXT_OR_VALUE.size() - 1);
+    }
+
+    @Provide
+    Arbitrary<String> withNul() {
+        Arbitrary<String> around = Arbitraries.strings().alpha().ofMaxLength(4);
+        Arbitrary<String> nuls = Arbitraries.strings().withChars('\u0000').ofMinLength(1).ofMaxLength(3);
+        return Combinators.combine(around, nuls, around, Arbitraries.of("", " ")).as((a, n, b, space) -> space + a + n
+                + b + space);
+    }
+
+    @Provide
+    Arbitrary<String> afterBatch() {
+        return Arbitraries.of("}", " trailing", "{\"observations\": []}", "\n[]", "  ,", "1", "null", "\"x\"");
+    }
+
+    @Provide
     Arbitrary<String> unknownFields() {
         return Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20)
                 .filter(f -> !TEXT_FIELDS.contains(f) && !f.equals("value"));
@@ -144,6 +203,14 @@ class HostileRowsTest {
 
     private static ObservationRow readCsv(String csv) {
         return read(MediaType.parseMediaType("text/csv"), csv);
+    }
+
+    private static List<ObservationRow> readAll(MediaType type, String body) {
+        List<ObservationRow> rows = new java.util.ArrayList<>();
+        try (RowReader reader = Formats.open(type, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))) {
+            reader.forEachRemaining(rows::add);
+        }
+        return rows;
     }
 
     private static ObservationRow read(MediaType type, String body) {

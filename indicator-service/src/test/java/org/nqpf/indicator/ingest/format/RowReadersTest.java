@@ -1,11 +1,13 @@
 package org.nqpf.indicator.ingest.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nqpf.indicator.ingest.ObservationRow;
@@ -33,5 +35,31 @@ class RowReadersTest {
         }
         assertThat(rows).extracting(ObservationRow::entity).containsExactly("CN-11", "CN-12");
         assertThat(rows).extracting(ObservationRow::value).containsExactly(1.0, 2.0);
+    }
+
+    /** Spreadsheets write a byte order mark before the header; it is no part of the first column's name. */
+    @Test
+    void should_ReadTheHeader_When_TheCsvStartsWithAByteOrderMark() {
+        byte[] bytes = "\uFEFFentity,indicator,period,value\nCN-11,X,2020,1\n".getBytes(StandardCharsets.UTF_8);
+        try (RowReader reader = Formats.open(MediaType.parseMediaType("text/csv"), new ByteArrayInputStream(bytes))) {
+            assertThat(reader.next()).satisfies(row -> {
+                assertThat(row.problem()).isNull();
+                assertThat(row.entity()).isEqualTo("CN-11");
+            });
+        }
+    }
+
+    /** An overlong '/' (C0 AF) is no UTF-8: read as '/' it would walk around any check of the decoded text. */
+    @Test
+    void should_RefuseTheCsv_When_ItIsNotUtf8() {
+        byte[] bytes = {'e', 'n', 't', 'i', 't', 'y', ',', 'i', 'n', 'd', 'i', 'c', 'a', 't', 'o', 'r', ',', 'p', 'e',
+                'r', 'i', 'o', 'd', ',', 'v', 'a', 'l', 'u', 'e', '\n', 'C', 'N', (byte) 0xC0, (byte) 0xAF, ',', 'X', ',',
+                '2', '0', '2', '0', ',', '1', '\n'};
+        assertThatThrownBy(() -> {
+            try (RowReader reader = Formats.open(MediaType.parseMediaType("text/csv"),
+                    new ByteArrayInputStream(bytes))) {
+                reader.forEachRemaining(row -> { });
+            }
+        }).isInstanceOf(UnreadableInputException.class).hasMessageContaining("not valid UTF-8");
     }
 }
