@@ -43,15 +43,6 @@ public class StrictJsonHttpMessageConverter extends JacksonJsonHttpMessageConver
         this.strict = strict;
     }
 
-    /**
-     * A body taken as it is ({@code @RequestBody String}, e.g. a method profile the engine parses itself) is the
-     * String converter's: Jackson would try to read the JSON object as one string and refuse it.
-     */
-    @Override
-    public boolean canRead(ResolvableType type, @Nullable MediaType mediaType) {
-        return type.toClass() != String.class && super.canRead(type, mediaType);
-    }
-
     @Override
     public Object read(ResolvableType type, HttpInputMessage input, @Nullable Map<String, Object> hints)
             throws IOException, HttpMessageNotReadableException {
