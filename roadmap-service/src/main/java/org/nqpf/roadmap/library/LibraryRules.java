@@ -40,6 +40,8 @@ public final class LibraryRules {
     static final int MAX_TITLE = 300;
     static final int MAX_NOTE = 2000;
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9-]{1,31}");
+    /** As every code an observation carries (indicator-service): frameworks also arrive by events, so no pattern. */
+    static final int MAX_FRAMEWORK_CODE = 64;
     private static final Pattern INSTRUMENT = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
 
     private LibraryRules() {

@@ -158,6 +158,11 @@ public class LibraryVersions {
             throw LibraryProblem.invalid("frameworkCode", "required: the framework whose indicators the actions "
                     + "name, e.g. NQPF-AI");
         }
+        if (framework.length() > LibraryRules.MAX_FRAMEWORK_CODE) {
+            // checked before any message names it: a megabyte of code quoted in each action's error ran out of heap
+            throw LibraryProblem.invalid("frameworkCode", framework.length() + " characters; a framework code has at"
+                    + " most " + LibraryRules.MAX_FRAMEWORK_CODE);
+        }
         Known known = frameworks.of(framework);
         List<FieldError> errors = new ArrayList<>();
         if (known.indicators().isEmpty()) {

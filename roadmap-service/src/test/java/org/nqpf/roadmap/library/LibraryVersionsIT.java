@@ -79,6 +79,16 @@ class LibraryVersionsIT {
         assertThat(r.body().get("type").asString()).isEqualTo(ProblemTypes.BASE + "invalid-action-library");
     }
 
+    /** Each copied action's error names the framework: a megabyte of code quoted in each ran out of heap (a 500). */
+    @Test
+    void should_RefuseTheDraftNamingTheField_When_ItsFrameworkCodeIsOverLong() {
+        Response r = api.post("/api/v1/actions/versions", "{\"from\": 1, \"frameworkCode\": \"" + "A".repeat(1_100_000)
+                + "\"}");
+
+        assertInvalid(r);
+        assertThat(errorOn(r, "frameworkCode").get("detail").asString()).contains("at most 64");
+    }
+
     @Test
     void should_CopyEditAndPublishADraft_ThenRefuseEveryChange() {
         Response created = api.post("/api/v1/actions/versions", "{\"from\": 1}");
