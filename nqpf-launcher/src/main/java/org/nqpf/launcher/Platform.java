@@ -404,8 +404,9 @@ public final class Platform implements AutoCloseable {
 
     // ---- Several instances of one service (SeveralInstancesIT); kept apart from the one instance per service above.
 
-    private final Map<String, ManagedProcess> instances = new LinkedHashMap<>();
-    private final Map<String, Integer> instancePorts = new LinkedHashMap<>();
+    // Concurrent: a test starts several instances at once (SeveralInstancesIT).
+    private final Map<String, ManagedProcess> instances = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> instancePorts = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Starts another instance of a Kafka-consuming service (indicator, assessment or roadmap) on a free port, with

@@ -70,6 +70,11 @@ final class Rebuild {
         StateDigest.Digest digest(Connection db, String schema) throws SQLException {
             return this == ASSESSMENT ? StateDigest.assessments(db, schema) : StateDigest.roadmaps(db, schema);
         }
+
+        /** The rows the digest reads from a schema, as a query. */
+        String rows(String schema) {
+            return this == ASSESSMENT ? StateDigest.assessmentRows(schema) : StateDigest.roadmapRows(schema);
+        }
     }
 
     /**
@@ -191,9 +196,14 @@ final class Rebuild {
             process.stop(20);
         }
         Result result;
+        StateDigest.Difference difference = null;
         try (Connection db = DriverManager.getConnection(env.jdbcUrl(), env.jdbcUsername(), env.jdbcPassword())) {
             db.setAutoCommit(false); // the digests stream their rows
             result = new Result(target.schema, target.digest(db, target.schema), schema, target.digest(db, schema));
+            if (!result.equal()) {
+                // Which rows differ says why: a digest alone only says that they do.
+                difference = StateDigest.difference(db, target::rows, target.schema, schema, 10);
+            }
             db.rollback();
         }
         out.printf("""
@@ -204,6 +214,12 @@ final class Rebuild {
                 result.equal() ? "EQUAL: the state rebuilt from the topics is the live state"
                         : "DIFFERENT: the rebuilt state is not the live state (was data still flowing? see " + log
                                 + ")");
+        if (difference != null) {
+            out.printf("rows only in %s (at most 10):%n", target.schema);
+            difference.onlyInFirst().forEach(row -> out.println("  " + row));
+            out.printf("rows only in %s (at most 10):%n", schema);
+            difference.onlyInSecond().forEach(row -> out.println("  " + row));
+        }
         out.printf("""
                 To switch %1$s to the rebuilt schema (nothing switches by itself):
                   1. stop %1$s;

@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -43,15 +46,19 @@ public final class StateDigest {
      * (indicator-service's, {@code indicator} by default).
      */
     public static Digest observations(Connection db, String schema) throws SQLException {
+        return digest(db, observationRows(schema));
+    }
+
+    private static String observationRows(String schema) {
         String s = schema(schema);
-        return digest(db, """
+        return """
                 SELECT 'o', entity_id, indicator, period, value, deleted, source, channel, source_time, revisions
                 FROM %1$s.observation
                 UNION ALL
                 SELECT 'r', o.entity_id, o.indicator, o.period, r.value, r.deleted, r.source, r.channel,
                        r.source_time, CASE WHEN r.superseded THEN 1 ELSE 0 END
                 FROM %1$s.observation_revision r JOIN %1$s.observation o ON o.id = r.observation_id
-                ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10""".formatted(s));
+                ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10""".formatted(s);
     }
 
     /**
@@ -59,22 +66,57 @@ public final class StateDigest {
      * digest (the result without id and time), score, rank and cohort size.
      */
     public static Digest assessments(Connection db, String schema) throws SQLException {
+        return digest(db, assessmentRows(schema));
+    }
+
+    static String assessmentRows(String schema) {
         String s = schema(schema);
-        return digest(db, """
+        return """
                 SELECT framework_code, cohort, period, entity_id, framework_version, method, input_digest,
                        result_digest, overall_score, rank, cohort_size
                 FROM %s.assessment
-                ORDER BY framework_code, cohort, period, entity_id""".formatted(s));
+                ORDER BY framework_code, cohort, period, entity_id""".formatted(s);
     }
 
     /** The newest roadmap of every entity, cohort and framework: its period and its content's digest. */
     public static Digest roadmaps(Connection db, String schema) throws SQLException {
+        return digest(db, roadmapRows(schema));
+    }
+
+    static String roadmapRows(String schema) {
         String s = schema(schema);
-        return digest(db, """
+        return """
                 SELECT DISTINCT ON (entity_id, cohort, framework_code)
                        entity_id, cohort, framework_code, period, content_digest
                 FROM %s.roadmap
-                ORDER BY entity_id, cohort, framework_code, version DESC""".formatted(s));
+                ORDER BY entity_id, cohort, framework_code, version DESC""".formatted(s);
+    }
+
+    /**
+     * Where two digests differ: at most {@code limit} rows (as the digest reads them) that one schema's rows query
+     * gives and the other's does not, each way. What {@code ./nqpf rebuild} prints when the states differ.
+     */
+    static Difference difference(Connection db, Function<String, String> rows, String a,
+            String b, int limit) throws SQLException {
+        return new Difference(except(db, rows.apply(a), rows.apply(b), limit),
+                except(db, rows.apply(b), rows.apply(a), limit));
+    }
+
+    /** Rows only in the first schema, and rows only in the second, as tab-separated text. */
+    record Difference(List<String> onlyInFirst, List<String> onlyInSecond) {
+    }
+
+    private static List<String> except(Connection db, String first, String second, int limit)
+            throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM (" + first + ") a EXCEPT ALL SELECT * FROM (" + second
+                        + ") b LIMIT " + limit)) {
+            while (rs.next()) {
+                out.add(line(rs));
+            }
+        }
+        return out;
     }
 
     private static String schema(String schema) {
@@ -88,27 +130,29 @@ public final class StateDigest {
     private static Digest digest(Connection db, String sql) throws SQLException {
         MessageDigest sha = sha256();
         long rows = 0;
-        StringBuilder line = new StringBuilder(256);
         try (Statement st = db.createStatement()) {
             st.setFetchSize(5_000); // streams (with autocommit off) instead of holding every row at once
             try (ResultSet rs = st.executeQuery(sql)) {
-                int columns = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
-                    line.setLength(0);
-                    for (int c = 1; c <= columns; c++) {
-                        if (c > 1) {
-                            line.append('\t');
-                        }
-                        Object v = rs.getObject(c);
-                        line.append(v == null ? "\\N" : v instanceof Double d ? Double.toString(d) : v.toString());
-                    }
-                    line.append('\n');
-                    sha.update(line.toString().getBytes(StandardCharsets.UTF_8));
+                    sha.update((line(rs) + '\n').getBytes(StandardCharsets.UTF_8));
                     rows++;
                 }
             }
         }
         return new Digest(rows, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private static String line(ResultSet rs) throws SQLException {
+        StringBuilder line = new StringBuilder(256);
+        int columns = rs.getMetaData().getColumnCount();
+        for (int c = 1; c <= columns; c++) {
+            if (c > 1) {
+                line.append('\t');
+            }
+            Object v = rs.getObject(c);
+            line.append(v == null ? "\\N" : v instanceof Double d ? Double.toString(d) : v.toString());
+        }
+        return line.toString();
     }
 
     private static MessageDigest sha256() {

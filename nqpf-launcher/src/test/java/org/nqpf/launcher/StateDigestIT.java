@@ -72,6 +72,14 @@ class StateDigestIT {
             assertThat(StateDigest.observations(db, "digest_b")).isNotEqualTo(StateDigest.observations(db, "digest_a"));
             assertThat(StateDigest.assessments(db, "digest_b")).isNotEqualTo(StateDigest.assessments(db, "digest_a"));
             assertThat(StateDigest.roadmaps(db, "digest_b")).isNotEqualTo(StateDigest.roadmaps(db, "digest_a"));
+            // ... and the difference names the rows that differ, each way (what ./nqpf rebuild prints).
+            StateDigest.Difference ranks = StateDigest.difference(db, StateDigest::assessmentRows, "digest_a",
+                    "digest_b", 10);
+            assertThat(ranks.onlyInFirst()).singleElement().asString().contains("CN-32").endsWith("\t2\t2");
+            assertThat(ranks.onlyInSecond()).singleElement().asString().contains("CN-32").endsWith("\t3\t2");
+            StateDigest.Difference plans = StateDigest.difference(db, StateDigest::roadmapRows, "digest_a",
+                    "digest_b", 10);
+            assertThat(plans.onlyInSecond()).singleElement().asString().endsWith("\tc-other");
         }
     }
 

@@ -41,6 +41,15 @@ public class AssessmentProjection {
                 .update() > 0;
     }
 
+    /** The newest period the entity is assessed in within the cohort and framework: its roadmap's period. */
+    public Optional<String> newestPeriod(String entity, String cohort, String framework) {
+        return jdbc.sql("""
+                SELECT max(period) FROM assessment
+                WHERE entity_id = :entity AND cohort = :cohort AND framework_code = :framework""")
+                .param("entity", entity).param("cohort", cohort).param("framework", framework)
+                .query(String.class).optional();
+    }
+
     /** Every member's assessment of the cohort-period, by entity id. */
     public List<AssessmentComputed> members(String cohort, String framework, String period) {
         return jdbc.sql("""

@@ -111,6 +111,13 @@ public class RoadmapService {
         if (stored) {
             marks.mark(new PlanningMarks.Key(a.cohort(), a.frameworkCode(), a.period()), properties.quietPeriod(),
                     properties.longestWait());
+            // The roadmap of a newer period reads this one as its history (which indicators deteriorated since):
+            // it is planned again too, or it would keep resting on the figures this assessment replaced, and a
+            // rebuild from the topics, which plans after reading them all, would not give the live roadmap.
+            assessments.newestPeriod(a.entityId(), a.cohort(), a.frameworkCode())
+                    .filter(newest -> newest.compareTo(a.period()) > 0)
+                    .ifPresent(newest -> marks.mark(new PlanningMarks.Key(a.cohort(), a.frameworkCode(), newest),
+                            properties.quietPeriod(), properties.longestWait()));
         }
         log.info("assessment {} of {} in {}/{}/{} (event {}): {}", a.assessmentId(), a.entityId(), a.cohort(),
                 a.frameworkCode(), a.period(), eventId, stored ? "stored, planning due" : "older than the stored one");

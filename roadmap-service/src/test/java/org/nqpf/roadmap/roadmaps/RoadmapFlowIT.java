@@ -339,10 +339,68 @@ class RoadmapFlowIT {
         send(c.of("2023"));
         awaitPlanned(c.name(), "2023");
 
+        awaitPlanned(c.name(), "2024");
+
+        // 2024 stays the roadmap's period (it may be planned again: 2023 is its history now); no 2023 plan replaced it.
         JsonNode after = api.getOk("/api/v1/roadmaps/" + entity + "?cohort=" + c.name());
         assertThat(after.get("period").asString()).isEqualTo("2024");
-        assertThat(after.get("roadmapId").asString()).isEqualTo(current.get("roadmapId").asString());
-        assertThat(versions(entity, c.name())).isEqualTo(1);
+        assertThat(current.get("period").asString()).isEqualTo("2024");
+        JsonNode versions = api.getOk("/api/v1/roadmaps/" + entity + "/history?cohort=" + c.name()).get("versions");
+        versions.forEach(v -> assertThat(v.get("period").asString()).isEqualTo("2024"));
+    }
+
+    @Test
+    void should_ReplanTheNewerPeriod_When_AnEarlierPeriodsAssessmentsChangeAfterIt() {
+        // E003's 2023 is revised: half its indicators far better than first reported, half far worse, so against it
+        // other indicators of 2024 deteriorated than before (which the plan's urgency weighs).
+        double[][][] values = EngineCohort.values(10, PERIODS, 41);
+        double[][][] revised = new double[values.length][][];
+        for (int t = 0; t < values.length; t++) {
+            revised[t] = values[t].clone();
+        }
+        int earlier = PERIODS.indexOf("2023");
+        revised[earlier][2] = values[earlier][2].clone();
+        for (int j = 0; j < revised[earlier][2].length; j++) {
+            boolean better = j % 2 == 0 == EngineCohort.NQPF_AI.get(j).direction() > 0;
+            revised[earlier][2][j] = values[earlier][2][j] * (better ? 1.8 : 0.5);
+        }
+        Cohort c = cohort(10, values);
+        String entity = c.entity(3);
+        send(c.of("2023"));
+        awaitPlanned(c.name(), "2023");
+        send(c.of("2024"));
+        awaitPlanned(c.name(), "2024");
+        String before = planned(api.getOk("/api/v1/roadmaps/" + entity + "?cohort=" + c.name()));
+
+        // What the revised assessments give when planned in one go, as a rebuild from the topics plans them.
+        Cohort fresh = cohort(10, revised);
+        send(fresh.of("2023"));
+        awaitPlanned(fresh.name(), "2023");
+        send(fresh.of("2024"));
+        awaitPlanned(fresh.name(), "2024");
+        String expected = planned(api.getOk("/api/v1/roadmaps/" + fresh.entity(3) + "?cohort=" + fresh.name()));
+        assertThat(before).as("the 2024 plan on the first 2023 figures").isNotEqualTo(expected);
+
+        // Only 2023 is assessed again; the 2024 roadmap rests on it, so it is planned again too.
+        send(cohort(c.name(), c.prefix(), 10, revised, Instant.parse("2026-02-01T00:00:00Z")).of("2023"));
+        String after = Poll.until(entity + "'s 2024 roadmap on the revised 2023", ARRIVAL, Duration.ofMillis(200),
+                () -> planned(api.getOk("/api/v1/roadmaps/" + entity + "?cohort=" + c.name())),
+                expected::equals);
+        assertThat(after).isEqualTo(expected);
+    }
+
+    /** What a roadmap's content digest covers (Planner.digest) but the entity and cohort: its period, actions, targets. */
+    private static String planned(JsonNode roadmap) {
+        JsonNode plan = roadmap.get("plan");
+        StringBuilder s = new StringBuilder(roadmap.get("period").asString()).append('\n');
+        plan.get("actions").forEach(a -> s.append("A|").append(a.get("code").asString()).append('|')
+                .append(a.get("priority").asInt()).append('|').append(a.get("phase").asString()).append('|')
+                .append(a.get("startYear").asInt()).append('\n'));
+        plan.get("targets").forEach(t -> s.append("T|").append(t.get("indicator").asString()).append('|')
+                .append(t.get("strategy").asString()).append('|')
+                .append(String.format(java.util.Locale.ROOT, "%.6g", t.get("target").asDouble())).append('|')
+                .append(t.get("targetYear").asInt()).append('\n'));
+        return s.toString();
     }
 
     @Test
