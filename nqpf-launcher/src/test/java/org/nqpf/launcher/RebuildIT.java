@@ -1,14 +1,13 @@
 package org.nqpf.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nqpf.launcher.SqlCounts.awaitCount;
+import static org.nqpf.launcher.SqlCounts.count;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -91,18 +90,5 @@ class RebuildIT {
             assertThat(kafka.count(Topics.ASSESSMENTS)).as("assessment events").isEqualTo(assessmentsPublished);
             assertThat(kafka.count(Topics.ROADMAPS)).as("roadmap events").isEqualTo(roadmapsPublished);
         }
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void awaitCount(Connection db, String sql, java.util.function.LongPredicate until,
-            Duration timeout) {
-        Poll.until("count " + sql.strip().lines().findFirst().orElse(sql), timeout, Duration.ofMillis(500),
-                () -> count(db, sql), until::test);
     }
 }

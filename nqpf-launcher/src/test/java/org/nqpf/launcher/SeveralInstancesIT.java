@@ -1,6 +1,8 @@
 package org.nqpf.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nqpf.launcher.SqlCounts.awaitCount;
+import static org.nqpf.launcher.SqlCounts.count;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -445,19 +447,6 @@ class SeveralInstancesIT {
         return new KafkaProducer<>(p);
     }
 
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** Polls a count (a failing query counts as not yet) until it satisfies {@code until}; fails after the timeout. */
-    private static void awaitCount(Connection db, String sql, java.util.function.LongPredicate until,
-            Duration timeout) {
-        Poll.until("count " + sql.strip().lines().findFirst().orElse(sql), timeout, Duration.ofMillis(250),
-                () -> count(db, sql), until::test);
-    }
 
     private static void sleep(long ms) {
         try {
