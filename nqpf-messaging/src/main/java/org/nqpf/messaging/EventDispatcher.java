@@ -39,7 +39,11 @@ public final class EventDispatcher {
         }
     }
 
-    private record Route<T>(Class<T> payloadType, Handler<T> handler) {
+    /**
+     * How a route types an event's data: the contract's class by the shared mapper, or a reader of the consumer's
+     * own (e.g. a strict one that checks and types in one parse).
+     */
+    private record Route<T>(Class<T> payloadType, Handler<T> handler, java.util.function.Function<CloudEvent, T> reader) {
     }
 
     private final String consumer;
@@ -89,7 +93,8 @@ public final class EventDispatcher {
     }
 
     private <T> Inbound<T> typed(CloudEvent event, Route<T> route) {
-        return new Inbound<>(event, events.payload(event, route.payloadType()));
+        return new Inbound<>(event, route.reader() != null ? route.reader().apply(event)
+                : events.payload(event, route.payloadType()));
     }
 
     /**
@@ -211,7 +216,11 @@ public final class EventDispatcher {
 
         /** Events of {@code type} carry a {@code payloadType} and go to {@code handler}. */
         public <T> Builder on(String type, Class<T> payloadType, Handler<T> handler) {
-            if (routes.putIfAbsent(type, new Route<>(payloadType, handler)) != null) {
+            return route(type, new Route<>(payloadType, handler, null));
+        }
+
+        private Builder route(String type, Route<?> route) {
+            if (routes.putIfAbsent(type, route) != null) {
                 throw new IllegalArgumentException(consumer + " registers " + type + " twice");
             }
             return this;
@@ -220,6 +229,14 @@ public final class EventDispatcher {
         /** Events of {@code type} carry a {@code payloadType}, taken by a batch listener through {@link #read}. */
         public <T> Builder accept(String type, Class<T> payloadType) {
             return on(type, payloadType, null);
+        }
+
+        /**
+         * {@link #accept}, the data typed by {@code reader}, which throws {@link RejectedEventException} for data that
+         * does not fit: one parse where a check of the raw JSON and then the mapper would each read it.
+         */
+        public <T> Builder accept(String type, Class<T> payloadType, java.util.function.Function<CloudEvent, T> reader) {
+            return route(type, new Route<>(payloadType, null, java.util.Objects.requireNonNull(reader)));
         }
 
         /** Records larger than this are rejected before they are parsed. */

@@ -109,6 +109,13 @@ public final class StrictJson {
 
     /** Whether the bytes are well-formed UTF-8: no overlong forms, no surrogates, nothing beyond U+10FFFF. */
     public static boolean isUtf8(byte[] bytes) {
+        boolean ascii = true;
+        for (int i = 0; i < bytes.length && ascii; i++) {
+            ascii = bytes[i] >= 0;
+        }
+        if (ascii) {
+            return true; // most data is: no decoder needed
+        }
         try {
             java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)

@@ -7,8 +7,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.nqpf.contracts.ObservationSubmitted;
 import org.nqpf.messaging.RejectedEventException;
 import org.nqpf.web.StrictJson;
 import tools.jackson.core.JacksonException;
@@ -29,6 +31,9 @@ final class FeedRecords {
     private static final Set<String> TEXT = Set.of("entity", "indicator", "period", "unit", "source");
     private static final JsonMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    private static final Pattern JSON_TYPE = Pattern.compile("application/(cloudevents\\+)?json\\s*(;.*)?",
+            Pattern.CASE_INSENSITIVE);
 
     static final int MAX_ID = 256;
     static final int MAX_SOURCE = 512;
@@ -58,6 +63,9 @@ final class FeedRecords {
             if (header == null || header.value() == null) {
                 continue;
             }
+            if (plainAscii(header.value())) {
+                continue; // the common case: nothing to decode, nothing PostgreSQL refuses
+            }
             String text;
             try {
                 text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -74,14 +82,43 @@ final class FeedRecords {
         }
     }
 
-    static void checkData(CloudEvent event) {
+    /** Bytes that are ASCII without NUL: valid UTF-8 text PostgreSQL stores as it is. */
+    private static boolean plainAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The submitted observation a feed's event carries, checked as {@link #checkData} does and typed from the same
+     * parse: the strict tree is read once, where a check of it and then the mapper each read the data.
+     */
+    static ObservationSubmitted submitted(CloudEvent event) {
+        JsonNode data = checkData(event);
+        return new ObservationSubmitted(text(data, "entity"), text(data, "indicator"), text(data, "period"),
+                data.hasNonNull("value") ? data.get("value").asDouble() : null, text(data, "unit"),
+                text(data, "source"));
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode v = data.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    static JsonNode checkData(CloudEvent event) {
         // The identity is stored in a unique index, whose rows PostgreSQL keeps under a few kilobytes
         checkIdentity("id", event.getId(), MAX_ID);
         checkIdentity("source", String.valueOf(event.getSource()), MAX_SOURCE);
         String type = event.getDataContentType();
-        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).matches("application/(cloudevents\\+)?json\\s*(;.*)?")) {
+        if (type != null && !JSON_TYPE.matcher(type).matches()) {
             throw new RejectedEventException("event " + event.getId() + " has datacontenttype '" + type
                     + "': a feed's observation is application/json");
+        }
+        if (event.getData() == null) {
+            throw new RejectedEventException("event " + event.getId() + " has no data");
         }
         JsonNode data;
         byte[] bytes = event.getData().toBytes();
@@ -98,30 +135,41 @@ final class FeedRecords {
         if (data == null || !data.isObject()) {
             throw new RejectedEventException("event " + event.getId() + " data is not a JSON object");
         }
+        check(event, data);
+        return data;
+    }
+
+    private static void check(CloudEvent event, JsonNode data) {
         for (Map.Entry<String, JsonNode> e : data.properties()) {
             String field = e.getKey();
             JsonNode v = e.getValue();
-            String where = "event " + event.getId() + " data." + (field.length() > 64 ? field.substring(0, 64) : field);
             if (v.isNull()) {
                 continue;
             }
             if (field.equals("value")) {
                 if (!v.isNumber()) {
-                    throw new RejectedEventException(where + ": expected a JSON number, got " + v.getNodeType());
+                    throw new RejectedEventException(where(event, field) + ": expected a JSON number, got "
+                            + v.getNodeType());
                 }
                 if (!Double.isFinite(v.asDouble())) {
-                    throw new RejectedEventException(where + ": not a finite number");
+                    throw new RejectedEventException(where(event, field) + ": not a finite number");
                 }
             }
             else if (TEXT.contains(field)) {
                 if (!v.isString()) {
-                    throw new RejectedEventException(where + ": expected a JSON string, got " + v.getNodeType());
+                    throw new RejectedEventException(where(event, field) + ": expected a JSON string, got "
+                            + v.getNodeType());
                 }
             }
             else {
-                throw new RejectedEventException(where + ": unknown field; an observation has entity, indicator,"
-                        + " period, value, unit and source");
+                throw new RejectedEventException(where(event, field) + ": unknown field; an observation has entity,"
+                        + " indicator, period, value, unit and source");
             }
         }
+    }
+
+    /** Where in an event a refused member is, for the reason: built only when one is refused. */
+    private static String where(CloudEvent event, String field) {
+        return "event " + event.getId() + " data." + (field.length() > 64 ? field.substring(0, 64) : field);
     }
 }

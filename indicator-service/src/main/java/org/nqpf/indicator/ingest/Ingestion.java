@@ -116,14 +116,18 @@ public class Ingestion {
     }
 
     /**
-     * The feed events among {@code eventIds} not yet applied. An event that stored a revision is known by the
-     * history's own index; one that changed nothing, by the inbox.
+     * The feed events among {@code eventIds} not yet applied. An event that changed nothing is known by the inbox;
+     * one that stored a revision, by the history's own index, which is looked up only when {@code lookUpHistory}:
+     * otherwise that index refuses a second copy when it is written (a {@code DuplicateKeyException}), and the
+     * caller asks again with the lookup.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Set<String> unapplied(Collection<String> eventIds) {
+    public Set<String> unapplied(Collection<String> eventIds, boolean lookUpHistory) {
         Set<String> fresh = new LinkedHashSet<>(eventIds);
         if (!fresh.isEmpty()) {
-            fresh.removeAll(store.recordedEvents(fresh));
+            if (lookUpHistory) {
+                fresh.removeAll(store.recordedEvents(fresh));
+            }
             fresh.removeAll(inbox.seen(RawFeedListener.CONSUMER, fresh));
         }
         return fresh;

@@ -1,6 +1,8 @@
 package org.nqpf.indicator.ingest;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,8 @@ import org.nqpf.messaging.RejectedEventException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,14 +40,21 @@ class RawFeedListener {
     private final Ingestion ingestion;
     private final EventDispatcher dispatcher;
     private final TransactionTemplate tx;
+    private final Counter redelivered;
 
-    RawFeedListener(Ingestion ingestion, InboundEvents inbound, TransactionTemplate tx, IngestProperties properties) {
+    RawFeedListener(Ingestion ingestion, InboundEvents inbound, TransactionTemplate tx, IngestProperties properties,
+            MeterRegistry meters) {
         this.ingestion = ingestion;
         // Read through the dispatcher, stored here: a batch goes to PostgreSQL in one statement, and its inbox check
         // is the history's own index (Ingestion.unapplied), not a row per event.
-        this.dispatcher = inbound.consumer(CONSUMER).accept(EventTypes.OBSERVATION_SUBMITTED, ObservationSubmitted.class)
+        // The data is checked and typed by FeedRecords in one strict parse.
+        this.dispatcher = inbound.consumer(CONSUMER)
+                .accept(EventTypes.OBSERVATION_SUBMITTED, ObservationSubmitted.class, FeedRecords::submitted)
                 .maxEventSize(properties.maxEventSize()).build();
         this.tx = tx;
+        this.redelivered = Counter.builder("nqpf.ingest.redelivered-batches")
+                .description("feed batches stored again with each event looked up, after the history refused a copy")
+                .register(meters);
     }
 
     private record Submitted(int index, String eventId, ObservationRow row) {
@@ -68,8 +79,7 @@ class RawFeedListener {
         FeedRecords.checkHeaders(record);
         EventDispatcher.Inbound<ObservationSubmitted> inbound = dispatcher.read(record, ObservationSubmitted.class);
         CloudEvent event = inbound.event();
-        FeedRecords.checkData(event);
-        ObservationSubmitted s = inbound.payload();
+        ObservationSubmitted s = inbound.payload(); // checked by FeedRecords.submitted
         String source = feedSource(record.topic(), s.source());
         String identity = identity(event);
         return new Submitted(index, identity, new ObservationRow(index + 1, s.entity(), s.indicator(),
@@ -111,24 +121,17 @@ class RawFeedListener {
         if (decoded.isEmpty()) {
             return;
         }
-        RejectedAt rejected = tx.execute(status -> {
-            Set<String> fresh = ingestion.unapplied(decoded.stream().map(Submitted::eventId).toList());
-            Map<Integer, Submitted> byRow = new LinkedHashMap<>();
-            for (Submitted s : decoded) {
-                if (fresh.remove(s.eventId())) { // a duplicate within the batch counts once
-                    byRow.put(s.row().row(), s);
-                }
-            }
-            List<ObservationRow> rows = byRow.values().stream().map(Submitted::row).toList();
-            Ingestion.Checked checked = ingestion.check(rows);
-            if (checked.rejected().isEmpty()) {
-                ingestion.store(checked, rows.size(), Channel.KAFKA);
-                return null;
-            }
-            status.setRollbackOnly();
-            Rejection first = checked.rejected().get(0);
-            return new RejectedAt(byRow.get(first.row()), first);
-        });
+        RejectedAt rejected;
+        try {
+            rejected = tx.execute(status -> storeOnce(decoded, false, status));
+        }
+        catch (DuplicateKeyException e) {
+            // An event of the batch had stored its revision before (redelivered after a crash or a rebalance): the
+            // history's unique index refused the second copy and the transaction rolled back whole. Once more, each
+            // event looked up first. Redeliveries are rare, so the lookup is not paid on every batch.
+            redelivered.increment();
+            rejected = tx.execute(status -> storeOnce(decoded, true, status));
+        }
         if (rejected != null) {
             Submitted bad = rejected.submitted();
             store(decoded.stream().filter(s -> s.index() < bad.index()).toList());
@@ -138,6 +141,26 @@ class RawFeedListener {
             throw new BatchListenerFailedException("event " + bad.eventId() + " " + reason,
                     new RejectedEventException(reason), bad.index());
         }
+    }
+
+    /** One try at storing the batch; the first rejected row, if any, with nothing stored. */
+    private RejectedAt storeOnce(List<Submitted> decoded, boolean lookUpHistory, TransactionStatus status) {
+        Set<String> fresh = ingestion.unapplied(decoded.stream().map(Submitted::eventId).toList(), lookUpHistory);
+        Map<Integer, Submitted> byRow = new LinkedHashMap<>();
+        for (Submitted s : decoded) {
+            if (fresh.remove(s.eventId())) { // a duplicate within the batch counts once
+                byRow.put(s.row().row(), s);
+            }
+        }
+        List<ObservationRow> rows = byRow.values().stream().map(Submitted::row).toList();
+        Ingestion.Checked checked = ingestion.check(rows);
+        if (checked.rejected().isEmpty()) {
+            ingestion.store(checked, rows.size(), Channel.KAFKA);
+            return null;
+        }
+        status.setRollbackOnly();
+        Rejection first = checked.rejected().get(0);
+        return new RejectedAt(byRow.get(first.row()), first);
     }
 
     private record RejectedAt(Submitted submitted, Rejection reason) {

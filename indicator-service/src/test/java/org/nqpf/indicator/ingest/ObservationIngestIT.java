@@ -41,6 +41,9 @@ class ObservationIngestIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void should_StoreGoodRowsAndReportEachBadRow_When_BatchIsMixed() {
         String body = """
@@ -179,6 +182,40 @@ class ObservationIngestIT {
         assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-33".equals(r.key())
                 && new String(r.value(), StandardCharsets.UTF_8).contains("\"2045\""), 3, Duration.ofSeconds(3)))
                 .as("no canonical event for the re-sent one").hasSize(2);
+    }
+
+    @Test
+    void should_NotBringTheOldValueBack_When_FeedEventThatStoredARevisionIsRedeliveredAfterTheValueMovedOn() {
+        // A batch is first stored without looking its events up in the history: this redelivery differs from the
+        // current value, so it is only the history's unique index that catches it, and the batch is stored again
+        // with the lookup (nqpf.ingest.redelivered-batches).
+        double before = meters.counter("nqpf.ingest.redelivered-batches").count();
+        String feed = Topics.rawFeed("anhui-stats");
+        CloudEvent first = submitted("CN-36", "RD_INTENSITY", "2047", 3.1, "anhui-stats");
+        CloudEvent revised = submitted("CN-36", "RD_INTENSITY", "2047", 3.3, "anhui-stats");
+        for (CloudEvent e : List.of(first, revised)) {
+            kafka.send(KafkaMessageFactory.createWriter(feed, null, null, "CN-36").writeBinary(e));
+        }
+        assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-36".equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"2047\""), 2, Duration.ofSeconds(30)))
+                .hasSize(2);
+
+        kafka.send(KafkaMessageFactory.createWriter(feed, null, null, "CN-36").writeBinary(first));
+        CloudEvent marker = submitted("CN-36", "RD_INTENSITY", "2048", 1.0, "anhui-stats");
+        kafka.send(KafkaMessageFactory.createWriter(feed, null, null, "CN-36").writeBinary(marker));
+        assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-36".equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"2048\""), 1, Duration.ofSeconds(15)))
+                .as("the marker beside the redelivered event is stored").hasSize(1);
+
+        assertThat(store.history("CN-36", "RD_INTENSITY", "2047")).extracting(StoredObservation::value)
+                .as("the redelivered event is not stored a second time").containsExactly(3.1, 3.3);
+        assertThat(store.current("CN-36", "RD_INTENSITY", "2047", 1)).extracting(StoredObservation::value)
+                .containsExactly(3.3);
+        assertThat(meters.counter("nqpf.ingest.redelivered-batches").count())
+                .as("caught by the history's index, not looked up first").isGreaterThan(before);
+        assertThat(kafka.read(Topics.OBSERVATIONS, r -> "CN-36".equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"2047\""), 3, Duration.ofSeconds(3)))
+                .as("no canonical event for the redelivery").hasSize(2);
     }
 
     @Test
