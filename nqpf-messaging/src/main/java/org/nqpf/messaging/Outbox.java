@@ -1,6 +1,7 @@
 package org.nqpf.messaging;
 
 import io.cloudevents.CloudEvent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes events into the transactional outbox. Call it inside the transaction that changes the state the event
- * announces: both commit or neither does. {@link OutboxRelay} then publishes them.
+ * announces: both commit or neither does. {@link OutboxRelay} then publishes them. A call writes one row per topic,
+ * holding its events in order.
  * <p>
  * Each row keeps the W3C trace context of the work that wrote it (the CloudEvents Distributed Tracing extension,
  * {@code traceparent} and {@code tracestate}, and the {@code baggage} with the correlation id) in its extensions: the
@@ -46,30 +48,33 @@ public class Outbox {
         if (entries.isEmpty()) {
             return;
         }
-        List<CloudEvent> events = entries.stream().map(Entry::event).toList();
         // One batch, one transaction, one thread: the same trace context for every row.
         Map<String, String> traceContext = trace.current().asMap();
-        // One statement for the batch: each column travels as one array; ids follow the order of the list.
-        jdbc.update("""
-                INSERT INTO outbox_event (topic, record_key, event_id, event_type, source, subject, event_time,
-                                          data_content_type, extensions, payload)
-                SELECT topic, record_key, event_id, event_type, source, subject, event_time, data_content_type,
-                       extensions, payload
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
-                            ?::text[], ?::jsonb[], ?::bytea[])
-                WITH ORDINALITY AS e(topic, record_key, event_id, event_type, source, subject, event_time,
-                                     data_content_type, extensions, payload, n)
-                ORDER BY n""",
-                entries.stream().map(Entry::topic).toArray(String[]::new),
-                entries.stream().map(Entry::key).toArray(String[]::new),
-                events.stream().map(CloudEvent::getId).toArray(String[]::new),
-                events.stream().map(CloudEvent::getType).toArray(String[]::new),
-                events.stream().map(e -> e.getSource().toString()).toArray(String[]::new),
-                events.stream().map(CloudEvent::getSubject).toArray(String[]::new),
-                events.stream().map(e -> e.getTime() == null ? null : e.getTime().toString()).toArray(String[]::new),
-                events.stream().map(CloudEvent::getDataContentType).toArray(String[]::new),
-                events.stream().map(e -> extensions(e, traceContext)).toArray(String[]::new),
-                events.stream().map(e -> e.getData() == null ? null : e.getData().toBytes()).toArray(byte[][]::new));
+        // One row per topic, in the order of the list: each attribute one array, its events in the batch's order.
+        Map<String, List<Entry>> byTopic = new LinkedHashMap<>();
+        for (Entry entry : entries) {
+            byTopic.computeIfAbsent(entry.topic(), t -> new ArrayList<>()).add(entry);
+        }
+        byTopic.forEach((topic, batch) -> {
+            List<CloudEvent> events = batch.stream().map(Entry::event).toList();
+            jdbc.update("""
+                    INSERT INTO outbox_event (topic, events, record_keys, event_ids, event_types, sources, subjects,
+                                              event_times, data_content_types, extensions, payloads)
+                    VALUES (?, ?, ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                            ?::jsonb[], ?::bytea[])""",
+                    topic, events.size(),
+                    batch.stream().map(Entry::key).toArray(String[]::new),
+                    events.stream().map(CloudEvent::getId).toArray(String[]::new),
+                    events.stream().map(CloudEvent::getType).toArray(String[]::new),
+                    events.stream().map(e -> e.getSource().toString()).toArray(String[]::new),
+                    events.stream().map(CloudEvent::getSubject).toArray(String[]::new),
+                    events.stream().map(e -> e.getTime() == null ? null : e.getTime().toString())
+                            .toArray(String[]::new),
+                    events.stream().map(CloudEvent::getDataContentType).toArray(String[]::new),
+                    events.stream().map(e -> extensions(e, traceContext)).toArray(String[]::new),
+                    events.stream().map(e -> e.getData() == null ? null : e.getData().toBytes())
+                            .toArray(byte[][]::new));
+        });
     }
 
     private String extensions(CloudEvent event, Map<String, String> traceContext) {

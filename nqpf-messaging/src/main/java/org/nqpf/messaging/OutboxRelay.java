@@ -33,9 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes outbox rows to Kafka in insertion order and deletes them once the broker has acknowledged them.
  * A PostgreSQL advisory lock held for the transaction makes one instance the publisher at a time, so several
  * running instances never publish the same rows twice or out of order. A crash between send and delete re-sends:
- * consumers de-duplicate on the CloudEvent id. A row that can never be sent (too large for the broker, not
- * serialisable, an invalid topic, not an event at all) is moved to {@code outbox_parked} with its reason, so the rows
- * behind it go on; a failure that may pass keeps the batch where it is.
+ * consumers de-duplicate on the CloudEvent id. Each row holds a batch of events for one topic ({@link Outbox}); an
+ * event that can never be sent (too large for the broker, not serialisable, an invalid topic, not an event at all) is
+ * moved to {@code outbox_parked} with its reason, so the events behind it go on; a failure that may pass keeps the
+ * batch where it is.
  */
 public class OutboxRelay {
 
@@ -86,8 +87,8 @@ public class OutboxRelay {
         return this;
     }
 
-    /** An outbox row as read: its event, or why it cannot be one. */
-    private record Row(long id, String topic, String key, CloudEvent event, String unreadable) {
+    /** One event of an outbox row, by the row's id and its place in it: the event, or why it cannot be one. */
+    private record Pending(long id, int position, String topic, String key, CloudEvent event, String unreadable) {
     }
 
     /** Run every {@code nqpf.outbox.poll-interval}: relays until the outbox is empty. */
@@ -97,7 +98,7 @@ public class OutboxRelay {
             do {
                 handled = relayBatch();
             }
-            while (handled == batchSize);
+            while (handled > 0);
         }
         catch (RuntimeException e) {
             // Kafka unreachable or similar: rows stay in the outbox and the next poll tries again.
@@ -106,8 +107,8 @@ public class OutboxRelay {
     }
 
     /**
-     * Relays one batch; returns how many rows it took out of the outbox (published, or parked because they can
-     * never be sent). A retriable failure of any row keeps the whole batch for the next try, as it was.
+     * Relays one batch; returns how many events it took out of the outbox (published, or parked because they can
+     * never be sent). A retriable failure of any event keeps the whole batch for the next try, as it was.
      */
     public int relayBatch() {
         int[] counts = tx.execute(status -> {
@@ -115,15 +116,26 @@ public class OutboxRelay {
             if (!Boolean.TRUE.equals(locked)) {
                 return new int[] {0, 0};
             }
-            List<Row> rows = jdbc.query("""
-                    SELECT id, topic, record_key, event_id, event_type, source, subject, event_time,
-                           data_content_type, extensions::text, payload
-                    FROM outbox_event ORDER BY id LIMIT ?""", this::row, batchSize);
+            // Whole outbox rows, oldest first, until they hold batchSize events (at least one row, however large).
+            // The running count reads only the rows' event counts, not their arrays.
+            List<Pending> rows = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            jdbc.query("""
+                    WITH head AS (
+                        SELECT id, sum(events) OVER (ORDER BY id) - events AS before FROM outbox_event
+                        ORDER BY id LIMIT ?)
+                    SELECT o.id, o.topic, o.events, o.record_keys, o.event_ids, o.event_types, o.sources, o.subjects,
+                           o.event_times, o.data_content_types, o.extensions::text[], o.payloads
+                    FROM head JOIN outbox_event o ON o.id = head.id WHERE head.before < ? ORDER BY o.id""",
+                    rs -> {
+                        ids.add(rs.getLong(1));
+                        rows.addAll(events(rs));
+                    }, batchSize, batchSize);
             if (rows.isEmpty()) {
                 return new int[] {0, 0};
             }
             List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
-            for (Row row : rows) {
+            for (Pending row : rows) {
                 // Binary mode: the SDK maps the attributes onto ce_* headers and the data onto the value. Sent in
                 // the trace of the transaction that wrote the row: Kafka's observation adds its traceparent header.
                 // A row written outside any trace (a feed's batch) is sent as it is, by the unobserved template: a
@@ -136,24 +148,23 @@ public class OutboxRelay {
                 acks.add(context.isEmpty() ? send(untraced, row)
                         : trace.continueTrace("outbox relay", context, () -> send(kafka, row)));
             }
-            Map<Long, String> parked = new LinkedHashMap<>();
+            Map<Pending, String> parked = new LinkedHashMap<>();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMs);
             for (int i = 0; i < rows.size(); i++) {
-                Row row = rows.get(i);
+                Pending row = rows.get(i);
                 if (row.event() == null) {
-                    parked.put(row.id(), row.unreadable());
+                    parked.put(row, row.unreadable());
                     continue;
                 }
                 String never = neverSent(acks.get(i), deadline);
                 if (never != null) {
-                    parked.put(row.id(), never);
+                    parked.put(row, never);
                 }
             }
             if (!parked.isEmpty()) {
                 park(parked);
             }
-            jdbc.update("DELETE FROM outbox_event WHERE id = ANY(?)",
-                    (Object) rows.stream().map(Row::id).toArray(Long[]::new));
+            jdbc.update("DELETE FROM outbox_event WHERE id = ANY(?)", (Object) ids.toArray(Long[]::new));
             return new int[] {rows.size() - parked.size(), parked.size()};
         });
         int sent = counts == null ? 0 : counts[0];
@@ -162,7 +173,7 @@ public class OutboxRelay {
         return sent + set;
     }
 
-    private static CompletableFuture<?> send(KafkaTemplate<String, byte[]> template, Row row) {
+    private static CompletableFuture<?> send(KafkaTemplate<String, byte[]> template, Pending row) {
         try {
             return template.send(KafkaMessageFactory.createWriter(row.topic(), null, null, row.key())
                     .writeBinary(row.event()));
@@ -211,18 +222,27 @@ public class OutboxRelay {
         return null;
     }
 
-    /** Moves rows to the parked table with their reason, in the relay's transaction: they leave the outbox with it. */
-    private void park(Map<Long, String> reasons) {
+    /**
+     * Moves events to the parked table with their reason, in the relay's transaction: they leave the outbox with it.
+     * Each keeps its outbox row's id and its place in that row.
+     */
+    private void park(Map<Pending, String> reasons) {
         jdbc.update("""
-                INSERT INTO outbox_parked (id, topic, record_key, event_id, event_type, source, subject, event_time,
-                                           data_content_type, extensions, payload, created_at, reason)
-                SELECT o.id, o.topic, o.record_key, o.event_id, o.event_type, o.source, o.subject, o.event_time,
-                       o.data_content_type, o.extensions, o.payload, o.created_at, r.reason
-                FROM outbox_event o JOIN unnest(?::bigint[], ?::text[]) AS r(id, reason) ON r.id = o.id
-                ON CONFLICT (id) DO NOTHING""",
-                reasons.keySet().toArray(Long[]::new),
+                INSERT INTO outbox_parked (id, position, topic, record_key, event_id, event_type, source, subject,
+                                           event_time, data_content_type, extensions, payload, created_at, reason)
+                SELECT o.id, r.position, o.topic, o.record_keys[r.position],
+                       coalesce(o.event_ids[r.position], 'unknown'), coalesce(o.event_types[r.position], 'unknown'),
+                       o.sources[r.position], o.subjects[r.position], o.event_times[r.position],
+                       o.data_content_types[r.position], o.extensions[r.position], o.payloads[r.position],
+                       o.created_at, r.reason
+                FROM outbox_event o JOIN unnest(?::bigint[], ?::int[], ?::text[]) AS r(id, position, reason)
+                    ON r.id = o.id
+                ON CONFLICT (id, position) DO NOTHING""",
+                reasons.keySet().stream().map(Pending::id).toArray(Long[]::new),
+                reasons.keySet().stream().map(Pending::position).toArray(Integer[]::new),
                 reasons.values().stream().map(OutboxRelay::printable).toArray(String[]::new));
-        reasons.forEach((id, reason) -> log.error("outbox row {} can never be sent, parked: {}", id, reason));
+        reasons.forEach((row, reason) -> log.error("outbox row {} event {} can never be sent, parked: {}", row.id(),
+                row.position(), reason));
     }
 
     /** PostgreSQL text cannot hold NUL. */
@@ -230,30 +250,62 @@ public class OutboxRelay {
         return s == null ? "unknown" : s.replace((char) 0, ' ');
     }
 
-    private Row row(ResultSet rs, int n) throws SQLException {
+    /** The events of one outbox row, in their order. */
+    private List<Pending> events(ResultSet rs) throws SQLException {
         long id = rs.getLong(1);
         String topic = rs.getString(2);
-        String key = rs.getString(3);
-        try {
-            CloudEventBuilder event = CloudEventBuilder.v1()
-                    .withId(rs.getString(4))
-                    .withType(rs.getString(5))
-                    .withSource(URI.create(rs.getString(6)))
-                    .withSubject(rs.getString(7))
-                    .withTime(rs.getObject(8, OffsetDateTime.class))
-                    .withDataContentType(rs.getString(9))
-                    .withData(rs.getBytes(11));
-            String extensions = rs.getString(10);
-            if (extensions != null) {
-                json.readValue(extensions, EXTENSIONS).forEach(event::withExtension);
+        int count = rs.getInt(3);
+        Object[] keys = array(rs, 4);
+        Object[] eventIds = array(rs, 5);
+        Object[] types = array(rs, 6);
+        Object[] sources = array(rs, 7);
+        Object[] subjects = array(rs, 8);
+        Object[] times = array(rs, 9);
+        Object[] contentTypes = array(rs, 10);
+        Object[] extensions = array(rs, 11);
+        Object[] payloads = array(rs, 12);
+        List<Pending> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String key = (String) at(keys, i);
+            try {
+                CloudEventBuilder event = CloudEventBuilder.v1()
+                        .withId((String) at(eventIds, i))
+                        .withType((String) at(types, i))
+                        .withSource(URI.create((String) at(sources, i)))
+                        .withSubject((String) at(subjects, i))
+                        .withTime(time(at(times, i)))
+                        .withDataContentType((String) at(contentTypes, i))
+                        .withData((byte[]) at(payloads, i));
+                String extension = (String) at(extensions, i);
+                if (extension != null) {
+                    json.readValue(extension, EXTENSIONS).forEach(event::withExtension);
+                }
+                events.add(new Pending(id, i + 1, topic, key, event.build(), null));
             }
-            return new Row(id, topic, key, event.build(), null);
+            catch (RuntimeException e) {
+                // An event that is none now never will be: set aside rather than block every event behind it.
+                events.add(new Pending(id, i + 1, topic, key, null, "not an event: "
+                        + e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
         }
-        catch (RuntimeException e) {
-            // A row that is no event now never will be: set aside rather than block every row behind it.
-            return new Row(id, topic, key, null, "not an event: " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage());
+        return events;
+    }
+
+    private static Object[] array(ResultSet rs, int column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? new Object[0] : (Object[]) array.getArray();
+    }
+
+    /** The element at {@code i}, or null where the row's array is shorter than its count. */
+    private static Object at(Object[] values, int i) {
+        return i < values.length ? values[i] : null;
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value == null || value instanceof OffsetDateTime) {
+            return (OffsetDateTime) value;
         }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** Rows set aside because they can never be sent: an operator's to look at. */
@@ -264,7 +316,7 @@ public class OutboxRelay {
 
     /** Rows waiting to be published: an operator's measure of lag. */
     public long pending() {
-        Long n = jdbc.queryForObject("SELECT count(*) FROM outbox_event", Long.class);
+        Long n = jdbc.queryForObject("SELECT coalesce(sum(events), 0) FROM outbox_event", Long.class);
         return n == null ? 0 : n;
     }
 }

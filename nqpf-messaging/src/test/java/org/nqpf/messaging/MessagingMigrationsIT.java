@@ -50,9 +50,9 @@ class MessagingMigrationsIT {
 
     @Test
     void should_StartAndApplyANewMessagingMigration_When_TheServiceHistoryHoldsTheOldOnes() {
-        // The legacy history holds every db/messaging script (the newest is 0.3): the baseline is the newest of them.
-        assertThat(versions("legacy", MessagingMigrations.HISTORY)).containsExactly("0.3", "0.999");
-        assertThat(jdbc.queryForObject("SELECT type FROM legacy.flyway_messaging_history WHERE version = '0.3'",
+        // The legacy history holds every db/messaging script (the newest is 0.4): the baseline is the newest of them.
+        assertThat(versions("legacy", MessagingMigrations.HISTORY)).containsExactly("0.4", "0.999");
+        assertThat(jdbc.queryForObject("SELECT type FROM legacy.flyway_messaging_history WHERE version = '0.4'",
                 String.class)).isEqualTo("BASELINE");
         assertThat(versions("legacy", "flyway_schema_history")).containsExactly("1", "2");
         assertThat(tables("legacy")).contains("outbox_event", "processed_event", "it_service_thing",
@@ -66,12 +66,12 @@ class MessagingMigrationsIT {
         // A restart finds everything applied and changes nothing.
         new MessagingMigrations(MESSAGING).migrate(service("fresh"));
 
-        assertThat(versions("fresh", MessagingMigrations.HISTORY)).containsExactly("0.1", "0.2", "0.3", "0.999");
+        assertThat(versions("fresh", MessagingMigrations.HISTORY)).containsExactly("0.1", "0.2", "0.3", "0.4", "0.999");
         assertThat(versions("fresh", "flyway_schema_history")).containsExactly("0", "1", "2");
         assertThat(tables("fresh")).contains("outbox_event", "processed_event", "it_service_thing",
                 "it_messaging_marker", "outbox_parked", "dead_letter", "dead_letter_replay");
-        jdbc.update("INSERT INTO fresh.outbox_event (topic, event_id, event_type, source, payload) "
-                + "VALUES ('t', 'e', 'x', '/s', '\\x00')");
+        jdbc.update("INSERT INTO fresh.outbox_event (topic, events, event_ids, event_types, sources, payloads) "
+                + "VALUES ('t', 1, '{e}', '{x}', '{/s}', ARRAY['\\x00'::bytea])");
     }
 
     /** The service's Flyway as Boot builds it: its own locations and schema, the default history table. */

@@ -62,26 +62,28 @@ class OutboxParkingIT {
     MeterRegistry meters;
 
     @Test
-    void should_PublishTheRowsBehindInOrder_And_ParkTheRowsThatCanNeverBeSentWithTheirReason() {
+    void should_PublishTheEventsBesideAndBehindInOrder_And_ParkTheEventsThatCanNeverBeSentWithTheirReason() {
         String topic = "it.parking." + UUID.randomUUID();
         CloudEvent first = event("first", 1);
         CloudEvent tooLarge = event("too-large", 1_500_000); // over the producer's max.request.size (1 MB)
-        CloudEvent third = event("third", 1);
         CloudEvent fourth = event("fourth", 1);
+        CloudEvent fifth = event("fifth", 1);
         tx.executeWithoutResult(s -> outbox.appendAll(List.of(new Outbox.Entry(topic, "k", first),
                 new Outbox.Entry(topic, "k", tooLarge))));
-        // A row that is no event at all: its source is no URI.
+        // A row whose middle event is no event at all (its source is no URI), between two good ones.
         tx.executeWithoutResult(s -> jdbc.update("""
-                INSERT INTO outbox_event (topic, record_key, event_id, event_type, source, payload)
-                VALUES (?, 'k', 'unreadable', ?, 'http://[not a uri', '\\x7b7d')""", topic,
-                EventTypes.OBSERVATION_RECORDED));
-        tx.executeWithoutResult(s -> outbox.appendAll(List.of(new Outbox.Entry(topic, "k", third),
-                new Outbox.Entry(topic, "k", fourth))));
+                INSERT INTO outbox_event (topic, events, record_keys, event_ids, event_types, sources, payloads)
+                VALUES (?, 3, '{k,k,k}', '{second,unreadable,third}', ARRAY[?, ?, ?],
+                        '{/s,"http://[not a uri",/s}', '{"\\\\x7b7d","\\\\x7b7d","\\\\x7b7d"}')""", topic,
+                EventTypes.OBSERVATION_RECORDED, EventTypes.OBSERVATION_RECORDED, EventTypes.OBSERVATION_RECORDED));
+        tx.executeWithoutResult(s -> outbox.appendAll(List.of(new Outbox.Entry(topic, "k", fourth),
+                new Outbox.Entry(topic, "k", fifth))));
 
-        List<ConsumerRecord<String, byte[]>> published = kafka.read(topic, r -> true, 3, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> published = kafka.read(topic, r -> true, 5, Duration.ofSeconds(30));
         assertThat(published).extracting(r -> KafkaProbe.header(r, "ce_id"))
-                .as("the rows behind the bad ones, in their order").containsExactly("first", "third", "fourth");
-        assertThat(kafka.read(topic, r -> true, 4, Duration.ofSeconds(3))).as("nothing else").hasSize(3);
+                .as("the events beside and behind the bad ones, in their order")
+                .containsExactly("first", "second", "third", "fourth", "fifth");
+        assertThat(kafka.read(topic, r -> true, 6, Duration.ofSeconds(3))).as("nothing else").hasSize(5);
 
         List<DeadLetterRecords.ParkedRow> parked = Poll.until("both bad rows parked", Duration.ofSeconds(10),
                 Duration.ofMillis(100), () -> records.parked(100).stream()
@@ -92,6 +94,9 @@ class OutboxParkingIT {
                 .satisfies(p -> assertThat(p.reason()).startsWith("RecordTooLargeException"));
         assertThat(parked).filteredOn(p -> p.eventId().equals("unreadable")).singleElement()
                 .satisfies(p -> assertThat(p.reason()).startsWith("not an event"));
+        assertThat(jdbc.queryForList("SELECT position FROM outbox_parked WHERE event_id IN ('too-large', 'unreadable')"
+                + " ORDER BY event_id", Integer.class)).as("each parked by its place in its outbox row")
+                .containsExactly(2, 2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE topic = ?", Long.class, topic))
                 .as("nothing of the topic left in the outbox").isZero();
         assertThat(jdbc.queryForObject("SELECT octet_length(payload) FROM outbox_parked WHERE event_id = 'too-large'",

@@ -62,8 +62,9 @@ class OutboxTraceContextIT {
             // Read back inside the writing transaction: the relay cannot see the row before it commits.
             stored = tx.execute(status -> {
                 outbox.append(topic, "CN-11", event);
-                return json.readTree(jdbc.queryForObject("SELECT extensions::text FROM outbox_event WHERE event_id = ?",
-                        String.class, eventId));
+                return json.readTree(jdbc.queryForObject("""
+                        SELECT o.extensions[array_position(o.event_ids, ?)]::text FROM outbox_event o
+                        WHERE ? = ANY(o.event_ids)""", String.class, eventId, eventId));
             });
         }
         finally {

@@ -137,7 +137,7 @@ public class DeadLetterRecords {
     }
 
     public long outboxPending() {
-        Long n = jdbc.queryForObject("SELECT count(*) FROM outbox_event", Long.class);
+        Long n = jdbc.queryForObject("SELECT coalesce(sum(events), 0) FROM outbox_event", Long.class);
         return n == null ? 0 : n;
     }
 
@@ -149,7 +149,7 @@ public class DeadLetterRecords {
     public List<ParkedRow> parked(int limit) {
         return jdbc.query("""
                 SELECT id, topic, record_key, event_id, event_type, reason, created_at, parked_at FROM outbox_parked
-                ORDER BY parked_at DESC, id DESC LIMIT ?""",
+                ORDER BY parked_at DESC, id DESC, position DESC LIMIT ?""",
                 (rs, n) -> new ParkedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
                         rs.getTimestamp(8).toInstant()), limit);
