@@ -399,6 +399,7 @@ public final class IngestBenchmark {
         long first = 0;
         long firstCount = 0;
         long seen = 0;
+        long progressed = started;
         while (seen < n) {
             if (sendFailure.get() != null) {
                 throw new IllegalStateException("sending raw events failed", sendFailure.get());
@@ -406,8 +407,18 @@ public final class IngestBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("only " + seen + " of " + n + " canonical events after 30 min");
             }
+            if (System.nanoTime() - progressed > TimeUnit.MINUTES.toNanos(3)) {
+                // Seen when --database named a database a run had already filled: every observation came again
+                // unchanged, and an unchanged observation publishes nothing.
+                throw new IllegalStateException("no canonical event for 3 min (" + seen + " of " + n + "); with"
+                        + " --database, the database must be empty (drop the schemas of an earlier run)");
+            }
             Thread.sleep(50);
-            seen = published(offsets, canonical) - base;
+            long now = published(offsets, canonical) - base;
+            if (now > seen) {
+                progressed = System.nanoTime();
+            }
+            seen = now;
             if (first == 0 && seen > 0) {
                 first = System.nanoTime();
                 firstCount = seen;
