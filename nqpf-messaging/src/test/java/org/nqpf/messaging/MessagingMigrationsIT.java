@@ -74,6 +74,33 @@ class MessagingMigrationsIT {
                 + "VALUES ('t', 1, '{e}', '{x}', '{/s}', ARRAY['\\x00'::bytea])");
     }
 
+    @Test
+    void should_KeepEveryWaitingOutboxRowAsABatchOfOne_When_TheOutboxBecomesOneRowPerBatch() {
+        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+        Flyway messaging = Flyway.configure().dataSource(pg.jdbcUrl(), pg.username(), pg.password()).schemas("upgrade")
+                .table(MessagingMigrations.HISTORY).locations("classpath:db/messaging").target("0.3").load();
+        messaging.migrate();
+        jdbc.update("""
+                INSERT INTO upgrade.outbox_event (topic, record_key, event_id, event_type, source, subject, event_time,
+                                                  data_content_type, extensions, payload)
+                VALUES ('t', 'k', 'waiting', 'x', '/s', 'subject', '2026-12-03T08:00:00Z', 'application/json',
+                        '{"traceparent": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}', '\\x7b7d')""");
+        Flyway.configure().dataSource(pg.jdbcUrl(), pg.username(), pg.password()).schemas("upgrade")
+                .table(MessagingMigrations.HISTORY).locations("classpath:db/messaging").load().migrate();
+
+        assertThat(jdbc.queryForMap("""
+                SELECT events, record_keys[1] AS key, event_ids[1] AS id, event_types[1] AS type, sources[1] AS source,
+                       subjects[1] AS subject, event_times[1] = '2026-12-03T08:00:00Z' AS at,
+                       data_content_types[1] AS content_type, extensions[1] ->> 'traceparent' AS traceparent,
+                       payloads[1] = '\\x7b7d'::bytea AS payload
+                FROM upgrade.outbox_event"""))
+                .containsEntry("events", 1).containsEntry("key", "k").containsEntry("id", "waiting")
+                .containsEntry("type", "x").containsEntry("source", "/s").containsEntry("subject", "subject")
+                .containsEntry("at", true).containsEntry("content_type", "application/json")
+                .containsEntry("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .containsEntry("payload", true);
+    }
+
     /** The service's Flyway as Boot builds it: its own locations and schema, the default history table. */
     private Flyway service(String schema) {
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
