@@ -184,8 +184,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    Outbox nqpfOutbox(JdbcTemplate jdbc, JsonMapper json, TraceContinuation trace) {
-        return new Outbox(jdbc, json, trace);
+    Outbox nqpfOutbox(JdbcTemplate jdbc, JsonMapper json, TraceContinuation trace, MessagingProperties properties) {
+        return new Outbox(jdbc, json, trace, properties.outboxBatch());
     }
 
     @Bean

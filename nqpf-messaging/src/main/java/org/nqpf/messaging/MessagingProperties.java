@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicationFactor  replicas of each topic this service creates: 1 on the embedded broker, 3 in production
  * @param minInsyncReplicas  replicas that must have a record before {@code acks=all} answers: 1 embedded, 2 in
  *                           production (one broker may be down without stopping producers or losing a record)
- * @param outboxBatch        rows the outbox relay sends per round trip
+ * @param outboxBatch        events the outbox relay sends per round trip, and the most one outbox row holds
  * @param retryInterval      wait between retries of a record that failed for a reason that may pass
  * @param retries            retries before such a record goes to the dead-letter topic
  * @param outageInitialInterval first wait of a consumer whose database or broker is unavailable; doubled each time

@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes events into the transactional outbox. Call it inside the transaction that changes the state the event
- * announces: both commit or neither does. {@link OutboxRelay} then publishes them. A call writes one row per topic,
- * holding its events in order.
+ * announces: both commit or neither does. {@link OutboxRelay} then publishes them. A call writes one row per topic
+ * (more when it has more events for one than a row holds), holding its events in order.
  * <p>
  * Each row keeps the W3C trace context of the work that wrote it (the CloudEvents Distributed Tracing extension,
  * {@code traceparent} and {@code tracestate}, and the {@code baggage} with the correlation id) in its extensions: the
@@ -24,15 +24,25 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final TraceContinuation trace;
+    private final int rowEvents;
 
     public Outbox(JdbcTemplate jdbc, JsonMapper json) {
         this(jdbc, json, TraceContinuation.none());
     }
 
     public Outbox(JdbcTemplate jdbc, JsonMapper json, TraceContinuation trace) {
+        this(jdbc, json, trace, 2_000);
+    }
+
+    /** {@code rowEvents}: the most events one row holds, so the relay never reads more at once than its batch. */
+    public Outbox(JdbcTemplate jdbc, JsonMapper json, TraceContinuation trace, int rowEvents) {
+        if (rowEvents < 1) {
+            throw new IllegalArgumentException("an outbox row holds at least one event, not " + rowEvents);
+        }
         this.jdbc = jdbc;
         this.json = json;
         this.trace = trace;
+        this.rowEvents = rowEvents;
     }
 
     public record Entry(String topic, String key, CloudEvent event) {
@@ -50,12 +60,20 @@ public class Outbox {
         }
         // One batch, one transaction, one thread: the same trace context for every row.
         Map<String, String> traceContext = trace.current().asMap();
-        // One row per topic, in the order of the list: each attribute one array, its events in the batch's order.
+        // One row per topic (per rowEvents of a topic), in the order of the list: each attribute one array, its
+        // events in the batch's order.
         Map<String, List<Entry>> byTopic = new LinkedHashMap<>();
         for (Entry entry : entries) {
             byTopic.computeIfAbsent(entry.topic(), t -> new ArrayList<>()).add(entry);
         }
-        byTopic.forEach((topic, batch) -> {
+        List<List<Entry>> rows = new ArrayList<>();
+        byTopic.values().forEach(all -> {
+            for (int from = 0; from < all.size(); from += rowEvents) {
+                rows.add(all.subList(from, Math.min(all.size(), from + rowEvents)));
+            }
+        });
+        rows.forEach(batch -> {
+            String topic = batch.get(0).topic();
             List<CloudEvent> events = batch.stream().map(Entry::event).toList();
             jdbc.update("""
                     INSERT INTO outbox_event (topic, events, record_keys, event_ids, event_types, sources, subjects,

@@ -56,6 +56,9 @@ class OutboxParkingIT {
     JdbcTemplate jdbc;
 
     @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    @Autowired
     DeadLetterRecords records;
 
     @Autowired
@@ -102,6 +105,25 @@ class OutboxParkingIT {
         assertThat(jdbc.queryForObject("SELECT octet_length(payload) FROM outbox_parked WHERE event_id = 'too-large'",
                 Integer.class)).as("the parked row kept as it was").isGreaterThan(1_500_000);
         assertThat(meters.get("nqpf.outbox.parked").gauge().value()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void should_SplitATopicsEventsIntoRowsOfAtMostTheRowSize_And_PublishThemInOrder() {
+        String topic = "it.rows." + UUID.randomUUID();
+        Outbox small = new Outbox(jdbc, json, TraceContinuation.none(), 2);
+        List<Outbox.Entry> entries = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            entries.add(new Outbox.Entry(topic, "k", event("row-" + i, 1)));
+        }
+        List<Integer> sizes = tx.execute(s -> {
+            small.appendAll(entries);
+            return jdbc.queryForList("SELECT events FROM outbox_event WHERE topic = ? ORDER BY id", Integer.class,
+                    topic);
+        });
+        assertThat(sizes).as("rows of at most two events, in order").containsExactly(2, 2, 1);
+        assertThat(kafka.read(topic, r -> true, 5, Duration.ofSeconds(30)))
+                .extracting(r -> KafkaProbe.header(r, "ce_id"))
+                .containsExactly("row-1", "row-2", "row-3", "row-4", "row-5");
     }
 
     private CloudEvent event(String id, int size) {
