@@ -57,11 +57,13 @@ import org.nqpf.launcher.Platform;
  * (the figure compared with the raw rate: what the path sustains with the machine to itself);</li>
  * <li>the floor of any durable Kafka-to-PostgreSQL sink ({@link SinkFloor}) on the same records, against which the
  * Kafka path's backlog rate is set ({@code vs_floor}; issue 11's target: at least half);</li>
+ * <li>the backlog once more, drained by the service already running ({@code warm_obs_per_s}, {@code
+ * warm_vs_floor}): without the cold start (b2) pays for;</li>
  * <li>the HTTP batch rate through the gateway ({@code POST /api/v1/observations}, JSON batches);</li>
  * <li>a million-row CSV import through the gateway, sampling indicator-service's heap while it runs.</li>
  * </ol>
  * The last line printed is {@code ingest kafka_vs_raw=.. kafka_obs_per_s=.. raw_per_s=.. http_obs_per_s=..
- * floor_obs_per_s=.. vs_floor=..}.
+ * warm_obs_per_s=.. floor_obs_per_s=.. vs_floor=.. warm_vs_floor=..}.
  */
 public final class IngestBenchmark {
 
@@ -193,15 +195,16 @@ public final class IngestBenchmark {
             KafkaPath kafka = kafkaPath(platform, kafkaKeys, backlogKeys, cpu);
             double kafkaPerSecond = kafka.backlog();
             SinkFloor.Result floor = floor(platform, config, 2L * kafkaKeys.size() * options.kafkaRevisions(), cpu);
+            double warm = warmBacklog(platform, kafkaKeys, cpu);
             double httpPerSecond = httpBatches(platform.gatewayUrl(), httpKeys);
             if (options.importRows() > 0) {
                 csvImport(platform, importKeys, state);
             }
             String last = String.format(Locale.ROOT,
                     "ingest kafka_vs_raw=%.3f kafka_obs_per_s=%.0f raw_per_s=%.0f http_obs_per_s=%.0f"
-                    + " floor_obs_per_s=%.0f vs_floor=%.3f",
-                    kafkaPerSecond / rawPerSecond, kafkaPerSecond, rawPerSecond, httpPerSecond, floor.perSecond(),
-                    kafkaPerSecond / floor.perSecond());
+                    + " warm_obs_per_s=%.0f floor_obs_per_s=%.0f vs_floor=%.3f warm_vs_floor=%.3f",
+                    kafkaPerSecond / rawPerSecond, kafkaPerSecond, rawPerSecond, httpPerSecond, warm, floor.perSecond(),
+                    kafkaPerSecond / floor.perSecond(), warm / floor.perSecond());
             System.out.printf(Locale.ROOT, "bench ingest: Kafka path live (feeder on the same cores) %,.0f obs/s = %.3f of "
                     + "the raw producer rate; backlog drain %,.0f obs/s = %.3f (kafka_obs_per_s below)%n", kafka.live(),
                     kafka.live() / rawPerSecond, kafka.backlog(), kafka.backlog() / rawPerSecond);
@@ -361,6 +364,11 @@ public final class IngestBenchmark {
     }
 
     private void send(Map<String, Object> client, List<Key> keys, String idPrefix) {
+        send(client, keys, idPrefix, 0);
+    }
+
+    /** Sends revisions {@code firstRevision} .. {@code firstRevision + kafkaRevisions - 1} of each key. */
+    private void send(Map<String, Object> client, List<Key> keys, String idPrefix, int firstRevision) {
         AtomicReference<Exception> failure = new AtomicReference<>();
         Map<String, Object> config = new java.util.HashMap<>(client);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -369,7 +377,7 @@ public final class IngestBenchmark {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             int id = 0;
-            for (int r = 0; r < options.kafkaRevisions(); r++) {
+            for (int r = firstRevision; r < firstRevision + options.kafkaRevisions(); r++) {
                 for (Key k : keys) {
                     producer.send(rawEvent(k, r, idPrefix + id++), (meta, e) -> {
                         if (e != null) {
@@ -463,6 +471,41 @@ public final class IngestBenchmark {
      * (b3) The floor of any durable sink, on the same broker and database and the same records: the raw topic now
      * holds the live and the backlog runs' records, all consumed already, so the platform is idle while it drains.
      */
+    /**
+     * (b4) The backlog again, drained by an indicator-service that has run for a while, as one in production has: new
+     * revisions of the live run's keys are sent as fast as the producer goes while the service runs, and the rate is
+     * taken from the end of the send to the last canonical event, when the machine is the service's own. (b2) starts
+     * the service cold, so its drain also pays for loading classes, opening connections and compiling the path.
+     */
+    private double warmBacklog(Platform platform, List<Key> keys, CpuMeter cpu) throws Exception {
+        Map<String, Object> feedClient = platform.kafkaClient(FEED);
+        Map<String, Object> offsetsClient = new java.util.HashMap<>(platform.kafkaClient(Platform.KAFKA_ADMIN));
+        offsetsClient.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        offsetsClient.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> offsets = new KafkaConsumer<>(offsetsClient)) {
+            List<TopicPartition> canonical = offsets.partitionsFor(CANONICAL_TOPIC).stream()
+                    .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+            long n = (long) keys.size() * options.kafkaRevisions();
+            System.out.printf(Locale.ROOT, "(b4) Kafka path, warm backlog: %,d new revisions (%,d keys x %d) sent to %s"
+                    + " while the running indicator-service consumes; the rate from the end of the send to the last"
+                    + " canonical event%n", n, keys.size(), options.kafkaRevisions(), RAW_TOPIC);
+            long base = published(offsets, canonical);
+            long sendStart = System.nanoTime();
+            send(feedClient, keys, "bench-warm-", options.kafkaRevisions());
+            long sent = System.nanoTime();
+            long atSent = published(offsets, canonical) - base;
+            Map<String, Long> cpuAtSent = cpu.snapshot();
+            System.out.printf(Locale.ROOT, "    sent in %.1f s, %,d published by then%n", (sent - sendStart) / 1e9, atSent);
+            Drain drain = awaitPublished(offsets, canonical, base, n, null, new AtomicReference<>(), null);
+            System.out.println("    CPU time from the end of the send to the last canonical event: "
+                    + CpuMeter.difference(cpuAtSent, cpu.snapshot()));
+            double rate = (n - atSent) / ((drain.last() - sent) / 1e9);
+            System.out.printf(Locale.ROOT, "    %,d canonical events after the send in %.1f s: %,.0f obs/s%n", n - atSent,
+                    (drain.last() - sent) / 1e9, rate);
+            return rate;
+        }
+    }
+
     private SinkFloor.Result floor(Platform platform, Platform.Config config, long records, CpuMeter cpu)
             throws Exception {
         Map<String, Long> before = cpu.snapshot();
