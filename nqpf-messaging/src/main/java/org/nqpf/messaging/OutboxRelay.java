@@ -118,7 +118,7 @@ public class OutboxRelay {
             }
             // Whole outbox rows, oldest first, until they hold batchSize events (at least one row, however large).
             // The running count reads only the rows' event counts, not their arrays.
-            List<Pending> rows = new ArrayList<>();
+            List<Pending> pending = new ArrayList<>();
             List<Long> ids = new ArrayList<>();
             jdbc.query("""
                     WITH head AS (
@@ -129,43 +129,43 @@ public class OutboxRelay {
                     FROM head JOIN outbox_event o ON o.id = head.id WHERE head.before < ? ORDER BY o.id""",
                     rs -> {
                         ids.add(rs.getLong(1));
-                        rows.addAll(events(rs));
+                        pending.addAll(events(rs));
                     }, batchSize, batchSize);
-            if (rows.isEmpty()) {
+            if (pending.isEmpty()) {
                 return new int[] {0, 0};
             }
-            List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
-            for (Pending row : rows) {
+            List<CompletableFuture<?>> acks = new ArrayList<>(pending.size());
+            for (Pending event : pending) {
                 // Binary mode: the SDK maps the attributes onto ce_* headers and the data onto the value. Sent in
-                // the trace of the transaction that wrote the row: Kafka's observation adds its traceparent header.
-                // A row written outside any trace (a feed's batch) is sent as it is, by the unobserved template: a
+                // the trace of the transaction that wrote it: Kafka's observation adds its traceparent header.
+                // An event written outside any trace (a feed's batch) is sent as it is, by the unobserved template: a
                 // span per record, the root of a trace nobody started, cost the feed path a third of its rate.
-                if (row.event() == null) {
+                if (event.event() == null) {
                     acks.add(null);
                     continue;
                 }
-                TraceHeaders context = TraceHeaders.of(row.event());
-                acks.add(context.isEmpty() ? send(untraced, row)
-                        : trace.continueTrace("outbox relay", context, () -> send(kafka, row)));
+                TraceHeaders context = TraceHeaders.of(event.event());
+                acks.add(context.isEmpty() ? send(untraced, event)
+                        : trace.continueTrace("outbox relay", context, () -> send(kafka, event)));
             }
             Map<Pending, String> parked = new LinkedHashMap<>();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMs);
-            for (int i = 0; i < rows.size(); i++) {
-                Pending row = rows.get(i);
-                if (row.event() == null) {
-                    parked.put(row, row.unreadable());
+            for (int i = 0; i < pending.size(); i++) {
+                Pending event = pending.get(i);
+                if (event.event() == null) {
+                    parked.put(event, event.unreadable());
                     continue;
                 }
                 String never = neverSent(acks.get(i), deadline);
                 if (never != null) {
-                    parked.put(row, never);
+                    parked.put(event, never);
                 }
             }
             if (!parked.isEmpty()) {
                 park(parked);
             }
             jdbc.update("DELETE FROM outbox_event WHERE id = ANY(?)", (Object) ids.toArray(Long[]::new));
-            return new int[] {rows.size() - parked.size(), parked.size()};
+            return new int[] {pending.size() - parked.size(), parked.size()};
         });
         int sent = counts == null ? 0 : counts[0];
         int set = counts == null ? 0 : counts[1];
