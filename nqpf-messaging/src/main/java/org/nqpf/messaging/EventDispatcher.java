@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,7 +45,7 @@ public final class EventDispatcher {
      * How a route types an event's data: the contract's class by the shared mapper, or a reader of the consumer's
      * own (e.g. a strict one that checks and types in one parse).
      */
-    private record Route<T>(Class<T> payloadType, Handler<T> handler, java.util.function.Function<CloudEvent, T> reader) {
+    private record Route<T>(Class<T> payloadType, Handler<T> handler, Function<CloudEvent, T> reader) {
     }
 
     private final String consumer;
@@ -235,8 +237,8 @@ public final class EventDispatcher {
          * {@link #accept}, the data typed by {@code reader}, which throws {@link RejectedEventException} for data that
          * does not fit: one parse where a check of the raw JSON and then the mapper would each read it.
          */
-        public <T> Builder accept(String type, Class<T> payloadType, java.util.function.Function<CloudEvent, T> reader) {
-            return route(type, new Route<>(payloadType, null, java.util.Objects.requireNonNull(reader)));
+        public <T> Builder accept(String type, Class<T> payloadType, Function<CloudEvent, T> reader) {
+            return route(type, new Route<>(payloadType, null, Objects.requireNonNull(reader)));
         }
 
         /** Records larger than this are rejected before they are parsed. */

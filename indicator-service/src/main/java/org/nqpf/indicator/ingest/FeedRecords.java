@@ -108,7 +108,7 @@ final class FeedRecords {
         return v == null || v.isNull() ? null : v.asString();
     }
 
-    static JsonNode checkData(CloudEvent event) {
+    private static JsonNode checkData(CloudEvent event) {
         // The identity is stored in a unique index, whose rows PostgreSQL keeps under a few kilobytes
         checkIdentity("id", event.getId(), MAX_ID);
         checkIdentity("source", String.valueOf(event.getSource()), MAX_SOURCE);

@@ -314,12 +314,8 @@ public final class IngestBenchmark {
     private KafkaPath kafkaPath(Platform platform, List<Key> liveKeys, List<Key> backlogKeys, CpuMeter cpu)
             throws Exception {
         Map<String, Object> feedClient = platform.kafkaClient(FEED);
-        Map<String, Object> offsetsClient = new java.util.HashMap<>(platform.kafkaClient(Platform.KAFKA_ADMIN));
-        offsetsClient.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        offsetsClient.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> offsets = new KafkaConsumer<>(offsetsClient)) {
-            List<TopicPartition> canonical = offsets.partitionsFor(CANONICAL_TOPIC).stream()
-                    .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+        try (KafkaConsumer<String, byte[]> offsets = offsetsConsumer(platform)) {
+            List<TopicPartition> canonical = canonicalPartitions(offsets);
 
             long n = (long) liveKeys.size() * options.kafkaRevisions();
             System.out.printf(Locale.ROOT, "(b1) Kafka path, live: %,d observations (%,d keys x %d revisions) sent to %s"
@@ -449,6 +445,19 @@ public final class IngestBenchmark {
         return new Drain(first, firstCount, last);
     }
 
+    /** A consumer, as the broker's admin, that only asks for end offsets. */
+    private static KafkaConsumer<String, byte[]> offsetsConsumer(Platform platform) {
+        Map<String, Object> client = new java.util.HashMap<>(platform.kafkaClient(Platform.KAFKA_ADMIN));
+        client.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        client.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(client);
+    }
+
+    private static List<TopicPartition> canonicalPartitions(KafkaConsumer<?, ?> offsets) {
+        return offsets.partitionsFor(CANONICAL_TOPIC).stream()
+                .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+    }
+
     private static long published(KafkaConsumer<?, ?> offsets, List<TopicPartition> partitions) {
         return offsets.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
     }
@@ -479,12 +488,8 @@ public final class IngestBenchmark {
      */
     private double warmBacklog(Platform platform, List<Key> keys, CpuMeter cpu) throws Exception {
         Map<String, Object> feedClient = platform.kafkaClient(FEED);
-        Map<String, Object> offsetsClient = new java.util.HashMap<>(platform.kafkaClient(Platform.KAFKA_ADMIN));
-        offsetsClient.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        offsetsClient.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> offsets = new KafkaConsumer<>(offsetsClient)) {
-            List<TopicPartition> canonical = offsets.partitionsFor(CANONICAL_TOPIC).stream()
-                    .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+        try (KafkaConsumer<String, byte[]> offsets = offsetsConsumer(platform)) {
+            List<TopicPartition> canonical = canonicalPartitions(offsets);
             long n = (long) keys.size() * options.kafkaRevisions();
             System.out.printf(Locale.ROOT, "(b4) Kafka path, warm backlog: %,d new revisions (%,d keys x %d) sent to %s"
                     + " while the running indicator-service consumes; the rate from the end of the send to the last"
