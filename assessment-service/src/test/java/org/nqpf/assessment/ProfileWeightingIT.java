@@ -8,13 +8,23 @@ import static org.nqpf.contracts.Dimension.MEANS_OF_LABOR;
 import static org.nqpf.contracts.Subsystem.AI;
 import static org.nqpf.contracts.Subsystem.NQPF;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.nqpf.testsupport.ApiClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Subjective (AHP) and combined weights in a framework's method profile, and a profile a cohort cannot run. */
 class ProfileWeightingIT extends IntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
 
     /** LABORERS 3 times as important as MEANS_OF_LABOR, and consistent judgements about OBJECTS_OF_LABOR. */
     private static final String AHP_OVER_DIMENSIONS = """
@@ -59,6 +69,101 @@ class ProfileWeightingIT extends IntegrationTest {
         JsonNode uncertainty = api.get("/api/v1/assessments/" + units[1] + "/uncertainty?period=2032&runs=100").body();
         assertThat(uncertainty.path("design").asString()).as("perturbs the profile's weights")
                 .contains("ahp[OVERALL]");
+    }
+
+    /**
+     * CI once saw a profile saved while the worker recomputed its cohort-period with the old one: the save found the
+     * mark there and left it, the recompute cleared it, and the new profile was never applied. Here this test's own
+     * connection plays that recompute, holding the mark while the profile is saved, then clearing it.
+     */
+    @Test
+    void should_RecomputeWithTheNewProfile_When_ItIsSavedWhileARecomputeWithTheOldOneHoldsTheMark() throws Exception {
+        String run = unique();
+        String framework = "AHP-RACE-" + run;
+        String cohort = "race-" + run;
+        String[] units = {"A-" + run, "B-" + run, "C-" + run};
+        double[][] values = {{1, 9}, {5, 2}, {9, 4}};
+        for (int u = 0; u < units.length; u++) {
+            send(observation(framework, units[u], cohort, "L1", LABORERS, AI, "2032", values[u][0]));
+            send(observation(framework, units[u], cohort, "M1", MEANS_OF_LABOR, NQPF, "2032", values[u][1]));
+        }
+        awaitAssessment("/api/v1/assessments/" + units[1] + "?period=2032",
+                n -> n.path("cohortSize").asInt() == 3 && n.path("dimensions").size() == 2);
+
+        try (Connection recompute = dataSource.getConnection()) {
+            holdMark(recompute, framework, cohort, "2032");
+            int pid = single(recompute, "SELECT pg_backend_pid()");
+            CompletableFuture<Response> saving = CompletableFuture
+                    .supplyAsync(() -> api.put("/api/v1/profiles/" + framework, AHP_OVER_DIMENSIONS));
+            // The save either waits for the held mark or (as it did) passes it by and returns.
+            await().atMost(WAIT).until(() -> saving.isDone() || blockedBy(pid) > 0);
+            try (PreparedStatement clear = recompute.prepareStatement(
+                    "DELETE FROM dirty_cohort_period WHERE framework_code = ? AND cohort = ? AND period = ?")) {
+                clear.setString(1, framework);
+                clear.setString(2, cohort);
+                clear.setString(3, "2032");
+                assertThat(clear.executeUpdate()).isEqualTo(1);
+            }
+            recompute.commit();
+            Response saved = saving.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        }
+        for (String unit : units) {
+            awaitAssessment("/api/v1/assessments/" + unit + "?period=2032",
+                    n -> n.path("method").path("weighting").asString().startsWith("ahp"));
+        }
+    }
+
+    /**
+     * Leaves the connection in a transaction that holds the cohort-period's committed mark, as the worker's claim
+     * does; the running worker may take a mark first, so it is written again until this connection holds one.
+     */
+    private static void holdMark(Connection connection, String framework, String cohort, String period)
+            throws Exception {
+        await().atMost(WAIT).until(() -> {
+            connection.setAutoCommit(true);
+            try (PreparedStatement mark = connection.prepareStatement("""
+                    INSERT INTO dirty_cohort_period (framework_code, cohort, period) VALUES (?, ?, ?)
+                    ON CONFLICT DO NOTHING""")) {
+                mark.setString(1, framework);
+                mark.setString(2, cohort);
+                mark.setString(3, period);
+                mark.executeUpdate();
+            }
+            connection.setAutoCommit(false);
+            try (PreparedStatement claim = connection.prepareStatement("""
+                    SELECT 1 FROM dirty_cohort_period WHERE framework_code = ? AND cohort = ? AND period = ?
+                    FOR UPDATE SKIP LOCKED""")) {
+                claim.setString(1, framework);
+                claim.setString(2, cohort);
+                claim.setString(3, period);
+                try (ResultSet held = claim.executeQuery()) {
+                    if (held.next()) {
+                        return true;
+                    }
+                }
+            }
+            connection.rollback();
+            return false;
+        });
+    }
+
+    private int blockedBy(int pid) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*)::int FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")) {
+            s.setInt(1, pid);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    private static int single(Connection connection, String sql) throws Exception {
+        try (PreparedStatement s = connection.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getInt(1);
+        }
     }
 
     /** The cohort of the engine's TOPSIS example (NqpfEngineTest), worked by hand there. */

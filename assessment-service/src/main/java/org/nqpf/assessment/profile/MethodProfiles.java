@@ -106,11 +106,17 @@ public class MethodProfiles {
         int next = latest(frameworkCode).map(Version::version).orElse(0) + 1;
         jdbc.sql("INSERT INTO method_profile (framework_code, version, profile) VALUES (?, ?, ?::jsonb)")
                 .params(frameworkCode, next, json).update();
-        // Results must follow the method: every cohort-period of the framework is marked for recompute.
+        // Results must follow the method: every cohort-period of the framework is marked for recompute. A mark that
+        // is there already is marked again, as DirtyCohortPeriods.mark does: the update waits for a recompute that
+        // holds it (it read the old profile) to clear it, then writes the mark anew. Doing nothing on a conflict
+        // left that recompute to clear the only mark, and the new profile was never applied.
         jdbc.sql("""
                 INSERT INTO dirty_cohort_period (framework_code, cohort, period)
                 SELECT DISTINCT a.framework_code, a.cohort, a.period FROM assessment a WHERE a.framework_code = ?
-                ON CONFLICT DO NOTHING""").param(frameworkCode).update();
+                ORDER BY a.cohort, a.period
+                ON CONFLICT (framework_code, cohort, period)
+                DO UPDATE SET marked_at = clock_timestamp(), attempts = 0, last_error = NULL, retry_at = NULL"""
+        ).param(frameworkCode).update();
         // Those that failed under the previous version (some may have no assessment) are retried at once.
         jdbc.sql("UPDATE dirty_cohort_period SET attempts = 0, last_error = NULL, retry_at = NULL "
                 + "WHERE framework_code = ? AND attempts > 0").param(frameworkCode).update();
