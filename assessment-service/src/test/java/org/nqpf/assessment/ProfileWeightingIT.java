@@ -13,11 +13,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.nqpf.assessment.profile.MethodProfiles;
 import org.nqpf.testsupport.ApiClient.Response;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Subjective (AHP) and combined weights in a framework's method profile, and a profile a cohort cannot run. */
@@ -25,6 +29,15 @@ class ProfileWeightingIT extends IntegrationTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    MethodProfiles profiles;
 
     /** LABORERS 3 times as important as MEANS_OF_LABOR, and consistent judgements about OBJECTS_OF_LABOR. */
     private static final String AHP_OVER_DIMENSIONS = """
@@ -111,6 +124,45 @@ class ProfileWeightingIT extends IntegrationTest {
         for (String unit : units) {
             awaitAssessment("/api/v1/assessments/" + unit + "?period=2032",
                     n -> n.path("method").path("weighting").asString().startsWith("ahp"));
+        }
+    }
+
+    /**
+     * A recompute under way holds the profile it read, so a new version waits for it to commit and its results are
+     * then marked for the new one. Without the wait, the first results of a cohort-period made with the old profile
+     * were left as they were: the save marks what has an assessment, and theirs was not yet committed.
+     */
+    @Test
+    void should_WaitForARecomputeUnderWayWithTheOldProfile_When_ANewOneIsSaved() throws Exception {
+        String framework = "AHP-HOLD-" + unique();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        int[] pid = new int[1];
+        CompletableFuture<Void> recompute = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+            profiles.hold(framework);
+            pid[0] = jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+            held.countDown();
+            try {
+                done.await();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(held.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Response> saving = CompletableFuture
+                    .supplyAsync(() -> api.put("/api/v1/profiles/" + framework, AHP_OVER_DIMENSIONS));
+            await().atMost(WAIT).until(() -> saving.isDone() || blockedBy(pid[0]) > 0);
+            assertThat(saving).as("the save waits for the recompute").isNotDone();
+            done.countDown();
+            recompute.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Response saved = saving.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+            assertThat(saved.body().path("version").asInt()).isEqualTo(1);
+        }
+        finally {
+            done.countDown();
         }
     }
 

@@ -9,6 +9,7 @@ import org.nqpf.engine.pipeline.Assessor;
 import org.nqpf.engine.profile.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -103,6 +104,11 @@ public class MethodProfiles {
     @Transactional
     public Version save(String frameworkCode, String json) {
         configure(0, json);
+        // Waits for the framework's recomputes under way (they read the old profile) and holds off new ones until
+        // this version commits: every result from then on is the new profile's, whatever the marks below miss (a
+        // cohort-period whose first results were not yet committed has no assessment to be found by).
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('nqpf.method-profile.' || ?))").param(frameworkCode)
+                .query().listOfRows();
         int next = latest(frameworkCode).map(Version::version).orElse(0) + 1;
         jdbc.sql("INSERT INTO method_profile (framework_code, version, profile) VALUES (?, ?, ?::jsonb)")
                 .params(frameworkCode, next, json).update();
@@ -121,6 +127,17 @@ public class MethodProfiles {
         jdbc.sql("UPDATE dirty_cohort_period SET attempts = 0, last_error = NULL, retry_at = NULL "
                 + "WHERE framework_code = ? AND attempts > 0").param(frameworkCode).update();
         return latest(frameworkCode).orElseThrow();
+    }
+
+    /**
+     * The framework's newest profile, held for this transaction: a save waits until the transaction ends, so what it
+     * computes with this profile is either committed before the new version or recomputed after it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Configured hold(String frameworkCode) {
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(hashtext('nqpf.method-profile.' || ?))").param(frameworkCode)
+                .query().listOfRows();
+        return current(frameworkCode);
     }
 
     /** @throws org.nqpf.engine.profile.ProfileException naming the setting that cannot run */

@@ -84,9 +84,13 @@ public class CohortAssessor {
     public record Cohort(Framework framework, Panel panel, int frameworkVersion, String inputDigest) {
     }
 
-    /** Whether a recompute of the key settles every period of its cohort (its periods depend on each other). */
-    public boolean spansPeriods(CohortPeriod key) {
-        return profiles.current(key.frameworkCode()).spansPeriods();
+    /**
+     * Holds the key's method profile for the transaction (a new version waits for it to end) and answers whether a
+     * recompute of the key settles every period of its cohort (its periods depend on each other).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean holdProfile(CohortPeriod key) {
+        return profiles.hold(key.frameworkCode()).spansPeriods();
     }
 
     /**

@@ -78,6 +78,17 @@ public class DirtyCohortPeriods {
     }
 
     /**
+     * Takes the key's cohort for this transaction's recompute of its whole panel; false when another recompute (of
+     * another instance) has it now, whose marks are then left to the next round.
+     */
+    boolean lockCohort(CohortPeriod key) {
+        return jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('nqpf.recompute.' || ? || '/' || ?))")
+                .params(key.frameworkCode(), key.cohort())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
      * Locks every mark of the key's framework and cohort this transaction can take (its own included); marks being
      * written by another transaction are skipped and stay.
      */

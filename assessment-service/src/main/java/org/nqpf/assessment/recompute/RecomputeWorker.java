@@ -58,14 +58,22 @@ class RecomputeWorker implements SchedulingConfigurer {
     private void recompute(CohortPeriod key) {
         try {
             tx.executeWithoutResult(status -> {
-                if (dirty.claim(key)) {
-                    // Where one recompute settles every period of the cohort, the cohort's marks are claimed
-                    // before its inputs are read: a mark committed after that is not claimed and stays for the
-                    // next round (claiming it afterwards would clear a change the recompute never saw).
-                    List<CohortPeriod> claimed = assessor.spansPeriods(key) ? dirty.claimCohort(key) : List.of(key);
-                    Set<CohortPeriod> settled = assessor.recompute(key);
-                    claimed.stream().filter(settled::contains).forEach(dirty::clear);
+                // The profile is held before any mark: a save waits for this recompute, or it for the save, and
+                // never holds a mark this recompute waits for.
+                boolean panel = assessor.holdProfile(key);
+                if (!dirty.claim(key)) {
+                    return;
                 }
+                // Where one recompute settles every period of the cohort, one instance recomputes it at a time
+                // (another's older results could otherwise be written over these), and the cohort's marks are
+                // claimed before its inputs are read: a mark committed after that is not claimed and stays for the
+                // next round (claiming it afterwards would clear a change the recompute never saw).
+                if (panel && !dirty.lockCohort(key)) {
+                    return;
+                }
+                List<CohortPeriod> claimed = panel ? dirty.claimCohort(key) : List.of(key);
+                Set<CohortPeriod> settled = assessor.recompute(key);
+                claimed.stream().filter(settled::contains).forEach(dirty::clear);
             });
         }
         catch (RuntimeException e) {
