@@ -2,6 +2,7 @@ package org.nqpf.roadmap.roadmaps;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import org.nqpf.messaging.TraceContinuation;
 import org.nqpf.messaging.TraceHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,8 +10,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The cohort-periods due to be planned. A mark is pushed a quiet period ahead by every assessment of its key, so a
- * cohort whose events arrive one by one is planned once; its generation tells the worker whether it was marked again
- * while it planned.
+ * cohort whose events arrive one by one is planned once; its generation, read once the worker holds the key, tells
+ * it whether the key was marked again while it planned.
  */
 @Repository
 public class PlanningMarks {
@@ -35,7 +36,7 @@ public class PlanningMarks {
     }
 
     /** A key due to be planned, with the trace context of the assessment that marked it last. */
-    public record Due(Key key, long generation, TraceHeaders trace) {
+    public record Due(Key key, TraceHeaders trace) {
     }
 
     /**
@@ -63,11 +64,11 @@ public class PlanningMarks {
 
     public List<Due> due(int limit) {
         return jdbc.sql("""
-                SELECT cohort, framework_code, period, generation, traceparent, tracestate, baggage FROM planning_due
+                SELECT cohort, framework_code, period, traceparent, tracestate, baggage FROM planning_due
                 WHERE due_at <= now() ORDER BY due_at LIMIT :limit""")
                 .param("limit", limit)
-                .query((rs, row) -> new Due(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4),
-                        new TraceHeaders(rs.getString(5), rs.getString(6), rs.getString(7))))
+                .query((rs, row) -> new Due(new Key(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        new TraceHeaders(rs.getString(4), rs.getString(5), rs.getString(6))))
                 .list();
     }
 
@@ -77,12 +78,24 @@ public class PlanningMarks {
                 .param("space", LOCK_SPACE).param("key", key.toString()).query(Boolean.class).single();
     }
 
-    /** Deletes the mark unless an assessment marked it again since it was read. */
-    public void done(Due due) {
+    /**
+     * The key's generation now, read by the worker that holds it; empty when the key is no longer marked (another
+     * worker planned it since the due list was read).
+     */
+    public OptionalLong generation(Key key) {
+        return jdbc.sql("""
+                SELECT generation FROM planning_due WHERE cohort = :cohort AND framework_code = :framework
+                  AND period = :period""")
+                .param("cohort", key.cohort()).param("framework", key.frameworkCode()).param("period", key.period())
+                .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** Deletes the mark unless an assessment marked it again since its generation was read. */
+    public void done(Key key, long generation) {
         jdbc.sql("""
                 DELETE FROM planning_due
                 WHERE cohort = :cohort AND framework_code = :framework AND period = :period AND generation = :g""")
-                .param("cohort", due.key().cohort()).param("framework", due.key().frameworkCode())
-                .param("period", due.key().period()).param("g", due.generation()).update();
+                .param("cohort", key.cohort()).param("framework", key.frameworkCode())
+                .param("period", key.period()).param("g", generation).update();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -146,12 +147,19 @@ public class RoadmapService {
      * Plans every member of a due cohort-period in one transaction with the versions it stores and their
      * announcements; skipped when another worker holds the key. The mark is deleted unless it was marked again.
      *
-     * @return the outcome per entity; empty when the key was held elsewhere
+     * @return the outcome per entity; empty when the key was held elsewhere or is planned already
      */
     @Transactional
     public Map<String, Outcome> plan(PlanningMarks.Due due) {
         PlanningMarks.Key key = due.key();
         if (!marks.tryLock(key)) {
+            return Map.of();
+        }
+        // The mark's generation now that this worker holds the key, not as the due list read it: since then another
+        // worker may have planned the key and an assessment marked it anew, its generation starting again at 1.
+        // Read before the members, it lets this plan delete only a mark whose assessments it reads.
+        OptionalLong generation = marks.generation(key);
+        if (generation.isEmpty()) {
             return Map.of();
         }
         // One list for every member: the planner builds the cohort's matrices and frontier once for it.
@@ -170,7 +178,7 @@ public class RoadmapService {
                 outcomes.put(member.entityId(), count(planOne(member, members, from.get(), profile)));
             }
         }
-        marks.done(due);
+        marks.done(key, generation.getAsLong());
         log.info("{} planned: {}", key, outcomes.values().stream()
                 .collect(Collectors.groupingBy(Function.identity(), java.util.TreeMap::new, Collectors.counting())));
         return outcomes;

@@ -2,6 +2,9 @@ package org.nqpf.roadmap.roadmaps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.nqpf.contracts.AssessmentComputed;
@@ -19,6 +25,7 @@ import org.nqpf.contracts.RoadmapGenerated;
 import org.nqpf.contracts.Topics;
 import org.nqpf.messaging.Events;
 import org.nqpf.messaging.MessagingAutoConfiguration;
+import org.nqpf.messaging.TraceHeaders;
 import org.nqpf.roadmap.Assessments;
 import org.nqpf.roadmap.EngineCohort;
 import org.nqpf.testsupport.ApiClient;
@@ -58,6 +65,12 @@ class RoadmapFlowIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    RoadmapService roadmaps;
 
     /** A cohort of its own per test: entity ids prefixed, so nothing another test sends is read as this one's. */
     private record Cohort(String name, String prefix, List<List<AssessmentComputed>> periods) {
@@ -242,15 +255,7 @@ class RoadmapFlowIT {
         JsonNode v1 = awaitVersion(entity, c.name(), 1);
 
         // E003 improves every indicator by 80 %: its weak indicators, obstacles and so its plan change.
-        double[][][] changed = new double[values.length][][];
-        for (int t = 0; t < values.length; t++) {
-            changed[t] = values[t].clone();
-        }
-        int period = PERIODS.indexOf("2024");
-        changed[period][2] = values[period][2].clone();
-        for (int j = 0; j < changed[period][2].length; j++) {
-            changed[period][2][j] = values[period][2][j] * (EngineCohort.NQPF_AI.get(j).direction() > 0 ? 1.8 : 0.5);
-        }
+        double[][][] changed = improved(values, 2);
         Cohort after = cohort(c.name(), c.prefix(), 14, changed, Instant.parse("2026-02-01T00:00:00Z"));
         send(after.of("2024"));
 
@@ -300,6 +305,76 @@ class RoadmapFlowIT {
         Set<String> out = new java.util.HashSet<>(a);
         out.removeAll(b);
         return out;
+    }
+
+    /**
+     * Two workers read the same due list; one plans the key, an assessment then marks it anew, and the other, whose
+     * list is older than both, takes the key. Judging by the generation it had read, it planned the new mark with
+     * inputs read before it and deleted it; it must read the mark as it is once it holds the key. Here the older
+     * worker is this test's call of plan, kept from finishing by a lock on the roadmaps while the new assessment
+     * arrives.
+     */
+    @Test
+    void should_PlanTheNewAssessment_When_AWorkerTakesTheKeyFromADueListReadBeforeAnotherPlannedIt()
+            throws Exception {
+        double[][][] values = EngineCohort.values(14, PERIODS, 81);
+        Cohort c = cohort(14, values);
+        send(c.of("2024"));
+        String entity = c.entity(3);
+        JsonNode v1 = awaitVersion(entity, c.name(), 1);
+        awaitPlanned(c.name(), "2024");
+        PlanningMarks.Due older = new PlanningMarks.Due(new PlanningMarks.Key(c.name(), "NQPF-AI", "2024"),
+                TraceHeaders.NONE);
+
+        CompletableFuture<Map<String, RoadmapService.Outcome>> planning;
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            try (Statement lock = locker.createStatement()) {
+                lock.execute("LOCK TABLE roadmap IN ACCESS EXCLUSIVE MODE");
+            }
+            int pid = pid(locker);
+            planning = CompletableFuture.supplyAsync(() -> roadmaps.plan(older));
+            Poll.until("the older worker's plan settled or waiting", ARRIVAL, Duration.ofMillis(100),
+                    () -> planning.isDone() || blockedBy(pid), done -> done);
+            double[][][] changed = improved(values, 2); // E003's
+            Cohort after = cohort(c.name(), c.prefix(), 14, changed, Instant.parse("2026-02-01T00:00:00Z"));
+            // Its one assessment: the key's new mark has generation 1, the one the older list read.
+            send(after.of("2024").stream().filter(a -> a.entityId().equals(entity)).toList());
+            Poll.until("the new assessment marked", ARRIVAL, Duration.ofMillis(100), () -> jdbc.sql(
+                    "SELECT count(*) FROM planning_due WHERE cohort = :c AND period = '2024'")
+                    .param("c", c.name()).query(Long.class).single(), n -> n == 1);
+            locker.commit();
+        }
+        planning.get(ARRIVAL.toSeconds(), TimeUnit.SECONDS);
+        JsonNode v2 = awaitVersion(entity, c.name(), 2);
+        assertThat(v2.get("assessmentId").asString()).isNotEqualTo(v1.get("assessmentId").asString());
+    }
+
+    /** One unit's 2024 values (unit 2 is entity E003) improved by 80 %: raised, or halved where less is better. */
+    private static double[][][] improved(double[][][] values, int unit) {
+        double[][][] changed = new double[values.length][][];
+        for (int t = 0; t < values.length; t++) {
+            changed[t] = values[t].clone();
+        }
+        int period = PERIODS.indexOf("2024");
+        changed[period][unit] = values[period][unit].clone();
+        for (int j = 0; j < changed[period][unit].length; j++) {
+            changed[period][unit][j] = values[period][unit][j]
+                    * (EngineCohort.NQPF_AI.get(j).direction() > 0 ? 1.8 : 0.5);
+        }
+        return changed;
+    }
+
+    private static int pid(Connection connection) throws Exception {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    private boolean blockedBy(int pid) {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY (pg_blocking_pids(pid))")
+                .param("pid", pid).query(Long.class).single() > 0;
     }
 
     @Test
