@@ -76,34 +76,49 @@ class ImportJobs {
         return jdbc.sql("SELECT spool_path FROM import_job WHERE id = ?").param(id).query(String.class).optional();
     }
 
-    void started(UUID id) {
-        jdbc.sql("UPDATE import_job SET status = 'RUNNING', started_at = coalesce(started_at, now()) WHERE id = ?")
-                .param(id).update();
+    /*
+     * A job's state changes only while {@code owner} holds its claim: a process whose claim ran out (it went silent
+     * past the lease, a long pause) and was taken over finds its writes refused, and stops, rather than running the
+     * job a second time beside the new owner.
+     */
+
+    /** False when the job is no longer the owner's to run. */
+    boolean started(UUID id, UUID owner) {
+        return jdbc.sql("""
+                UPDATE import_job SET status = 'RUNNING', started_at = coalesce(started_at, now())
+                WHERE id = ? AND owner = ?""").params(id, owner).update() == 1;
     }
 
-    /** Adds one chunk's outcome; called in the chunk's own transaction, so the counts match what is stored. */
-    void progress(UUID id, long bytesRead, IngestResult chunk, List<Rejection> keep, int firstSeq) {
-        jdbc.sql("""
+    /**
+     * Adds one chunk's outcome; called in the chunk's own transaction, so the counts match what is stored. False
+     * when the job is no longer the owner's: the caller rolls the chunk back.
+     */
+    boolean progress(UUID id, UUID owner, long bytesRead, IngestResult chunk, List<Rejection> keep, int firstSeq) {
+        int updated = jdbc.sql("""
                 UPDATE import_job SET bytes_read = ?, rows_done = rows_done + ?, accepted = accepted + ?,
                        superseded = superseded + ?, unchanged = unchanged + ?, rejected = rejected + ?
-                WHERE id = ?""").params(bytesRead, chunk.received(), chunk.accepted(), chunk.superseded(),
-                chunk.unchanged(), chunk.rejected().size(), id).update();
+                WHERE id = ? AND owner = ?""").params(bytesRead, chunk.received(), chunk.accepted(),
+                chunk.superseded(), chunk.unchanged(), chunk.rejected().size(), id, owner).update();
+        if (updated == 0) {
+            return false;
+        }
         int seq = firstSeq;
         for (Rejection r : keep) {
             jdbc.sql("INSERT INTO import_rejection (job_id, seq, row_number, field, detail) VALUES (?, ?, ?, ?, ?)")
                     .params(id, seq++, r.row(), r.field(), r.detail()).update();
         }
+        return true;
     }
 
-    void completed(UUID id) {
+    void completed(UUID id, UUID owner) {
         jdbc.sql("""
                 UPDATE import_job SET status = 'COMPLETED', bytes_read = bytes_total, finished_at = now(),
-                       spool_path = NULL WHERE id = ?""").param(id).update();
+                       spool_path = NULL WHERE id = ? AND owner = ?""").params(id, owner).update();
     }
 
-    void failed(UUID id, String reason) {
+    void failed(UUID id, UUID owner, String reason) {
         jdbc.sql("UPDATE import_job SET status = 'FAILED', failure = ?, finished_at = now(), spool_path = NULL"
-                + " WHERE id = ?").params(reason, id).update();
+                + " WHERE id = ? AND owner = ?").params(reason, id, owner).update();
     }
 
     /** A job a stop of the service cut short, with what it needs to go on (its submitter's rules included). */

@@ -68,6 +68,12 @@ public class ImportService implements SchedulingConfigurer {
     /** This process, as the owner of the jobs it runs. */
     private final UUID instance = UUID.randomUUID();
     private final ExecutorService workers;
+    /**
+     * Set by a graceful stop: a worker ends its job at the next chunk, leaving the rest and the file for the next run.
+     * An interrupt did not stop it: a long job ran on through the stop's wait, was cut off mid-chunk when the JVM
+     * ended, and, its claim never given up, waited out the lease before another process went on with it.
+     */
+    private volatile boolean stopping;
 
     ImportService(ImportJobs jobs, Ingestion ingestion, TransactionTemplate transactions, ImportSettings settings)
             throws IOException {
@@ -191,8 +197,14 @@ public class ImportService implements SchedulingConfigurer {
      * {@code rowsDone} rows were stored by an earlier run of the job: they are read past, not ingested again.
      */
     void run(UUID id, Path spool, MediaType contentType, long rowsDone, Submitter submitter) {
-        jobs.started(id);
+        if (stopping) {
+            return; // queued when the stop came: left as it is, with its file, for the next run
+        }
+        if (!jobs.started(id, instance)) {
+            return; // another process holds the claim now
+        }
         long rows = 0;
+        boolean cutShort = false;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 64 * 1024);
                 RowReader reader = Formats.open(contentType, in)) {
             while (rows < rowsDone && reader.hasNext()) {
@@ -202,6 +214,12 @@ public class ImportService implements SchedulingConfigurer {
             List<ObservationRow> chunk = new ArrayList<>(settings.chunkRows());
             int[] kept = {rowsDone == 0 ? 0 : jobs.storedRejections(id)};
             while (reader.hasNext()) {
+                if (chunk.isEmpty() && stopping) {
+                    cutShort = true;
+                    log.info("import {} stops after row {} with the service; it goes on from there at the next run",
+                            id, rows);
+                    return;
+                }
                 chunk.add(reader.next());
                 rows++;
                 if (chunk.size() == settings.chunkRows() || !reader.hasNext()) {
@@ -211,26 +229,35 @@ public class ImportService implements SchedulingConfigurer {
                         IngestResult result = ingestion.ingest(rowsOfChunk, Channel.IMPORT, submitter);
                         List<Rejection> keep = result.rejected().subList(0,
                                 Math.min(result.rejected().size(), settings.maxStoredRejections() - kept[0]));
-                        jobs.progress(id, bytesRead, result, keep, kept[0]);
+                        if (!jobs.progress(id, instance, bytesRead, result, keep, kept[0])) {
+                            throw new ClaimLost();
+                        }
                         kept[0] += keep.size();
                     });
                     chunk = new ArrayList<>(settings.chunkRows());
                 }
             }
-            jobs.completed(id);
+            jobs.completed(id, instance);
             log.info("import {} completed: {} rows", id, rows);
         }
+        catch (ClaimLost e) {
+            cutShort = true; // the file is the new owner's now
+            log.warn("import {} stops, its chunk up to row {} rolled back: another process took the job over (this"
+                    + " one's claim ran out)", id, rows);
+        }
         catch (UnreadableInputException e) {
-            jobs.failed(id, "the file cannot be read on after row " + rows + ": " + e.getMessage()
+            jobs.failed(id, instance, "the file cannot be read on after row " + rows + ": " + e.getMessage()
                     + " (the rows before are stored)");
         }
         catch (RuntimeException | IOException e) {
             log.error("import {} failed after {} rows", id, rows, e);
-            jobs.failed(id, "failed after row " + rows + ": " + e);
+            jobs.failed(id, instance, "failed after row " + rows + ": " + e);
         }
         finally {
             try {
-                Files.deleteIfExists(spool);
+                if (!cutShort) {
+                    Files.deleteIfExists(spool);
+                }
             }
             catch (IOException e) {
                 log.warn("could not delete spooled file {}: {}", spool, e.toString());
@@ -252,7 +279,7 @@ public class ImportService implements SchedulingConfigurer {
         for (ImportJobs.Interrupted job : jobs.claimAbandoned(node, instance, settings.lease())) {
             Path spool = job.spoolPath() == null ? null : Path.of(job.spoolPath());
             if (spool == null || !Files.isReadable(spool)) {
-                jobs.failed(job.id(), "interrupted by a restart of indicator-service after " + job.rowsDone()
+                jobs.failed(job.id(), instance, "interrupted by a restart of indicator-service after " + job.rowsDone()
                         + " rows (those are stored) and its spooled file is gone; send the file again: rows already"
                         + " stored come back as unchanged");
                 continue;
@@ -266,17 +293,25 @@ public class ImportService implements SchedulingConfigurer {
     }
 
     /**
-     * A graceful stop gives up this process's claims once its workers are done, so a restarted or a sibling
-     * instance takes the jobs over at once instead of after the lease.
+     * A graceful stop lets each worker finish the chunk it is on, then gives up this process's claims, so a restarted
+     * or a sibling instance takes the jobs over at once, from their last chunk, instead of after the lease.
      */
     @jakarta.annotation.PreDestroy
     void stop() throws InterruptedException {
-        workers.shutdownNow();
+        stopping = true;
+        workers.shutdown();
         if (workers.awaitTermination(10, TimeUnit.SECONDS)) {
             jobs.release(instance);
         }
         else {
             log.warn("import workers still busy at shutdown: their jobs wait for the lease to run out");
+        }
+    }
+
+    /** The job's claim passed to another process while this one ran it. */
+    private static final class ClaimLost extends RuntimeException {
+        ClaimLost() {
+            super("the import job's claim passed to another process", null, false, false);
         }
     }
 

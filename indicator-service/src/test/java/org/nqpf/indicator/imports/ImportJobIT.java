@@ -3,6 +3,7 @@ package org.nqpf.indicator.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.nqpf.indicator.catalog.Catalog;
 import org.nqpf.indicator.catalog.Indicator;
+import org.nqpf.indicator.ingest.Ingestion;
 import org.nqpf.indicator.ingest.ObservationStore;
 import org.nqpf.indicator.ingest.StoredObservation;
 import org.nqpf.testsupport.ApiClient;
@@ -20,7 +22,9 @@ import org.nqpf.testsupport.ApiClient.Response;
 import org.nqpf.testsupport.Poll;
 import org.nqpf.testsupport.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @ServiceTest
@@ -49,6 +53,15 @@ class ImportJobIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ImportJobs jobs;
+
+    @Autowired
+    Ingestion ingestion;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     /**
      * A job the service's previous run left RUNNING after committing its first rows, as a kill -9 leaves it: its
@@ -125,6 +138,90 @@ class ImportJobIT {
             }
         }
         assertThat(settings.spoolDir().resolve(id + ".upload")).doesNotExist();
+    }
+
+    /**
+     * A graceful stop once interrupted the workers, which went on regardless: the job ran to its end within the
+     * stop's 10 s wait here, and a long one was cut off by the JVM's exit with its claim kept for the lease. Now the
+     * worker ends the job at a chunk, gives it up, and the next run (here the service's own instance) goes on from
+     * there at once: every row stored once.
+     */
+    @Test
+    void should_GoOnFromItsLastChunk_When_TheServiceStopsGracefullyDuringAnImport() throws Exception {
+        String file = everyKeyOnce(1990, 2010);
+        ImportService stopping = anotherProcess();
+        UUID id = stopping.submit(MediaType.parseMediaType(CSV), null,
+                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))).job().id();
+        Poll.until("the first chunks stored", Duration.ofSeconds(60), Duration.ofMillis(20), () -> rowsDone(id),
+                done -> done >= 20);
+        stopping.stop();
+        JsonNode stopped = get("/api/v1/imports/" + id);
+        assertThat(stopped.get("status").asString()).as(stopped.toString()).isEqualTo("RUNNING");
+        assertThat(stopped.get("rowsDone").asLong()).as("cut short by the stop").isLessThan(rows(file));
+        assertThat(settings.spoolDir().resolve(id + ".upload")).as("its file kept for the next run").exists();
+
+        imports.resumeInterrupted();
+        assertStoredOnce(id, file);
+    }
+
+    /**
+     * A process whose claim ran out (silent past the lease: a long pause) while it still ran the job, and whose job
+     * another process took over: its next chunk is refused and rolled back, so the two never both store a chunk.
+     */
+    @Test
+    void should_StopRunningAJob_When_AnotherProcessTookItOverAfterItsClaimRanOut() throws Exception {
+        String file = everyKeyOnce(1904, 1920);
+        ImportService paused = anotherProcess();
+        try {
+            UUID id = paused.submit(MediaType.parseMediaType(CSV), null,
+                    new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))).job().id();
+            Poll.until("the first chunks stored", Duration.ofSeconds(60), Duration.ofMillis(20), () -> rowsDone(id),
+                    done -> done >= 20);
+            jdbc.sql("UPDATE import_job SET heartbeat_at = now() - make_interval(secs => ?) WHERE id = ?")
+                    .params(settings.lease().toSeconds() + 1, id).update();
+            imports.resumeInterrupted();
+            assertStoredOnce(id, file);
+        }
+        finally {
+            paused.stop();
+        }
+    }
+
+    /** Another indicator-service process on this node (same host and spool directory), in chunks of 20 rows. */
+    private ImportService anotherProcess() throws Exception {
+        return new ImportService(jobs, ingestion, transactions, new ImportSettings(settings.spoolDir(), 1, 20,
+                settings.maxStoredRejections(), settings.heartbeat(), settings.lease()));
+    }
+
+    /** Every province's every default indicator once in each year of [from, to), years no other test here uses. */
+    private String everyKeyOnce(int from, int to) {
+        List<Indicator> indicators = new ArrayList<>(catalog.defaultIndicatorsByCode().values());
+        StringBuilder file = new StringBuilder("entity,indicator,period,value,unit,source\n");
+        for (int year = from; year < to; year++) {
+            for (String province : PROVINCES) {
+                for (Indicator indicator : indicators) {
+                    file.append(province).append(',').append(indicator.code()).append(',').append(year)
+                            .append(',').append(valid(indicator, 1)).append(",,nbs\n");
+                }
+            }
+        }
+        return file.toString();
+    }
+
+    private static long rows(String file) {
+        return file.lines().count() - 1;
+    }
+
+    private long rowsDone(UUID id) {
+        return jdbc.sql("SELECT rows_done FROM import_job WHERE id = ?").param(id).query(Long.class).single();
+    }
+
+    private void assertStoredOnce(UUID id, String file) {
+        JsonNode done = awaitFinished(id.toString(), Duration.ofMinutes(3), null);
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("COMPLETED");
+        assertThat(done.get("rowsDone").asLong()).as(done.toString()).isEqualTo(rows(file));
+        assertThat(done.get("accepted").asLong()).as(done.toString()).isEqualTo(rows(file));
+        assertThat(done.get("unchanged").asLong()).as("no row stored twice").isZero();
     }
 
     @Test
