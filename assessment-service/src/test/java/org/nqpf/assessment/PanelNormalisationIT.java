@@ -8,8 +8,13 @@ import static org.nqpf.contracts.Dimension.MEANS_OF_LABOR;
 import static org.nqpf.contracts.Subsystem.AI;
 import static org.nqpf.contracts.Subsystem.NQPF;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +26,12 @@ import tools.jackson.databind.JsonNode;
  * ((2-1)/(3-1)) and 0 in 2051. Over the panel (bounds 1 and 6) X is 20 in 2050 and 40 in 2051.
  */
 class PanelNormalisationIT extends IntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static final double[][][] VALUES = { // [period][unit][indicator]
             {{2, 2}, {1, 1}, {3, 3}},
@@ -76,6 +87,47 @@ class PanelNormalisationIT extends IntegrationTest {
         await().atMost(WAIT).until(() -> meters.get("nqpf.assessment.recompute.pending").gauge().value() == 0);
         assertThat(score(units[0], "2051", panel)).as("(3-1)/10").isCloseTo(20, within(1e-6));
         assertThat(score(units[0], "2050", perPeriod)).as("per period, 2050 did not change").isCloseTo(50, within(1e-6));
+    }
+
+    /**
+     * Two instances once recomputed one cohort's panel at the same time, each from the marks it could claim, and the
+     * one that read older inputs could write last. Here this test's connection holds the cohort as another instance's
+     * recompute does: Z's revision waits, marked, until it lets go, and is then recomputed.
+     */
+    @Test
+    void should_LeaveTheCohortsNewMarkWaiting_While_AnotherInstanceRecomputesItsPanel() throws Exception {
+        String run = unique();
+        String panel = "PANEL-" + run;
+        String cohort = "c-" + run;
+        String[] units = cohortUnderBothProfiles(run);
+        assertThat(score(units[0], "2050", panel)).isCloseTo(20, within(1e-6));
+
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement hold = other.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtext('nqpf.recompute.' || ? || '/' || ?))")) {
+                hold.setString(1, panel);
+                hold.setString(2, cohort);
+                hold.execute();
+            }
+            for (String indicator : List.of("L1", "M1")) {
+                send(observation(units[2], List.of(cohort), indicator, indicator.equals("L1") ? LABORERS
+                        : MEANS_OF_LABOR, indicator.equals("L1") ? AI : NQPF, 1, "2051", 11.0, 2, panel));
+            }
+            await().atMost(WAIT).until(() -> marks(panel, cohort) > 0);
+            // Ten recompute rounds (every 200 ms in tests) while the cohort is held: the mark stays, 2050 unchanged.
+            Thread.sleep(2000);
+            assertThat(marks(panel, cohort)).as("left for the next round").isPositive();
+            assertThat(score(units[0], "2050", panel)).isCloseTo(20, within(1e-6));
+            other.commit();
+        }
+        awaitAssessment("/api/v1/assessments/" + units[0] + "?period=2050&framework=" + panel,
+                a -> Math.abs(a.path("overallScore").asDouble() - 10) < 1e-6);
+    }
+
+    private long marks(String framework, String cohort) {
+        return jdbc.sql("SELECT count(*) FROM dirty_cohort_period WHERE framework_code = ? AND cohort = ?")
+                .params(framework, cohort).query(Long.class).single();
     }
 
     /** X, Y and Z with VALUES under two frameworks: PER-run (per period, the default) and PANEL-run (over the panel). */
