@@ -9,6 +9,7 @@ import static org.nqpf.contracts.Subsystem.NQPF;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -183,6 +184,23 @@ class ObservationFlowIT extends IntegrationTest {
                 r -> entity.equals(r.key()), 1, WAIT);
         assertThat(KafkaProbe.header(dead.get(0), MessagingAutoConfiguration.DLT_REASON_HEADER))
                 .contains("direction 0");
+    }
+
+    /** An empty path broke the projection's check itself (an index out of bounds), a reason nobody could act on. */
+    @Test
+    void should_DeadLetterNamingTheEmptyPath_When_AnObservationHasAPathWithNoAggregate() {
+        String run = unique();
+        String entity = "P-" + run;
+        send(new ObservationRecorded(entity + "/L1", entity, "REGION", List.of("path-" + run), FRAMEWORK, 1, "L1",
+                LABORERS, AI, null, 1, "unit", "2020", 3.0, false, 1, "test", "KAFKA", Instant.now(), List.of()));
+        send(observation(entity, List.of("path-" + run), "L2", LABORERS, AI, 1, "2020", 4.0, 1));
+
+        JsonNode good = awaitAssessment("/api/v1/assessments/" + entity, n -> true);
+        assertThat(good.path("explanation").findValuesAsString("indicator")).containsExactly("L2");
+        List<ConsumerRecord<String, byte[]>> dead = probe().read(Topics.deadLetter(Topics.OBSERVATIONS),
+                r -> entity.equals(r.key()), 1, WAIT);
+        assertThat(KafkaProbe.header(dead.get(0), MessagingAutoConfiguration.DLT_REASON_HEADER))
+                .contains("has an empty path");
     }
 
     @Test

@@ -43,6 +43,30 @@ public final class StrictJson {
                 .build();
     }
 
+    /**
+     * The text with what PostgreSQL cannot store (a NUL, half of a surrogate pair) written out as its escape, for
+     * text the platform writes itself about a client's input: a rejection quoting a field name, say.
+     */
+    public static String storable(String s) {
+        if (s == null || unstorable(s) == null) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            }
+            else if (c == '\u0000' || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+            else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** Text PostgreSQL cannot store, or null when it can: a NUL, or half of a surrogate pair. */
     public static String unstorable(String s) {
         if (s == null) {

@@ -59,4 +59,12 @@ class StrictJsonTest {
         assertThat(StrictJson.unstorable("\uD800x")).contains("lone surrogate");
         assertThat(StrictJson.unstorable("x\uDC00")).contains("lone surrogate");
     }
+
+    @Test
+    void should_EscapeOnlyWhatPostgresqlCannotStore_When_TextQuotingAClientIsMadeStorable() {
+        assertThat(StrictJson.storable("上海 \uD83D\uDE00")).isEqualTo("上海 \uD83D\uDE00");
+        assertThat(StrictJson.storable("a\u0000b\uD800c\uDC00")).isEqualTo("a\\u0000b\\ud800c\\udc00");
+        assertThat(StrictJson.unstorable(StrictJson.storable("\u0000\uD800"))).isNull();
+        assertThat(StrictJson.storable(null)).isNull();
+    }
 }

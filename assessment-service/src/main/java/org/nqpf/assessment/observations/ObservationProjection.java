@@ -148,7 +148,8 @@ public class ObservationProjection {
         require(o.entityId() != null && !o.entityId().isBlank(), where + " has no entityId");
         require(o.indicator() != null && !o.indicator().isBlank(), where + " has no indicator");
         require(o.frameworkCode() != null && !o.frameworkCode().isBlank(), where + " has no frameworkCode");
-        require(o.dimension() != null || (o.path() != null && !o.path().isEmpty()),
+        require(o.path() == null || !o.path().isEmpty(), where + " has an empty path (the schema's minItems is 1)");
+        require(o.dimension() != null || o.path() != null,
                 where + " has neither a dimension nor a path in the hierarchy");
         require(o.path() == null || o.path().stream().allMatch(a -> a != null && !a.isBlank()),
                 where + " has a blank aggregate in its path " + o.path());

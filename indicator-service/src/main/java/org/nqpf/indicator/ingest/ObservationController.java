@@ -104,7 +104,12 @@ class ObservationController {
             throw InvalidInputException.badRequest(List.of(FieldError.rejected("asOf",
                     "not an ISO-8601 instant such as 2025-01-01T00:00:00Z: '" + asOf + "'", asOf)));
         }
-        return store.asOf(entity, indicator, period, at, bounded, scope);
+        if (at.isBefore(ObservationValidator.EARLIEST)) {
+            return List.of(); // nothing was known then
+        }
+        // Beyond any clock the platform will run on: as known now. (Instants past year 294,276 are no timestamp.)
+        Instant latest = Instant.parse("9999-12-31T23:59:59Z");
+        return store.asOf(entity, indicator, period, at.isAfter(latest) ? latest : at, bounded, scope);
     }
 
     /** Every revision of one value with its provenance, oldest first. */

@@ -13,6 +13,11 @@ import org.nqpf.web.StrictJson;
 public final class ObservationValidator {
 
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    /**
+     * No source time or as-of time the platform deals in comes before the first of its periods; earlier ones (year 0,
+     * thousands of years BC) PostgreSQL cannot even store.
+     */
+    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     /** Longest codes, units and sources taken: far beyond any real one, short enough to keep rows and events small. */
     static final int MAX_CODE = 64;
     static final int MAX_UNIT = 64;
@@ -36,6 +41,11 @@ public final class ObservationValidator {
             return Optional.of(row.problem());
         }
         int n = row.row();
+        if (row.sourceTime() != null && row.sourceTime().isBefore(EARLIEST)) {
+            return reject(n, row.eventId() == null ? "revisedAt" : "ce_time", row.sourceTime()
+                    + " is before " + EARLIEST + ": no value of a period this platform holds (19xx, 20xx) was revised"
+                    + " then");
+        }
         if (latest != null && row.sourceTime() != null && row.sourceTime().isAfter(latest)) {
             return reject(n, row.eventId() == null ? "revisedAt" : "ce_time", row.sourceTime()
                     + " is in the future, more than the tolerated clock skew of " + skew

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.nqpf.contracts.EventTypes;
@@ -105,6 +106,54 @@ class RevisionsAndFormatsIT {
         List<ConsumerRecord<String, byte[]>> events = kafka.read(Topics.OBSERVATIONS,
                 r -> "CN-43".equals(r.key()) && text(r).contains("\"2053\""), 3, Duration.ofSeconds(8));
         assertThat(events).as("the late revision is not published").hasSize(2);
+    }
+
+    /** Year 0 and earlier are no timestamp PostgreSQL stores: the batch failed whole, as a 500. */
+    @Test
+    void should_RejectOnlyThoseRows_When_TheirRevisionTimeIsBeforeAnyPeriodThePlatformHolds() {
+        Response r = post("""
+                {"observations": [
+                  {"entity": "CN-45", "indicator": "RD_INTENSITY", "period": "2062", "value": 1.5, "source": "gx"},
+                  {"entity": "CN-45", "indicator": "URBANISATION_RATE", "period": "2062", "value": 55.0, "source": "gx",
+                   "revisedAt": "0000-01-01T00:00:00Z"},
+                  {"entity": "CN-45", "indicator": "URBANISATION_RATE", "period": "2062", "value": 56.0, "source": "gx",
+                   "revisedAt": "-5000-01-01T00:00:00Z"}]}""", ApiClient.JSON, "far-past-" + UUID.randomUUID());
+        assertThat(r.status()).as(r.text()).isEqualTo(HttpStatus.OK.value());
+        assertThat(r.map()).containsEntry("accepted", 1).containsEntry("rejected", 2);
+        assertThat(errors(r)).extracting(e -> e.get("row"), e -> e.get("field"))
+                .containsExactly(tuple(2, "revisedAt"), tuple(3, "revisedAt"));
+        assertThat(errors(r).get(0).get("detail").toString()).contains("before 1900-01-01T00:00:00Z");
+        assertThat(store.current("CN-45", null, "2062", 10)).extracting(StoredObservation::indicator)
+                .containsExactly("RD_INTENSITY");
+    }
+
+    /**
+     * An unknown field's name is quoted in its rejection, and the answer kept for the Idempotency-Key is jsonb,
+     * which takes no NUL: the good row next to it was rolled back with the whole batch.
+     */
+    @Test
+    void should_RejectOnlyThatRow_When_AnUnknownFieldsNameHoldsANul_UnderAnIdempotencyKey() {
+        Response r = post("""
+                {"observations": [
+                  {"entity": "CN-45", "indicator": "RD_INTENSITY", "period": "2063", "value": 1.6, "source": "gx"},
+                  {"entity": "CN-45", "indicator": "URBANISATION_RATE", "period": "2063", "value": 57.0, "x\\u0000y": 1}]}""",
+                ApiClient.JSON, "nul-field-" + UUID.randomUUID());
+        assertThat(r.status()).as(r.text()).isEqualTo(HttpStatus.OK.value());
+        assertThat(r.map()).containsEntry("accepted", 1).containsEntry("rejected", 1);
+        assertThat(errors(r)).extracting(e -> e.get("row"), e -> e.get("field")).containsExactly(tuple(2, "x\\u0000y"));
+        assertThat(store.current("CN-45", "RD_INTENSITY", "2063", 1)).hasSize(1);
+    }
+
+    /** Instants beyond what a timestamp holds: an answer, not a 500. */
+    @Test
+    void should_AnswerAsOfTimesBeyondAnyClock_AsNothingKnownYetOrAsKnownNow() {
+        post(json("CN-45", "RD_INTENSITY", "2064", 1.7, null), ApiClient.JSON, null);
+        assertThat(get("/api/v1/observations?entity=CN-45&period=2064&asOf=-999999999-01-01T00:00:00Z")).isEmpty();
+        assertThat(get("/api/v1/observations?entity=CN-45&period=2064&asOf=0000-01-01T00:00:00Z")).isEmpty();
+        assertThat(get("/api/v1/observations?entity=CN-45&period=2064&asOf=%2B999999999-12-31T23:59:59Z"))
+                .extracting(o -> o.get("value")).containsExactly(1.7);
+        assertThat(get("/api/v1/observations?entity=CN-45&period=2064&asOf=%2B300000-01-01T00:00:00Z"))
+                .extracting(o -> o.get("value")).containsExactly(1.7);
     }
 
     @Test
