@@ -178,12 +178,7 @@ class ObservationFlowIT extends IntegrationTest {
         send(observation(entity, List.of("invalid-" + run), "L1", LABORERS, AI, 0, "2020", 3.0, 1));
         send(observation(entity, List.of("invalid-" + run), "L2", LABORERS, AI, 1, "2020", 4.0, 1));
 
-        JsonNode good = awaitAssessment("/api/v1/assessments/" + entity, n -> true);
-        assertThat(good.path("explanation").findValuesAsString("indicator")).containsExactly("L2");
-        List<ConsumerRecord<String, byte[]>> dead = probe().read(Topics.deadLetter(Topics.OBSERVATIONS),
-                r -> entity.equals(r.key()), 1, WAIT);
-        assertThat(KafkaProbe.header(dead.get(0), MessagingAutoConfiguration.DLT_REASON_HEADER))
-                .contains("direction 0");
+        assertAppliedOnlyL2_AndDeadLettered(entity, "direction 0");
     }
 
     /** An empty path broke the projection's check itself (an index out of bounds), a reason nobody could act on. */
@@ -195,12 +190,16 @@ class ObservationFlowIT extends IntegrationTest {
                 LABORERS, AI, null, 1, "unit", "2020", 3.0, false, 1, "test", "KAFKA", Instant.now(), List.of()));
         send(observation(entity, List.of("path-" + run), "L2", LABORERS, AI, 1, "2020", 4.0, 1));
 
+        assertAppliedOnlyL2_AndDeadLettered(entity, "has an empty path");
+    }
+
+    /** The entity's good L2 is assessed alone, and its bad L1 is dead-lettered with a reason naming what is wrong. */
+    private void assertAppliedOnlyL2_AndDeadLettered(String entity, String reason) {
         JsonNode good = awaitAssessment("/api/v1/assessments/" + entity, n -> true);
         assertThat(good.path("explanation").findValuesAsString("indicator")).containsExactly("L2");
         List<ConsumerRecord<String, byte[]>> dead = probe().read(Topics.deadLetter(Topics.OBSERVATIONS),
                 r -> entity.equals(r.key()), 1, WAIT);
-        assertThat(KafkaProbe.header(dead.get(0), MessagingAutoConfiguration.DLT_REASON_HEADER))
-                .contains("has an empty path");
+        assertThat(KafkaProbe.header(dead.get(0), MessagingAutoConfiguration.DLT_REASON_HEADER)).contains(reason);
     }
 
     @Test

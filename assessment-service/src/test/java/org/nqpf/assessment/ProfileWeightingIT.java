@@ -50,12 +50,7 @@ class ProfileWeightingIT extends IntegrationTest {
         String run = unique();
         String framework = "AHP-" + run;
         String cohort = "ahp-" + run;
-        String[] units = {"A-" + run, "B-" + run, "C-" + run};
-        double[][] values = {{1, 9}, {5, 2}, {9, 4}};
-        for (int u = 0; u < units.length; u++) {
-            send(observation(framework, units[u], cohort, "L1", LABORERS, AI, "2032", values[u][0]));
-            send(observation(framework, units[u], cohort, "M1", MEANS_OF_LABOR, NQPF, "2032", values[u][1]));
-        }
+        String[] units = sendTwoDimensionCohort(framework, cohort, run);
         // Min-max scores: L1 0, 50, 100 and M1 100, 0, 28.6; equal weights put A (50) above B (25).
         // Events travel on different partitions: wait for the state every observation has reached.
         JsonNode before = awaitAssessment("/api/v1/assessments/" + units[1] + "?period=2032",
@@ -94,12 +89,7 @@ class ProfileWeightingIT extends IntegrationTest {
         String run = unique();
         String framework = "AHP-RACE-" + run;
         String cohort = "race-" + run;
-        String[] units = {"A-" + run, "B-" + run, "C-" + run};
-        double[][] values = {{1, 9}, {5, 2}, {9, 4}};
-        for (int u = 0; u < units.length; u++) {
-            send(observation(framework, units[u], cohort, "L1", LABORERS, AI, "2032", values[u][0]));
-            send(observation(framework, units[u], cohort, "M1", MEANS_OF_LABOR, NQPF, "2032", values[u][1]));
-        }
+        String[] units = sendTwoDimensionCohort(framework, cohort, run);
         awaitAssessment("/api/v1/assessments/" + units[1] + "?period=2032",
                 n -> n.path("cohortSize").asInt() == 3 && n.path("dimensions").size() == 2);
 
@@ -200,15 +190,10 @@ class ProfileWeightingIT extends IntegrationTest {
         });
     }
 
-    private int blockedBy(int pid) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*)::int FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")) {
-            s.setInt(1, pid);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
+    /** How many sessions wait for a lock the session {@code pid} holds. */
+    private int blockedBy(int pid) {
+        return jdbc.sql("SELECT count(*)::int FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")
+                .param(pid).query(Integer.class).single();
     }
 
     private static int single(Connection connection, String sql) throws Exception {
@@ -216,6 +201,17 @@ class ProfileWeightingIT extends IntegrationTest {
             r.next();
             return r.getInt(1);
         }
+    }
+
+    /** A, B and C in 2032 with L1 (LABORERS, AI) 1, 5, 9 and M1 (MEANS_OF_LABOR, NQPF) 9, 2, 4; their ids. */
+    private String[] sendTwoDimensionCohort(String framework, String cohort, String run) {
+        String[] units = {"A-" + run, "B-" + run, "C-" + run};
+        double[][] values = {{1, 9}, {5, 2}, {9, 4}};
+        for (int u = 0; u < units.length; u++) {
+            send(observation(framework, units[u], cohort, "L1", LABORERS, AI, "2032", values[u][0]));
+            send(observation(framework, units[u], cohort, "M1", MEANS_OF_LABOR, NQPF, "2032", values[u][1]));
+        }
+        return units;
     }
 
     /** The cohort of the engine's TOPSIS example (NqpfEngineTest), worked by hand there. */

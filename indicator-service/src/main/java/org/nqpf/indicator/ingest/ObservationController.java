@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ObservationController {
 
+    /** An asOf beyond any clock the platform will run on means as known now (past year 294,276 is no timestamp). */
+    private static final Instant LATEST_AS_OF = Instant.parse("9999-12-31T23:59:59Z");
+
     private final BatchIntake intake;
     private final ObservationStore store;
     private final EntityRegistry registry;
@@ -107,9 +110,7 @@ class ObservationController {
         if (at.isBefore(ObservationValidator.EARLIEST)) {
             return List.of(); // nothing was known then
         }
-        // Beyond any clock the platform will run on: as known now. (Instants past year 294,276 are no timestamp.)
-        Instant latest = Instant.parse("9999-12-31T23:59:59Z");
-        return store.asOf(entity, indicator, period, at.isAfter(latest) ? latest : at, bounded, scope);
+        return store.asOf(entity, indicator, period, at.isAfter(LATEST_AS_OF) ? LATEST_AS_OF : at, bounded, scope);
     }
 
     /** Every revision of one value with its provenance, oldest first. */

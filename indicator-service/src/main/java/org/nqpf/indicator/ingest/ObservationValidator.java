@@ -41,13 +41,14 @@ public final class ObservationValidator {
             return Optional.of(row.problem());
         }
         int n = row.row();
+        String sourceTimeField = row.eventId() == null ? "revisedAt" : "ce_time";
         if (row.sourceTime() != null && row.sourceTime().isBefore(EARLIEST)) {
-            return reject(n, row.eventId() == null ? "revisedAt" : "ce_time", row.sourceTime()
+            return reject(n, sourceTimeField, row.sourceTime()
                     + " is before " + EARLIEST + ": no value of a period this platform holds (19xx, 20xx) was revised"
                     + " then");
         }
         if (latest != null && row.sourceTime() != null && row.sourceTime().isAfter(latest)) {
-            return reject(n, row.eventId() == null ? "revisedAt" : "ce_time", row.sourceTime()
+            return reject(n, sourceTimeField, row.sourceTime()
                     + " is in the future, more than the tolerated clock skew of " + skew
                     + " (nqpf.ingest.max-clock-skew) ahead of the platform's clock");
         }
